@@ -1,0 +1,41 @@
+// Writes the app's example files into public/samples/ (run as `npm run samples`).
+// Deterministic: fixed seeds, no dates, so a rerun gives byte-identical files.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { checkSynth, checkpointFiles, gradientLikeCsv } from './lib/synth.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const samples = join(root, 'public', 'samples');
+
+const README = `# Example files
+
+Every file in this folder is **synthetic**: written by \`scripts/make-samples.mjs\`
+(\`npm run samples\`) from a fixed random seed, so rerunning it gives the same bytes.
+They are **not real model results**; they only mimic the shape of published evaluations so the
+app has something to show.
+
+| file | format | shaped like |
+| --- | --- | --- |
+| \`llama-3-70b-524k-style.csv\` | tidy CSV, one row per trial: \`model,context_length,depth_percent,score,needle,expected,response\`; score 0/1 (exact match of a 7-digit number) | the EasyContext evaluation on the model card of Gradient's Llama-3 70B Instruct 524K: 20 lengths 100 ... 608,100 (step 32,000) x depths 0, 20 ... 100 x 2 samples = 240 trials |
+| \`checkpoints/stage-65k.json\`, \`stage-262k.json\`, \`stage-524k.json\` | gkamradt v1 JSON arrays (\`model, context_length, depth_percent, version, needle, model_response, score\`, score 1..10) | three training stages of one long-context model on the same sweep: 12 lengths 2,048 ... 524,288 x 11 depths 0, 10 ... 100, one trial per cell; each stage holds up to its training length and degrades beyond it |
+`;
+
+checkSynth();
+
+/** @type {Array<[string, string]>} */
+const outputs = [
+  ['llama-3-70b-524k-style.csv', gradientLikeCsv()],
+  ...checkpointFiles().map(
+    ({ name, text }) => /** @type {[string, string]} */ ([join('checkpoints', name), text]),
+  ),
+  ['README.md', README],
+];
+
+for (const [rel, text] of outputs) {
+  const path = join(samples, rel);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  process.stdout.write(`${join('public', 'samples', rel)}  ${Buffer.byteLength(text)} bytes\n`);
+}

@@ -1,0 +1,37 @@
+import type { CellSummary, SourceText, Trial } from '../types';
+
+/** Receives records as a parser reads them, so parsers never hold a whole file's rows. */
+export interface RecordSink {
+  trial(trial: Trial): void;
+  summary(summary: CellSummary): void;
+}
+
+/** A parser's answer: it never throws at its caller. */
+export type ParseOutcome =
+  | { ok: true; records: number; warnings: string[] }
+  | { ok: false; file: string; line?: number; reason: string };
+
+/** One producer's result format: one file under `formats/` and one line in the registry. */
+export interface ResultFormat {
+  /** Stable identifier, e.g. `gkamradt-v1`. */
+  id: string;
+  /** Name shown to the user, e.g. `gkamradt v1 (JSON)`. */
+  label: string;
+  /**
+   * How sure the format is that a file is its own, 0 (not mine) to 1, from the file's path
+   * and its first few kilobytes only.
+   */
+  detect(path: string, head: string): number;
+  /** Reads a whole file into the sink. */
+  parse(source: SourceText, sink: RecordSink): ParseOutcome;
+}
+
+/** The file name at the end of a path. */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** A failed outcome naming the file. */
+export function failure(file: string, reason: string, line?: number): ParseOutcome {
+  return line === undefined ? { ok: false, file, reason } : { ok: false, file, line, reason };
+}

@@ -1,0 +1,84 @@
+import { coordinateProblem, toFiniteNumber } from '../normalize';
+import { SkipLog } from '../warnings';
+import { headerColumns, readCsv } from './csv';
+import { failure, type ResultFormat } from './format';
+
+/** The header of Haymap's own "Download CSV", exactly. */
+export const CELLS_CSV_COLUMNS = [
+  'run',
+  'context_length',
+  'depth_percent',
+  'n',
+  'mean_score',
+  'pass_rate',
+] as const;
+
+/**
+ * Haymap's own cell table (one row per cell, scores 0..1), so that a downloaded CSV loads back
+ * into the same heatmap: the mean and trial count exactly, the pass rate as it was at download.
+ */
+export const haymapCells: ResultFormat = {
+  id: 'haymap-cells',
+  label: 'Haymap cells CSV',
+
+  detect(_path, head) {
+    return headerColumns(head).join(',') === CELLS_CSV_COLUMNS.join(',') ? 1 : 0;
+  },
+
+  parse(source, sink) {
+    const file = source.path;
+    const skips = new SkipLog(file);
+    let records = 0;
+    const read = readCsv(
+      source.text,
+      ({ fields, line }) => {
+        const lengthTokens = toFiniteNumber(fields.context_length);
+        const depthPercent = toFiniteNumber(fields.depth_percent);
+        const n = toFiniteNumber(fields.n);
+        const meanScore = toFiniteNumber(fields.mean_score);
+        const passRate = toFiniteNumber(fields.pass_rate);
+        if (lengthTokens === null || depthPercent === null || n === null || meanScore === null) {
+          skips.skip(
+            'nan',
+            'context_length, depth_percent, n and mean_score must be numbers',
+            line,
+          );
+          return;
+        }
+        const problem =
+          coordinateProblem(lengthTokens, depthPercent) ??
+          (!Number.isInteger(n) || n < 1
+            ? { kind: 'n', detail: `n ${n} is not a positive whole number` }
+            : null) ??
+          (meanScore < 0 || meanScore > 1 || (passRate !== null && (passRate < 0 || passRate > 1))
+            ? { kind: 'score-range', detail: 'mean_score and pass_rate must lie in 0..1' }
+            : null);
+        if (problem) {
+          skips.skip(problem.kind, problem.detail, line);
+          return;
+        }
+        sink.summary({
+          lengthTokens,
+          depthPercent,
+          model: fields.run?.trim() || undefined,
+          n,
+          meanScore,
+          passRate: passRate ?? undefined,
+          source: { file, line },
+        });
+        records += 1;
+      },
+      (line, reason) => skips.skip(`csv-${reason}`, reason, line),
+    );
+    if (!read.ok) return failure(file, read.reason, read.line);
+    if (records === 0) {
+      const first = skips.first();
+      return failure(
+        file,
+        first ? `no usable row: ${first.firstDetail}` : 'no rows',
+        first?.firstLine,
+      );
+    }
+    return { ok: true, records, warnings: skips.messages() };
+  },
+};

@@ -1,0 +1,111 @@
+import { coordinateProblem, inferScale, optionalText, toFiniteNumber } from '../normalize';
+import type { SourceText, Trial } from '../types';
+import { SkipLog } from '../warnings';
+import { headerColumns, readCsv } from './csv';
+import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+
+const REQUIRED = ['context_length', 'depth_percent', 'score'] as const;
+
+/**
+ * A tidy table, one trial per row: `context_length, depth_percent, score` and optionally
+ * `model, needle, response, expected`. The score scale (0..1, 1..10 or 0..100) is read from
+ * the values, as the file does not say it.
+ */
+export const tidyCsv: ResultFormat = {
+  id: 'tidy-csv',
+  label: 'Tidy CSV',
+
+  detect(path, head) {
+    const columns = headerColumns(head);
+    if (!REQUIRED.every((name) => columns.includes(name))) return 0;
+    return /\.(csv|tsv|txt)$/i.test(path) ? 0.9 : 0.8;
+  },
+
+  parse(source, sink) {
+    return parseTidyCsv(source, sink);
+  },
+};
+
+function parseTidyCsv(source: SourceText, sink: RecordSink): ParseOutcome {
+  const file = source.path;
+  const skips = new SkipLog(file);
+  // Scores are kept raw until the whole file has shown its scale.
+  const trials: Trial[] = [];
+  let minScore = Infinity;
+  let maxScore = -Infinity;
+
+  const read = readCsv(
+    source.text,
+    ({ fields, line }) => {
+      const lengthTokens = toFiniteNumber(fields.context_length);
+      const depthPercent = toFiniteNumber(fields.depth_percent);
+      const score = toFiniteNumber(fields.score);
+      for (const [name, value] of [
+        ['context_length', lengthTokens],
+        ['depth_percent', depthPercent],
+        ['score', score],
+      ] as const) {
+        if (value === null) {
+          skips.skip(
+            `nan-${name}`,
+            `${name} ${JSON.stringify(fields[name] ?? '')} is not a number`,
+            line,
+          );
+          return;
+        }
+      }
+      if (lengthTokens === null || depthPercent === null || score === null) return;
+      const problem = coordinateProblem(lengthTokens, depthPercent);
+      if (problem) {
+        skips.skip(problem.kind, problem.detail, line);
+        return;
+      }
+      minScore = Math.min(minScore, score);
+      maxScore = Math.max(maxScore, score);
+      trials.push({
+        lengthTokens,
+        depthPercent,
+        score,
+        model: optionalText(fields.model)?.trim() || undefined,
+        needle: optionalText(fields.needle),
+        expected: optionalText(fields.expected),
+        response: optionalText(fields.response),
+        source: { file, line },
+      });
+    },
+    (line, reason) => skips.skip(`csv-${reason}`, reason, line),
+  );
+
+  if (!read.ok) return failure(file, read.reason, read.line);
+  const missing = REQUIRED.filter((name) => !read.columns.includes(name));
+  if (missing.length > 0) {
+    return failure(
+      file,
+      `no ${missing.join(', ')} column (columns: ${read.columns.join(', ')})`,
+      1,
+    );
+  }
+  if (trials.length === 0) {
+    const first = skips.first();
+    return failure(
+      file,
+      first ? `no usable row: ${first.firstDetail}` : 'no rows under the header',
+      first?.firstLine,
+    );
+  }
+  const scale = inferScale(minScore, maxScore);
+  if (!scale) {
+    return failure(
+      file,
+      `scores range from ${minScore} to ${maxScore}: not on a 0..1, 1..10 or 0..100 scale`,
+    );
+  }
+  for (const trial of trials) sink.trial({ ...trial, score: trial.score / scale.top });
+  const warnings = skips.messages();
+  if (scale.top !== 1) {
+    warnings.push(
+      `${file}: scores read on the ${scale.label} scale (highest ${maxScore}) and divided by ${scale.top}`,
+    );
+  }
+  return { ok: true, records: trials.length, warnings };
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { cellsToCsv } from './cellsCsv';
+import { batchName, loadBatch } from './load';
+import { cellMean, cellPassRate } from './metrics';
+import { csvFile, gkamradtFile } from './testing/factories';
+import { realFolder } from './testing/realData';
+import type { Run } from './types';
+
+describe('batchName', () => {
+  it.each([
+    ['results/a_len_1_depth_0_results.json', 'results'],
+    ['OpenAI_OriginalResults.json', 'OpenAI_OriginalResults'],
+    ['noext', 'noext'],
+  ])('%s -> %s', (path, name) => {
+    expect(batchName(path)).toBe(name);
+  });
+});
+
+describe('loadBatch', () => {
+  it('groups mixed files of one drop by model, and unnamed records into a run named after the folder', () => {
+    const result = loadBatch([
+      gkamradtFile(
+        { length: 1000, depth: 0, score: 10, model: 'gpt-4' },
+        'drop/gpt4_len_1000_depth_0_results.json',
+      ),
+      csvFile('drop/tidy.csv', 'model,context_length,depth_percent,score', [
+        ['claude', 1000, 0, 0],
+        ['gpt-4', 2000, 0, 1],
+      ]),
+      csvFile('drop/anon.csv', 'context_length,depth_percent,score', [[1000, 50, 1]]),
+    ]);
+    expect(result.errors).toEqual([]);
+    expect(result.runs.map((r) => [r.name, r.trialCount, r.formats, r.files])).toEqual([
+      [
+        'gpt-4',
+        2,
+        ['gkamradt v1 (JSON)', 'Tidy CSV'],
+        ['drop/gpt4_len_1000_depth_0_results.json', 'drop/tidy.csv'],
+      ],
+      ['claude', 1, ['Tidy CSV'], ['drop/tidy.csv']],
+      ['drop', 1, ['Tidy CSV'], ['drop/anon.csv']],
+    ]);
+    expect(result.formats).toEqual([
+      { file: 'drop/gpt4_len_1000_depth_0_results.json', format: 'gkamradt v1 (JSON)' },
+      { file: 'drop/tidy.csv', format: 'Tidy CSV' },
+      { file: 'drop/anon.csv', format: 'Tidy CSV' },
+    ]);
+  });
+
+  it('reports each bad file with its reason and keeps what the good files gave', () => {
+    const result = loadBatch([
+      { path: 'image.json', text: '\u0089PNG\r\n\u001a\n\u0000\u0000' },
+      gkamradtFile({ length: 1000, depth: 0, score: 10 }),
+      { path: 'notes.txt', text: 'just some notes' },
+      { path: 'other.json', text: '{"accuracy": 0.5}' },
+    ]);
+    expect(result.runs.map((r) => r.trialCount)).toEqual([1]);
+    expect(result.errors).toEqual([
+      { file: 'image.json', reason: 'not a text file (binary content)' },
+      {
+        file: 'notes.txt',
+        reason:
+          'not a known NIAH result format: expected gkamradt JSON, or a CSV with context_length, depth_percent and score columns',
+      },
+      {
+        file: 'other.json',
+        reason:
+          'valid JSON, but not NIAH results: no records with context_length (or token_limit), depth_percent and score',
+      },
+    ]);
+  });
+});
+
+function asRun(draft: Omit<Run, 'id'>): Run {
+  return { ...draft, id: 'r' };
+}
+
+describe('cells CSV round trip', () => {
+  it('writes the exact header and loads back into the same cells', () => {
+    const original = asRun(
+      loadBatch([
+        csvFile('x.csv', 'model,context_length,depth_percent,score', [
+          ['m, "quoted"', 1000, 0.896, 7],
+          ['m, "quoted"', 1000, 0.896, 10],
+          ['m, "quoted"', 1000, 50, 3],
+          ['m, "quoted"', 128000, 50, 5],
+          ['m, "quoted"', 128000, 50, 10],
+          ['m, "quoted"', 128000, 50, 1],
+        ]),
+      ]).runs[0]!,
+    );
+    const csv = cellsToCsv(original, 0.7);
+    expect(csv.split('\n')[0]).toBe('run,context_length,depth_percent,n,mean_score,pass_rate');
+    const back = loadBatch([{ path: 'cells.csv', text: csv }]);
+    expect(back.errors).toEqual([]);
+    expect(back.formats[0]?.format).toBe('Haymap cells CSV');
+    const reloaded = back.runs[0]!;
+    expect(reloaded.name).toBe('m, "quoted"');
+    expect(reloaded.cells.map((c) => [c.lengthTokens, c.depthPercent, c.n])).toEqual(
+      original.cells.map((c) => [c.lengthTokens, c.depthPercent, c.n]),
+    );
+    reloaded.cells.forEach((cell, i) => {
+      const before = original.cells[i]!;
+      expect(cellMean(cell)).toBeCloseTo(cellMean(before), 14);
+      expect(cellPassRate(cell, 0.7)).toBeCloseTo(cellPassRate(before, 0.7), 14);
+    });
+  });
+});
+
+const gpt4 = realFolder('gkamradt-gpt-4-128k');
+
+describe.skipIf(!gpt4)('the published GPT-4 128K run (shared/data/real)', () => {
+  const result = loadBatch(gpt4 ?? []);
+  const run = result.runs[0]!;
+  const cell = (length: number, depth: number) =>
+    run.cells.find((c) => c.lengthTokens === length && c.depthPercent === depth)!;
+
+  it('loads both files as one run of 15 x 15 cells and 330 trials', () => {
+    expect(result.errors).toEqual([]);
+    expect(result.runs).toHaveLength(1);
+    expect(run.name).toBe('gkamradt-gpt-4-128k');
+    expect(run.lengths).toHaveLength(15);
+    expect(run.depths).toHaveLength(15);
+    expect(run.cells).toHaveLength(225);
+    expect(run.trialCount).toBe(330);
+  });
+
+  it.each([
+    [82643, 43, 2, 0.85],
+    [118929, 21, 2, 0.4],
+    [1000, 0, 1, 1],
+  ])('cell (%d, %d) holds %d trials with mean %d', (length, depth, n, mean) => {
+    expect(cell(length, depth).n).toBe(n);
+    expect(cellMean(cell(length, depth))).toBeCloseTo(mean, 12);
+  });
+});

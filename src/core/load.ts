@@ -1,0 +1,169 @@
+import { GridAccumulator } from './aggregate';
+import { detectFormat } from './detect';
+import type { RecordSink } from './formats/format';
+import { headerColumns } from './formats/csv';
+import { parseJson } from './formats/json';
+import type { LoadError, Run, SourceText } from './types';
+
+/** A run as the loader hands it over, before the app gives it an id. */
+export type RunDraft = Omit<Run, 'id'>;
+
+/** What one batch of files (one drop, one pick) turned into. */
+export interface BatchResult {
+  runs: RunDraft[];
+  errors: LoadError[];
+  /** Per file: the format it was read as. */
+  formats: { file: string; format: string }[];
+}
+
+interface Group {
+  acc: GridAccumulator;
+  formats: Set<string>;
+  files: Set<string>;
+  warnings: string[];
+}
+
+/**
+ * The run name for records that do not name a model: the dropped folder's name, else the
+ * first file's name without its extension.
+ */
+export function batchName(firstPath: string): string {
+  const slash = firstPath.indexOf('/');
+  if (slash > 0) return firstPath.slice(0, slash);
+  const dot = firstPath.lastIndexOf('.');
+  return dot > 0 ? firstPath.slice(0, dot) : firstPath;
+}
+
+/**
+ * Turns the files of one batch into runs: records naming a model group into one run per model,
+ * the rest into one run named after the batch. A file that fails adds an error and nothing else.
+ */
+export class BatchLoader {
+  private readonly groups = new Map<string, Group>();
+  private readonly errors: LoadError[] = [];
+  private readonly formats: { file: string; format: string }[] = [];
+  private defaultName: string | null = null;
+
+  /** Reads one file; returns the error when it could not be used. */
+  add(source: SourceText): LoadError | null {
+    this.defaultName ??= batchName(source.path);
+    const [best] = detectFormat(source.path, source.text);
+    if (!best) {
+      return this.fail({ file: source.path, ...unknownShape(source.text) });
+    }
+    // Records go into this file's own groups first, so a file that fails halfway adds nothing.
+    const fileGroups = new Map<string, GridAccumulator>();
+    const fallback = this.defaultName;
+    const groupOf = (model: string | undefined): GridAccumulator => {
+      const key = model?.trim() || fallback;
+      let acc = fileGroups.get(key);
+      if (!acc) {
+        acc = new GridAccumulator();
+        fileGroups.set(key, acc);
+      }
+      return acc;
+    };
+    const sink: RecordSink = {
+      trial: (trial) => groupOf(trial.model).addTrial(trial),
+      summary: (summary) => groupOf(summary.model).addSummary(summary),
+    };
+    const outcome = best.format.parse(source, sink);
+    if (!outcome.ok) {
+      return this.fail(
+        outcome.line === undefined
+          ? { file: outcome.file, reason: outcome.reason }
+          : { file: outcome.file, line: outcome.line, reason: outcome.reason },
+      );
+    }
+    this.formats.push({ file: source.path, format: best.format.label });
+    for (const [name, acc] of fileGroups) {
+      const group = this.group(name);
+      group.acc.merge(acc);
+      group.formats.add(best.format.label);
+      group.files.add(source.path);
+      group.warnings.push(...outcome.warnings);
+    }
+    return null;
+  }
+
+  /** Records an error for a file that could not even be read. */
+  fail(error: LoadError): LoadError {
+    this.errors.push(error);
+    return error;
+  }
+
+  finish(): BatchResult {
+    const runs: RunDraft[] = [...this.groups].map(([name, group]) => {
+      const { cells, lengths, depths, details } = group.acc.finish();
+      return {
+        name,
+        formats: [...group.formats],
+        files: [...group.files],
+        cells,
+        lengths,
+        depths,
+        trialCount: group.acc.trialCount,
+        details,
+        warnings: [...new Set(group.warnings)],
+      };
+    });
+    return { runs, errors: this.errors, formats: this.formats };
+  }
+
+  private group(name: string): Group {
+    let group = this.groups.get(name);
+    if (!group) {
+      group = { acc: new GridAccumulator(), formats: new Set(), files: new Set(), warnings: [] };
+      this.groups.set(name, group);
+    }
+    return group;
+  }
+}
+
+/** Explains a file no format claims: empty, binary, broken JSON, or simply another shape. */
+function unknownShape(text: string): { reason: string; line?: number } {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start === '') return { reason: 'the file is empty' };
+  // Control characters other than tab and line breaks mean a binary file (an image, an archive).
+  if (hasBinaryBytes(start.slice(0, 512))) {
+    return { reason: 'not a text file (binary content)' };
+  }
+  if (start.startsWith('{') || start.startsWith('[')) {
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      return parsed.line === undefined
+        ? { reason: parsed.reason }
+        : { reason: parsed.reason, line: parsed.line };
+    }
+    return {
+      reason:
+        'valid JSON, but not NIAH results: no records with context_length (or token_limit), depth_percent and score',
+    };
+  }
+  const columns = headerColumns(start);
+  if (columns.length > 1) {
+    return {
+      line: 1,
+      reason: `not a known NIAH result format: a table needs context_length, depth_percent and score columns; this one has ${columns.join(', ')}`,
+    };
+  }
+  return {
+    reason:
+      'not a known NIAH result format: expected gkamradt JSON, or a CSV with context_length, depth_percent and score columns',
+  };
+}
+
+function hasBinaryBytes(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 9 || (code > 13 && code < 27)) return true;
+  }
+  return false;
+}
+
+/** Loads a whole batch at once (tests, Node tools); the worker feeds files one by one. */
+export function loadBatch(sources: SourceText[]): BatchResult {
+  const loader = new BatchLoader();
+  for (const source of sources) loader.add(source);
+  return loader.finish();
+}

@@ -1,0 +1,102 @@
+/**
+ * The model every part of Haymap shares: a trial is one needle test, a cell every trial of
+ * one (context length, depth) pair, a run the cells of one model or one batch of files.
+ * Plain data only, so a run crosses the worker boundary and goes into storage as it is.
+ */
+
+/** Where a record came from, for messages and the drill-down. */
+export interface SourceRef {
+  file: string;
+  /** 1-based line where the record starts, where the format has lines. */
+  line?: number;
+}
+
+/** One needle test, its score already normalised to 0..1. */
+export interface Trial {
+  lengthTokens: number;
+  depthPercent: number;
+  /** Normalised score, 0..1. */
+  score: number;
+  model?: string;
+  needle?: string;
+  expected?: string;
+  response?: string;
+  /** Repeat number or seed, when the producer records one. */
+  repeat?: number;
+  source: SourceRef;
+}
+
+/**
+ * An already-aggregated cell as some producers (and Haymap's own CSV download) write it:
+ * only its mean, trial count and perhaps its pass rate are known.
+ */
+export interface CellSummary {
+  lengthTokens: number;
+  depthPercent: number;
+  model?: string;
+  /** Number of trials behind the mean. */
+  n: number;
+  /** Mean normalised score, 0..1. */
+  meanScore: number;
+  /** Share of passing trials, when the producer gives it; otherwise the mean stands for it. */
+  passRate?: number;
+  source: SourceRef;
+}
+
+/** Every trial of one (length, depth) pair, aggregated. */
+export interface Cell {
+  lengthTokens: number;
+  /** Rounded to 3 decimals: depths that round alike share a row. */
+  depthPercent: number;
+  /** Number of trials. */
+  n: number;
+  /** Sum of normalised scores. */
+  sum: number;
+  /** Distinct normalised scores of individually known trials, ascending. */
+  scoreValues: number[];
+  /** How many known trials had each of `scoreValues`. */
+  scoreCounts: number[];
+  /** Trials known only through summaries (see {@link CellSummary}). */
+  summaryN: number;
+  /** Passing trials among them, as the summaries gave (or the mean times n). */
+  summaryPasses: number;
+}
+
+/** One heatmap's worth of results. */
+export interface Run {
+  id: string;
+  name: string;
+  /** Formats of the files behind the run, by label. */
+  formats: string[];
+  /** Paths of the files behind the run. */
+  files: string[];
+  /** Sorted by length, then depth. */
+  cells: Cell[];
+  /** Distinct lengths in tokens, ascending: the columns. */
+  lengths: number[];
+  /** Distinct depths in percent, ascending: the rows, 0 = top of the document. */
+  depths: number[];
+  /** Total number of trials. */
+  trialCount: number;
+  /** Trial details kept for the drill-down, a bounded number per cell. */
+  details: Trial[];
+  /** Notes on what was skipped or assumed while reading, with counts. */
+  warnings: string[];
+}
+
+/** A file as the loader sees it: its path within the drop and its text. */
+export interface SourceText {
+  /** Path relative to what was dropped, e.g. `results/gpt4_len_1000_depth_0_results.json`. */
+  path: string;
+  text: string;
+}
+
+/** A file that could not be read, and why. */
+export interface LoadError {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+/** What the heatmap colours by. */
+export type Metric = 'mean' | 'passRate';

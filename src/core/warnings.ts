@@ -1,0 +1,44 @@
+interface SkipEntry {
+  count: number;
+  firstDetail: string;
+  firstLine?: number;
+}
+
+/**
+ * Collects the records a parser skips, grouped by kind of problem, so that the user sees one
+ * line per kind with its count and the first place it happened: never a silent drop.
+ */
+export class SkipLog {
+  private readonly byKind = new Map<string, SkipEntry>();
+
+  constructor(private readonly file: string) {}
+
+  /** Records a skipped record; `kind` groups alike problems, `detail` describes this one. */
+  skip(kind: string, detail: string, line?: number): void {
+    const entry = this.byKind.get(kind);
+    if (entry) entry.count += 1;
+    else this.byKind.set(kind, { count: 1, firstDetail: detail, firstLine: line });
+  }
+
+  /** Total skipped records. */
+  get count(): number {
+    let total = 0;
+    for (const entry of this.byKind.values()) total += entry.count;
+    return total;
+  }
+
+  /** The first problem seen, for a file where nothing could be used. */
+  first(): SkipEntry | undefined {
+    return this.byKind.values().next().value;
+  }
+
+  /** One message per kind, e.g. `a.csv: 3 records skipped (first at line 7: score "x" is not a number)`. */
+  messages(): string[] {
+    return [...this.byKind.values()].map((entry) => {
+      const where = entry.firstLine === undefined ? '' : `line ${entry.firstLine}: `;
+      const head = entry.count === 1 ? '1 record skipped' : `${entry.count} records skipped`;
+      const first = entry.count === 1 ? '' : 'first at ';
+      return `${this.file}: ${head} (${first}${where}${entry.firstDetail})`;
+    });
+  }
+}
