@@ -1,0 +1,57 @@
+/** Number formats for axes, legends and tooltips. */
+
+const groupedInteger = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/**
+ * Whether lengths come from a power-of-two sweep (4096, 131072 ...), where "K" means 1024.
+ * A sweep counts as binary when every length of 1024 or more is a multiple of 1024.
+ */
+export function isBinarySweep(lengths: readonly number[]): boolean {
+  const large = lengths.filter((l) => l >= 1024);
+  return large.length > 0 && large.every((l) => l % 1024 === 0);
+}
+
+function compact(value: number, unit: number, suffix: string): string {
+  const scaled = value / unit;
+  // Below 10 one decimal tells 1.5K from 2K; above it whole units read best (10071 -> 10K).
+  const text =
+    scaled < 10 && !Number.isInteger(Math.round(scaled * 10) / 10)
+      ? scaled.toFixed(1)
+      : String(Math.round(scaled));
+  return `${text}${suffix}`;
+}
+
+/**
+ * A tick formatter for context lengths: 1000 -> "1K", 10071 -> "10K", 128000 -> "128K",
+ * 1000000 -> "1M" for decimal sweeps; 4096 -> "4K", 131072 -> "128K", 1048576 -> "1M" for
+ * power-of-two sweeps. Lengths below 1000 stay as they are.
+ */
+export function lengthTickFormat(lengths: readonly number[]): (lengthTokens: number) => string {
+  const unit = isBinarySweep(lengths) ? 1024 : 1000;
+  return (value) => {
+    if (value < 1000) return String(value);
+    if (value < unit * unit * 0.9995) return compact(value, unit, 'K');
+    return compact(value, unit * unit, 'M');
+  };
+}
+
+/** Depth for a tick: whole percents as "50%", others with one decimal ("0.9%"). */
+export function depthTick(depthPercent: number): string {
+  const rounded = Math.round(depthPercent * 10) / 10;
+  return `${Number.isInteger(rounded) ? rounded.toFixed(0) : rounded.toFixed(1)}%`;
+}
+
+/** Exact length for tooltips: "82,643 tokens". */
+export function exactLength(lengthTokens: number): string {
+  return `${groupedInteger.format(lengthTokens)} tokens`;
+}
+
+/** Exact depth for tooltips: "0.896%". */
+export function exactDepth(depthPercent: number): string {
+  return `${depthPercent}%`;
+}
+
+/** A 0..1 value as a percentage with one decimal: 0.85 -> "85.0%". */
+export function percent(value: number, digits = 1): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(digits)}%` : '–';
+}

@@ -1,0 +1,12 @@
+import { create } from 'zustand';
+import { loadInWorker } from '../worker/loadClient';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
+import { createViewSlice, type ViewSlice } from './viewSlice';
+
+/** The one store: runs and the view, each with its actions beside its data. */
+export type Store = RunsSlice & ViewSlice;
+
+export const useStore = create<Store>()((...args) => ({
+  ...createRunsSlice(loadInWorker)(...args),
+  ...createViewSlice(...args),
+}));
