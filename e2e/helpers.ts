@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Real published results beside the repository (../shared/data/real); absent on some machines. */
+export const REAL_DATA = resolve(here, '../../shared/data/real');
+
+/** The files of a real-data folder, or null when the folder is absent. */
+export function realFiles(folder: string, names: string[]): string[] | null {
+  const dir = join(REAL_DATA, folder);
+  return existsSync(dir) ? names.map((name) => join(dir, name)) : null;
+}
+
+export const FIXTURES = join(here, 'fixtures');
+
+export function fixtureText(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** One cell as the heatmap exposes it through its data attributes. */
+export interface CellData {
+  length: number;
+  depth: number;
+  value: number | null;
+  n: number;
+}
+
+/** The heatmap figure of a run. */
+export function heatmap(page: Page, run: string): Locator {
+  return page.locator(`figure[data-testid="heatmap"][data-run="${run}"]`);
+}
+
+/** Every cell of a heatmap, read from its data attributes (after the cells are drawn). */
+export async function cellsOf(figure: Locator): Promise<CellData[]> {
+  await expect(figure.locator('[data-length]').first()).toBeVisible();
+  return figure.locator('[data-length]').evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const value = node.getAttribute('data-value');
+      return {
+        length: Number(node.getAttribute('data-length')),
+        depth: Number(node.getAttribute('data-depth')),
+        value: value === null || value === '' ? null : Number(value),
+        n: Number(node.getAttribute('data-n')),
+      };
+    }),
+  );
+}
+
+/** The cell at a length and depth. */
+export function cellAt(cells: CellData[], length: number, depth: number): CellData | undefined {
+  return cells.find((c) => c.length === length && c.depth === depth);
+}
+
+/** Picks files through the file input, as a user's "Open files…" would. */
+export async function openFiles(
+  page: Page,
+  files: Parameters<Locator['setInputFiles']>[0],
+): Promise<void> {
+  await page.locator('input[type=file][data-testid="file-input"]').setInputFiles(files);
+}
