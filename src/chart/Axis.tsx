@@ -62,7 +62,7 @@ export function DepthAxis({ layout, depthLabel }: Omit<AxisProps, 'lengthLabel'>
         transform={`translate(14,${plot.y + plot.height / 2}) rotate(-90)`}
         textAnchor="middle"
       >
-        Needle depth (% of document)
+        {layout.depthTitle}
       </text>
     </g>
   );

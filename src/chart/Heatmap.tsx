@@ -55,7 +55,8 @@ export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
             {metric === 'mean' ? 'Mean score' : 'Pass rate'} <strong>{percent(overall)}</strong>
             <span className="muted">
               {' '}
-              · mean of {run.cells.length} cells · {run.trialCount.toLocaleString('en-US')} trials
+              · mean of {run.cells.length.toLocaleString('en-US')} cells ·{' '}
+              {run.trialCount.toLocaleString('en-US')} trials
             </span>
           </p>
         </div>

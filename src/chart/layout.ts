@@ -15,7 +15,12 @@ export interface HeatmapLayout {
   /** Length labels turn 45 degrees when they do not fit side by side. */
   rotateX: boolean;
   legend: { x: number; y: number; width: number; height: number };
+  /** The depth axis title, shortened when the plot is too short for the full one. */
+  depthTitle: string;
 }
+
+const DEPTH_TITLE = 'Needle depth (% of document)';
+const DEPTH_TITLE_SHORT = 'Depth (%)';
 
 export interface LayoutInput {
   width: number;
@@ -84,5 +89,6 @@ export function heatmapLayout({
     yTicks: every(depths, yStep),
     rotateX,
     legend: { x: left + plotWidth + LEGEND.gap, y: top, width: LEGEND.bar, height: plotHeight },
+    depthTitle: DEPTH_TITLE.length * CHAR_PX <= plotHeight ? DEPTH_TITLE : DEPTH_TITLE_SHORT,
   };
 }

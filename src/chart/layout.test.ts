@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { depthTick, lengthTickFormat } from './format';
+import { heatmapLayout } from './layout';
+
+const range = (n: number, step: number, start = 0) =>
+  Array.from({ length: n }, (_, i) => start + i * step);
+
+function layoutOf(width: number, lengths: number[], depths: number[]) {
+  return heatmapLayout({
+    width,
+    lengths,
+    depths,
+    lengthLabel: lengthTickFormat(lengths),
+    depthLabel: depthTick,
+  });
+}
+
+describe('heatmapLayout', () => {
+  it('fits every column and the legend inside the width', () => {
+    const layout = layoutOf(900, range(15, 9000, 1000), range(15, 7));
+    const lastColumnEnd = (layout.x(layout.x.domain().at(-1)!) ?? 0) + layout.x.bandwidth();
+    expect(lastColumnEnd).toBeLessThanOrEqual(layout.legend.x);
+    expect(layout.legend.x + layout.legend.width).toBeLessThan(900);
+  });
+
+  it('puts 0% at the top and the deepest row at the bottom', () => {
+    const layout = layoutOf(900, [1000, 2000], [0, 50, 100]);
+    expect(layout.y(0)).toBeLessThan(layout.y(50)!);
+    expect(layout.y(100)).toBeGreaterThan(layout.y(50)!);
+  });
+
+  it('labels every column of a 15-length sweep side by side', () => {
+    const layout = layoutOf(900, range(15, 9000, 1000), range(15, 7));
+    expect(layout.rotateX).toBe(false);
+    expect(layout.xTicks).toHaveLength(15);
+    expect(layout.yTicks).toHaveLength(15);
+  });
+
+  it('turns and thins labels of a dense 35 x 35 sweep so none overlap', () => {
+    const layout = layoutOf(700, range(35, 5853, 1000), range(35, 100 / 34));
+    expect(layout.rotateX).toBe(true);
+    const columnPx = layout.x.bandwidth() * (35 / layout.xTicks.length);
+    expect(columnPx).toBeGreaterThanOrEqual(13);
+    const rowPx = layout.y.bandwidth() * (35 / layout.yTicks.length);
+    expect(rowPx).toBeGreaterThanOrEqual(12);
+  });
+
+  it('shortens the depth title when a few rows make the plot short', () => {
+    expect(layoutOf(900, [1000, 2000], [0, 50, 100]).depthTitle).toBe('Depth (%)');
+    expect(layoutOf(900, range(15, 9000, 1000), range(15, 7)).depthTitle).toBe(
+      'Needle depth (% of document)',
+    );
+  });
+});
