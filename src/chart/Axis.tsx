@@ -1,13 +1,13 @@
 import type { HeatmapLayout } from './layout';
 
-interface AxisProps {
+/** Length ticks under the plot and the axis title below them. */
+export function LengthAxis({
+  layout,
+  lengthLabel,
+}: {
   layout: HeatmapLayout;
   lengthLabel: (lengthTokens: number) => string;
-  depthLabel: (depthPercent: number) => string;
-}
-
-/** Length ticks under the plot and the axis title below them. */
-export function LengthAxis({ layout, lengthLabel }: Omit<AxisProps, 'depthLabel'>) {
+}) {
   const { x, plot, rotateX, xTicks } = layout;
   const baseline = plot.y + plot.height;
   return (
@@ -41,18 +41,24 @@ export function LengthAxis({ layout, lengthLabel }: Omit<AxisProps, 'depthLabel'
   );
 }
 
-/** Depth ticks left of the plot, 0% at the top, and the axis title. */
-export function DepthAxis({ layout, depthLabel }: Omit<AxisProps, 'lengthLabel'>) {
+/** Row ticks left of the plot (depths with 0% at the top, or tasks), and the axis title. */
+export function RowAxis({
+  layout,
+  rowLabel,
+}: {
+  layout: HeatmapLayout;
+  rowLabel: (row: number | string) => string;
+}) {
   const { y, plot, yTicks } = layout;
   return (
     <g className="axis axis-y" aria-hidden="true">
-      {yTicks.map((depth) => {
-        const cy = (y(depth) ?? 0) + y.bandwidth() / 2;
+      {yTicks.map((row) => {
+        const cy = (y(row) ?? 0) + y.bandwidth() / 2;
         return (
-          <g key={depth} transform={`translate(${plot.x},${cy})`}>
+          <g key={row} transform={`translate(${plot.x},${cy})`}>
             <line x2={-4} />
             <text x={-7} textAnchor="end" dominantBaseline="central">
-              {depthLabel(depth)}
+              {rowLabel(row)}
             </text>
           </g>
         );
@@ -62,7 +68,7 @@ export function DepthAxis({ layout, depthLabel }: Omit<AxisProps, 'lengthLabel'>
         transform={`translate(14,${plot.y + plot.height / 2}) rotate(-90)`}
         textAnchor="middle"
       >
-        {layout.depthTitle}
+        {layout.rowTitle}
       </text>
     </g>
   );

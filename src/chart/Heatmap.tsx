@@ -1,45 +1,59 @@
 import { memo, useId, useMemo, useState, type MouseEvent } from 'react';
 import { cellsToCsv } from '../core/cellsCsv';
-import { METRIC_LABELS, runMean } from '../core/metrics';
+import { METRIC_LABELS } from '../core/metrics';
 import type { Run } from '../core/types';
 import { downloadText, fileSlug } from '../export/download';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { useStore } from '../state/store';
-import { DepthAxis, LengthAxis } from './Axis';
+import { LengthAxis, RowAxis } from './Axis';
 import { depthTick, lengthTickFormat, percent } from './format';
-import { gridSlots, type GridSlot } from './grid';
+import { gridMean, heatmapGrid, type GridSlot } from './grid';
 import { heatmapLayout, type HeatmapLayout } from './layout';
 import { Legend } from './Legend';
 import { PALETTES } from './palettes';
 import { Tooltip } from './Tooltip';
 
+const MAX_ROW_LABEL = 28;
+
+/** A row's tick label: a depth as a percentage, a task name cut to fit. */
+function rowLabel(row: number | string): string {
+  if (typeof row === 'number') return depthTick(row);
+  return row.length > MAX_ROW_LABEL ? `${row.slice(0, MAX_ROW_LABEL - 1)}…` : row;
+}
+
 /** A run's depth x length heatmap with its caption, axes, legend, tooltip and CSV download. */
 export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
-  const { metric, threshold, palette } = useStore((s) => s.view);
+  const { metric, threshold, palette, task } = useStore((s) => s.view);
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
   const [hovered, setHovered] = useState<number | null>(null);
-  const lengthLabel = useMemo(() => lengthTickFormat(run.lengths), [run.lengths]);
+  const grid = useMemo(
+    () => heatmapGrid(run, task, metric, threshold),
+    [run, task, metric, threshold],
+  );
+  const { slots, rowKind } = grid;
+  const lengthLabel = useMemo(() => lengthTickFormat(grid.lengths), [grid.lengths]);
   const layout = useMemo(
     () =>
-      width > 0
+      width > 0 && slots.length > 0
         ? heatmapLayout({
             width,
-            lengths: run.lengths,
-            depths: run.depths,
+            lengths: grid.lengths,
+            rows: grid.rows,
+            rowKind,
             lengthLabel,
-            depthLabel: depthTick,
+            rowLabel,
           })
         : null,
-    [width, run.lengths, run.depths, lengthLabel],
+    [width, slots.length, grid.lengths, grid.rows, rowKind, lengthLabel],
   );
-  const slots = useMemo(() => gridSlots(run, metric, threshold), [run, metric, threshold]);
-  const overall = useMemo(() => runMean(run, metric, threshold), [run, metric, threshold]);
+  const overall = gridMean(grid);
   const interpolate = PALETTES[palette].interpolate;
   const metricTitle =
     metric === 'mean'
       ? METRIC_LABELS.mean
       : `${METRIC_LABELS.passRate} (score ≥ ${threshold.toFixed(2)})`;
   const hoveredSlot = hovered === null ? undefined : slots[hovered];
+  const hoveredCell = hoveredSlot?.cell ? { ...hoveredSlot, cell: hoveredSlot.cell } : null;
 
   const onHover = (event: MouseEvent<SVGGElement>) => {
     const index = event.target instanceof SVGRectElement ? event.target.dataset.index : undefined;
@@ -47,7 +61,7 @@ export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
   };
 
   return (
-    <figure className="panel" data-testid="heatmap" data-run={run.name}>
+    <figure className="panel" data-testid="heatmap" data-run={run.name} data-rows={rowKind}>
       <figcaption className="panel-head">
         <div>
           <h2 className="panel-title">{run.name}</h2>
@@ -55,8 +69,12 @@ export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
             {metric === 'mean' ? 'Mean score' : 'Pass rate'} <strong>{percent(overall)}</strong>
             <span className="muted">
               {' '}
-              · mean of {run.cells.length.toLocaleString('en-US')} cells ·{' '}
-              {run.trialCount.toLocaleString('en-US')} trials
+              · mean of{' '}
+              {grid.slots.filter((slot) => slot.value !== null).length.toLocaleString('en-US')}{' '}
+              cells
+              {run.tasks.length > 0 &&
+                ` in ${run.tasks.length} ${run.tasks.length === 1 ? 'task' : 'tasks'}`}{' '}
+              · {run.trialCount.toLocaleString('en-US')} trials
             </span>
           </p>
         </div>
@@ -71,6 +89,14 @@ export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
           Download CSV
         </button>
       </figcaption>
+      {rowKind === 'task' && (
+        <p className="panel-note" data-testid="task-matrix-note">
+          Length × task matrix: these results record no needle depth, so each row is a task.
+        </p>
+      )}
+      {task !== null && slots.length === 0 && (
+        <p className="panel-note">No results for the task “{task}” in this run.</p>
+      )}
       <div className="chart" ref={chartRef}>
         {layout && (
           <svg
@@ -88,17 +114,18 @@ export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
               onLeave={() => setHovered(null)}
             />
             <LengthAxis layout={layout} lengthLabel={lengthLabel} />
-            <DepthAxis layout={layout} depthLabel={depthTick} />
+            <RowAxis layout={layout} rowLabel={rowLabel} />
             <Legend layout={layout} interpolate={interpolate} title={metricTitle} />
           </svg>
         )}
-        {layout && hoveredSlot?.cell && (
+        {layout && hoveredCell && (
           <Tooltip
-            cell={hoveredSlot.cell}
+            slot={hoveredCell}
+            rowKind={rowKind}
             threshold={threshold}
-            left={(layout.x(hoveredSlot.lengthTokens) ?? 0) + layout.x.bandwidth() * 0.5}
-            top={(layout.y(hoveredSlot.depthPercent) ?? 0) + layout.y.bandwidth()}
-            flip={(layout.x(hoveredSlot.lengthTokens) ?? 0) > layout.width * 0.6}
+            left={(layout.x(hoveredCell.lengthTokens) ?? 0) + layout.x.bandwidth() * 0.5}
+            top={(layout.y(hoveredCell.row) ?? 0) + layout.y.bandwidth()}
+            flip={(layout.x(hoveredCell.lengthTokens) ?? 0) > layout.width * 0.6}
           />
         )}
       </div>
@@ -136,17 +163,19 @@ function Cells({ layout, slots, interpolate, onHover, onLeave }: CellsProps) {
       </defs>
       {slots.map((slot, index) => (
         <rect
-          key={`${slot.lengthTokens}|${slot.depthPercent}`}
+          key={`${slot.row}|${slot.lengthTokens}`}
           x={x(slot.lengthTokens)}
-          y={y(slot.depthPercent)}
+          y={y(slot.row)}
           width={w}
           height={h}
           fill={slot.value === null ? `url(#${hatch})` : interpolate(slot.value)}
           data-index={index}
           data-length={slot.lengthTokens}
-          data-depth={slot.depthPercent}
+          data-depth={typeof slot.row === 'number' ? slot.row : undefined}
+          data-task={typeof slot.row === 'string' ? slot.row : undefined}
           data-value={slot.value ?? undefined}
           data-n={slot.cell?.n ?? 0}
+          data-failed={slot.cell?.failedCalls || undefined}
         />
       ))}
     </g>

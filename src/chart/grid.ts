@@ -1,31 +1,102 @@
+import { mergeCells } from '../core/cells';
 import { cellValue } from '../core/metrics';
 import type { Cell, Metric, Run } from '../core/types';
+
+/** What the rows of a heatmap are: needle depths, or tasks for results that record no depth. */
+export type RowKind = 'depth' | 'task';
 
 /** One position of the heatmap grid: a cell with data, or a gap the run did not test. */
 export interface GridSlot {
   lengthTokens: number;
-  depthPercent: number;
+  /** The row: a depth in percent, or a task name. */
+  row: number | string;
   cell: Cell | null;
-  /** The shown metric, 0..1, or null where there is no data. */
+  /** The shown metric, 0..1, or null where there is no scored trial. */
   value: number | null;
 }
 
-/** Every (length, depth) position of a run's grid, row by row, with the value to show. */
-export function gridSlots(run: Run, metric: Metric, threshold: number): GridSlot[] {
-  const byKey = new Map(
-    run.cells.map((cell) => [`${cell.lengthTokens}|${cell.depthPercent}`, cell]),
+/** The grid a panel draws. */
+export interface HeatmapGrid {
+  rowKind: RowKind;
+  lengths: number[];
+  rows: (number | string)[];
+  /** Row by row, each row in length order. */
+  slots: GridSlot[];
+  /** Cells of the run the grid leaves out (no depth among depth rows, another task). */
+  leftOut: number;
+}
+
+/** Which task a view shows: one by name, or all of them together (null). */
+export type TaskChoice = string | null;
+
+function groupBy<K>(cells: readonly Cell[], key: (cell: Cell) => K): Map<K, Cell[]> {
+  const groups = new Map<K, Cell[]>();
+  for (const cell of cells) {
+    const k = key(cell);
+    const group = groups.get(k);
+    if (group) group.push(cell);
+    else groups.set(k, [cell]);
+  }
+  return groups;
+}
+
+/**
+ * The grid of a run for a task choice and metric. With depths: rows are depths, and "all
+ * tasks" merges each (length, depth) across tasks. Without any depth (RULER predictions,
+ * summaries): rows are tasks, a length-by-task matrix.
+ */
+export function heatmapGrid(
+  run: Run,
+  task: TaskChoice,
+  metric: Metric,
+  threshold: number,
+): HeatmapGrid {
+  const chosen = task === null ? run.cells : run.cells.filter((c) => c.task === task);
+  const withDepth = chosen.filter((c) => c.depthPercent !== null);
+  const rowKind: RowKind = withDepth.length > 0 ? 'depth' : 'task';
+  const shown = rowKind === 'depth' ? withDepth : chosen;
+  const rowOf = (cell: Cell): number | string =>
+    rowKind === 'depth' ? (cell.depthPercent ?? 0) : cell.task || run.name;
+  const merged = [...groupBy(shown, (c) => `${rowOf(c)}\u0000${c.lengthTokens}`).values()].map(
+    mergeCells,
   );
+  const byKey = new Map(merged.map((cell) => [`${rowOf(cell)}\u0000${cell.lengthTokens}`, cell]));
+
+  const lengths = [...new Set(shown.map((c) => c.lengthTokens))].sort((a, b) => a - b);
+  const rows: (number | string)[] =
+    rowKind === 'depth'
+      ? [...new Set(withDepth.map((c) => c.depthPercent ?? 0))].sort((a, b) => a - b)
+      : [...new Set(chosen.map(rowOf))].sort((a, b) => String(a).localeCompare(String(b)));
+
   const slots: GridSlot[] = [];
-  for (const depthPercent of run.depths) {
-    for (const lengthTokens of run.lengths) {
-      const cell = byKey.get(`${lengthTokens}|${depthPercent}`) ?? null;
+  for (const row of rows) {
+    for (const lengthTokens of lengths) {
+      const cell = byKey.get(`${row}\u0000${lengthTokens}`) ?? null;
       slots.push({
         lengthTokens,
-        depthPercent,
+        row,
         cell,
-        value: cell ? cellValue(cell, metric, threshold) : null,
+        value: cell && cell.n > 0 ? cellValue(cell, metric, threshold) : null,
       });
     }
   }
-  return slots;
+  return {
+    rowKind,
+    lengths,
+    rows,
+    slots,
+    leftOut: run.cells.length - chosen.length + (chosen.length - shown.length),
+  };
+}
+
+/** The overall figure of a grid: the mean of its cells' values, each cell weighing the same. */
+export function gridMean(grid: HeatmapGrid): number {
+  let total = 0;
+  let count = 0;
+  for (const slot of grid.slots) {
+    if (slot.value === null) continue;
+    total += slot.value;
+    count += 1;
+  }
+  return count === 0 ? Number.NaN : total / count;
 }

@@ -9,9 +9,10 @@ function layoutOf(width: number, lengths: number[], depths: number[]) {
   return heatmapLayout({
     width,
     lengths,
-    depths,
+    rows: depths,
+    rowKind: 'depth',
     lengthLabel: lengthTickFormat(lengths),
-    depthLabel: depthTick,
+    rowLabel: (row) => (typeof row === 'number' ? depthTick(row) : row),
   });
 }
 
@@ -46,8 +47,8 @@ describe('heatmapLayout', () => {
   });
 
   it('shortens the depth title when a few rows make the plot short', () => {
-    expect(layoutOf(900, [1000, 2000], [0, 50, 100]).depthTitle).toBe('Depth (%)');
-    expect(layoutOf(900, range(15, 9000, 1000), range(15, 7)).depthTitle).toBe(
+    expect(layoutOf(900, [1000, 2000], [0, 50, 100]).rowTitle).toBe('Depth (%)');
+    expect(layoutOf(900, range(15, 9000, 1000), range(15, 7)).rowTitle).toBe(
       'Needle depth (% of document)',
     );
   });

@@ -1,4 +1,5 @@
 import { scaleBand, type ScaleBand } from 'd3-scale';
+import type { RowKind } from './grid';
 
 /** Geometry of one heatmap panel, in CSS pixels. Pure: a function of sizes and labels. */
 export interface HeatmapLayout {
@@ -7,27 +8,30 @@ export interface HeatmapLayout {
   plot: { x: number; y: number; width: number; height: number };
   /** Columns: context lengths. */
   x: ScaleBand<number>;
-  /** Rows: depths, 0% at the top. */
-  y: ScaleBand<number>;
+  /** Rows: depths (0% at the top) or tasks. */
+  y: ScaleBand<number | string>;
   /** The lengths and depths that get a tick label (all of them when they fit). */
   xTicks: number[];
-  yTicks: number[];
+  yTicks: (number | string)[];
   /** Length labels turn 45 degrees when they do not fit side by side. */
   rotateX: boolean;
   legend: { x: number; y: number; width: number; height: number };
-  /** The depth axis title, shortened when the plot is too short for the full one. */
-  depthTitle: string;
+  /** The row axis title, shortened when the plot is too short for the full one. */
+  rowTitle: string;
 }
 
-const DEPTH_TITLE = 'Needle depth (% of document)';
-const DEPTH_TITLE_SHORT = 'Depth (%)';
+const ROW_TITLES: Record<RowKind, [full: string, short: string]> = {
+  depth: ['Needle depth (% of document)', 'Depth (%)'],
+  task: ['Task', 'Task'],
+};
 
 export interface LayoutInput {
   width: number;
   lengths: readonly number[];
-  depths: readonly number[];
+  rows: readonly (number | string)[];
+  rowKind: RowKind;
   lengthLabel: (lengthTokens: number) => string;
-  depthLabel: (depthPercent: number) => string;
+  rowLabel: (row: number | string) => string;
 }
 
 const FONT_PX = 12;
@@ -42,17 +46,18 @@ function every<T>(items: readonly T[], step: number): T[] {
   return items.filter((_, i) => i % step === 0);
 }
 
-/** Lays out a heatmap of `lengths` x `depths` in a panel `width` wide. */
+/** Lays out a heatmap of `lengths` x `rows` in a panel `width` wide. */
 export function heatmapLayout({
   width,
   lengths,
-  depths,
+  rows,
+  rowKind,
   lengthLabel,
-  depthLabel,
+  rowLabel,
 }: LayoutInput): HeatmapLayout {
-  const depthChars = Math.max(2, ...depths.map((d) => depthLabel(d).length));
+  const rowChars = Math.max(2, ...rows.map((r) => rowLabel(r).length));
   const lengthChars = Math.max(2, ...lengths.map((l) => lengthLabel(l).length));
-  const left = AXIS_TITLE_PX + 8 + depthChars * CHAR_PX + 8;
+  const left = AXIS_TITLE_PX + 8 + rowChars * CHAR_PX + 8;
   const right = LEGEND.gap + LEGEND.bar + LEGEND.labels;
   const top = 8;
 
@@ -65,17 +70,18 @@ export function heatmapLayout({
   // Rows as near square as the width allows, within readable bounds, like the published figures.
   const rowPx = Math.min(
     ROW_PX.max,
-    Math.max(ROW_PX.min, Math.min(columnPx * 0.75, 420 / Math.max(1, depths.length))),
+    Math.max(ROW_PX.min, Math.min(columnPx * 0.75, 420 / Math.max(1, rows.length))),
   );
-  const plotHeight = rowPx * Math.max(1, depths.length);
+  const plotHeight = rowPx * Math.max(1, rows.length);
 
   const x = scaleBand<number>()
     .domain(lengths)
     .range([left, left + plotWidth]);
-  const y = scaleBand<number>()
-    .domain(depths)
+  const y = scaleBand<number | string>()
+    .domain(rows)
     .range([top, top + plotHeight]);
 
+  const [title, shortTitle] = ROW_TITLES[rowKind];
   const xStep = rotateX ? Math.ceil((FONT_PX + 2) / columnPx) : 1;
   const yStep = Math.ceil((FONT_PX + 1) / rowPx);
 
@@ -86,9 +92,9 @@ export function heatmapLayout({
     x,
     y,
     xTicks: every(lengths, xStep),
-    yTicks: every(depths, yStep),
+    yTicks: every(rows, yStep),
     rotateX,
     legend: { x: left + plotWidth + LEGEND.gap, y: top, width: LEGEND.bar, height: plotHeight },
-    depthTitle: DEPTH_TITLE.length * CHAR_PX <= plotHeight ? DEPTH_TITLE : DEPTH_TITLE_SHORT,
+    rowTitle: title.length * CHAR_PX <= plotHeight ? title : shortTitle,
   };
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GridAccumulator } from './aggregate';
-import { cellMean, cellPassRate, cellValue, runMean } from './metrics';
+import { cellMean, cellPassRate, cellValue } from './metrics';
 import { makeTrial } from './testing/factories';
-import type { Run, Trial } from './types';
+import type { Trial } from './types';
 
 function cellsOf(trials: Trial[]) {
   const acc = new GridAccumulator();
@@ -108,29 +108,5 @@ describe('GridAccumulator', () => {
     const { cells, details } = cellsOf(Array.from({ length: 80 }, () => makeTrial()));
     expect(cells[0]?.n).toBe(80);
     expect(details).toHaveLength(50);
-  });
-});
-
-describe('runMean', () => {
-  it('weighs each cell the same', () => {
-    const { cells, lengths, depths, details } = cellsOf([
-      makeTrial({ lengthTokens: 1000, score: 1 }),
-      makeTrial({ lengthTokens: 2000, score: 0 }),
-      makeTrial({ lengthTokens: 2000, score: 0 }),
-      makeTrial({ lengthTokens: 2000, score: 0 }),
-    ]);
-    const run: Run = {
-      id: 'r1',
-      name: 'x',
-      formats: [],
-      files: [],
-      cells,
-      lengths,
-      depths,
-      details,
-      trialCount: 4,
-      warnings: [],
-    };
-    expect(runMean(run, 'mean', 0.7)).toBe(0.5);
   });
 });

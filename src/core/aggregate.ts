@@ -1,14 +1,19 @@
 import { roundDepth } from './normalize';
-import type { Cell, CellSummary, Trial } from './types';
+import type { Cell, CellSummary, FailedCall, Trial } from './types';
 
 /** Trials kept per cell for the drill-down; the aggregates always count every trial. */
 export const DETAILS_PER_CELL = 50;
 
 interface CellAccumulator {
+  task: string;
   lengthTokens: number;
-  depthPercent: number;
+  depthPercent: number | null;
   n: number;
-  sum: number;
+  failedCalls: number;
+  /** Sum of the scores of individually known trials. */
+  trialSum: number;
+  /** Sum of mean x n of summaries. */
+  summarySum: number;
   /** Normalised score -> number of known trials with it. */
   scores: Map<number, number>;
   summaryN: number;
@@ -16,25 +21,30 @@ interface CellAccumulator {
   detailCount: number;
 }
 
+type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task'>;
+
 /**
  * Aggregates trials into cells while they are read, so memory follows the number of cells
  * (plus a bounded number of kept details), not the number of rows.
  */
 export class GridAccumulator {
   private readonly cells = new Map<string, CellAccumulator>();
-  private readonly kept: Trial[] = [];
+  private kept: Trial[] = [];
   private trials = 0;
 
-  private cellFor(lengthTokens: number, depthPercent: number): CellAccumulator {
-    const depth = roundDepth(depthPercent);
-    const key = `${lengthTokens}|${depth}`;
+  private cellFor({ lengthTokens, depthPercent, task = '' }: Coordinates): CellAccumulator {
+    const depth = depthPercent === null ? null : roundDepth(depthPercent);
+    const key = `${task}\u0000${lengthTokens}\u0000${depth ?? ''}`;
     let cell = this.cells.get(key);
     if (!cell) {
       cell = {
+        task,
         lengthTokens,
         depthPercent: depth,
         n: 0,
-        sum: 0,
+        failedCalls: 0,
+        trialSum: 0,
+        summarySum: 0,
         scores: new Map(),
         summaryN: 0,
         summaryPasses: 0,
@@ -47,9 +57,9 @@ export class GridAccumulator {
 
   /** Adds one trial; its details are kept while the cell has room. */
   addTrial(trial: Trial): void {
-    const cell = this.cellFor(trial.lengthTokens, trial.depthPercent);
+    const cell = this.cellFor(trial);
     cell.n += 1;
-    cell.sum += trial.score;
+    cell.trialSum += trial.score;
     cell.scores.set(trial.score, (cell.scores.get(trial.score) ?? 0) + 1);
     this.trials += 1;
     if (cell.detailCount < DETAILS_PER_CELL) {
@@ -60,20 +70,47 @@ export class GridAccumulator {
 
   /** Adds an already-averaged cell; its pass rate is the given one, else its mean. */
   addSummary(summary: CellSummary): void {
-    const cell = this.cellFor(summary.lengthTokens, summary.depthPercent);
+    const cell = this.cellFor(summary);
     cell.n += summary.n;
-    cell.sum += summary.meanScore * summary.n;
+    cell.summarySum += summary.meanScore * summary.n;
     cell.summaryN += summary.n;
     cell.summaryPasses += (summary.passRate ?? summary.meanScore) * summary.n;
     this.trials += summary.n;
   }
 
+  /** Counts a call that failed; it is not a score. */
+  addFailedCall(call: FailedCall): void {
+    this.cellFor(call).failedCalls += 1;
+  }
+
+  /**
+   * Divides every trial's score by `divisor`, for files whose scale is known only once all of
+   * it is read (a tidy CSV on 1..10). Summaries are already normalised and stay as they are.
+   */
+  divideScores(divisor: number): void {
+    if (divisor === 1) return;
+    for (const cell of this.cells.values()) {
+      const scaled = new Map<number, number>();
+      let trialSum = 0;
+      for (const [score, count] of cell.scores) {
+        const normalised = score / divisor;
+        scaled.set(normalised, (scaled.get(normalised) ?? 0) + count);
+        trialSum += normalised * count;
+      }
+      cell.scores = scaled;
+      cell.trialSum = trialSum;
+    }
+    this.kept = this.kept.map((trial) => ({ ...trial, score: trial.score / divisor }));
+  }
+
   /** Adds everything another accumulator holds (several files into one run). */
   merge(other: GridAccumulator): void {
     for (const theirs of other.cells.values()) {
-      const cell = this.cellFor(theirs.lengthTokens, theirs.depthPercent);
+      const cell = this.cellFor(theirs);
       cell.n += theirs.n;
-      cell.sum += theirs.sum;
+      cell.failedCalls += theirs.failedCalls;
+      cell.trialSum += theirs.trialSum;
+      cell.summarySum += theirs.summarySum;
       cell.summaryN += theirs.summaryN;
       cell.summaryPasses += theirs.summaryPasses;
       for (const [score, count] of theirs.scores) {
@@ -81,7 +118,7 @@ export class GridAccumulator {
       }
     }
     for (const trial of other.kept) {
-      const cell = this.cellFor(trial.lengthTokens, trial.depthPercent);
+      const cell = this.cellFor(trial);
       if (cell.detailCount < DETAILS_PER_CELL) {
         cell.detailCount += 1;
         this.kept.push(trial);
@@ -98,24 +135,41 @@ export class GridAccumulator {
     return this.cells.size;
   }
 
-  /** The cells, sorted by length then depth, with their distinct lengths and depths. */
-  finish(): { cells: Cell[]; lengths: number[]; depths: number[]; details: Trial[] } {
+  /** The cells, sorted by task, length, then depth, with their distinct lengths, depths and tasks. */
+  finish(): {
+    cells: Cell[];
+    lengths: number[];
+    depths: number[];
+    tasks: string[];
+    details: Trial[];
+  } {
     const cells: Cell[] = [...this.cells.values()].map((acc) => {
       const scoreValues = [...acc.scores.keys()].sort((a, b) => a - b);
       return {
+        task: acc.task,
         lengthTokens: acc.lengthTokens,
         depthPercent: acc.depthPercent,
         n: acc.n,
-        sum: acc.sum,
+        failedCalls: acc.failedCalls,
+        sum: acc.trialSum + acc.summarySum,
         scoreValues,
         scoreCounts: scoreValues.map((score) => acc.scores.get(score) ?? 0),
         summaryN: acc.summaryN,
         summaryPasses: acc.summaryPasses,
       };
     });
-    cells.sort((a, b) => a.lengthTokens - b.lengthTokens || a.depthPercent - b.depthPercent);
-    const lengths = [...new Set(cells.map((c) => c.lengthTokens))].sort((a, b) => a - b);
-    const depths = [...new Set(cells.map((c) => c.depthPercent))].sort((a, b) => a - b);
-    return { cells, lengths, depths, details: this.kept };
+    cells.sort(
+      (a, b) =>
+        a.task.localeCompare(b.task) ||
+        a.lengthTokens - b.lengthTokens ||
+        (a.depthPercent ?? -1) - (b.depthPercent ?? -1),
+    );
+    const ascending = (a: number, b: number) => a - b;
+    const lengths = [...new Set(cells.map((c) => c.lengthTokens))].sort(ascending);
+    const depths = [
+      ...new Set(cells.flatMap((c) => (c.depthPercent === null ? [] : [c.depthPercent]))),
+    ].sort(ascending);
+    const tasks = [...new Set(cells.map((c) => c.task))].filter((t) => t !== '').sort();
+    return { cells, lengths, depths, tasks, details: this.kept };
   }
 }

@@ -11,14 +11,14 @@ describe('batchName', () => {
     ['results/a_len_1_depth_0_results.json', 'results'],
     ['OpenAI_OriginalResults.json', 'OpenAI_OriginalResults'],
     ['noext', 'noext'],
-  ])('%s -> %s', (path, name) => {
+  ])('%s -> %s', async (path, name) => {
     expect(batchName(path)).toBe(name);
   });
 });
 
 describe('loadBatch', () => {
-  it('groups mixed files of one drop by model, and unnamed records into a run named after the folder', () => {
-    const result = loadBatch([
+  it('groups mixed files of one drop by model, and unnamed records into a run named after the folder', async () => {
+    const result = await loadBatch([
       gkamradtFile(
         { length: 1000, depth: 0, score: 10, model: 'gpt-4' },
         'drop/gpt4_len_1000_depth_0_results.json',
@@ -40,15 +40,15 @@ describe('loadBatch', () => {
       ['claude', 1, ['Tidy CSV'], ['drop/tidy.csv']],
       ['drop', 1, ['Tidy CSV'], ['drop/anon.csv']],
     ]);
-    expect(result.formats).toEqual([
+    expect(result.formats.map(({ file, format }) => ({ file, format }))).toEqual([
       { file: 'drop/gpt4_len_1000_depth_0_results.json', format: 'gkamradt v1 (JSON)' },
       { file: 'drop/tidy.csv', format: 'Tidy CSV' },
       { file: 'drop/anon.csv', format: 'Tidy CSV' },
     ]);
   });
 
-  it('reports each bad file with its reason and keeps what the good files gave', () => {
-    const result = loadBatch([
+  it('reports each bad file with its reason and keeps what the good files gave', async () => {
+    const result = await loadBatch([
       { path: 'image.json', text: '\u0089PNG\r\n\u001a\n\u0000\u0000' },
       gkamradtFile({ length: 1000, depth: 0, score: 10 }),
       { path: 'notes.txt', text: 'just some notes' },
@@ -76,22 +76,21 @@ function asRun(draft: Omit<Run, 'id'>): Run {
 }
 
 describe('cells CSV round trip', () => {
-  it('writes the exact header and loads back into the same cells', () => {
-    const original = asRun(
-      loadBatch([
-        csvFile('x.csv', 'model,context_length,depth_percent,score', [
-          ['m, "quoted"', 1000, 0.896, 7],
-          ['m, "quoted"', 1000, 0.896, 10],
-          ['m, "quoted"', 1000, 50, 3],
-          ['m, "quoted"', 128000, 50, 5],
-          ['m, "quoted"', 128000, 50, 10],
-          ['m, "quoted"', 128000, 50, 1],
-        ]),
-      ]).runs[0]!,
-    );
+  it('writes the exact header and loads back into the same cells', async () => {
+    const loaded = await loadBatch([
+      csvFile('x.csv', 'model,context_length,depth_percent,score', [
+        ['m, "quoted"', 1000, 0.896, 7],
+        ['m, "quoted"', 1000, 0.896, 10],
+        ['m, "quoted"', 1000, 50, 3],
+        ['m, "quoted"', 128000, 50, 5],
+        ['m, "quoted"', 128000, 50, 10],
+        ['m, "quoted"', 128000, 50, 1],
+      ]),
+    ]);
+    const original = asRun(loaded.runs[0]!);
     const csv = cellsToCsv(original, 0.7);
     expect(csv.split('\n')[0]).toBe('run,context_length,depth_percent,n,mean_score,pass_rate');
-    const back = loadBatch([{ path: 'cells.csv', text: csv }]);
+    const back = await loadBatch([{ path: 'cells.csv', text: csv }]);
     expect(back.errors).toEqual([]);
     expect(back.formats[0]?.format).toBe('Haymap cells CSV');
     const reloaded = back.runs[0]!;
@@ -109,13 +108,15 @@ describe('cells CSV round trip', () => {
 
 const gpt4 = realFolder('gkamradt-gpt-4-128k');
 
+const gpt4Result = await loadBatch(gpt4 ?? []);
+
 describe.skipIf(!gpt4)('the published GPT-4 128K run (shared/data/real)', () => {
-  const result = loadBatch(gpt4 ?? []);
+  const result = gpt4Result;
   const run = result.runs[0]!;
   const cell = (length: number, depth: number) =>
     run.cells.find((c) => c.lengthTokens === length && c.depthPercent === depth)!;
 
-  it('loads both files as one run of 15 x 15 cells and 330 trials', () => {
+  it('loads both files as one run of 15 x 15 cells and 330 trials', async () => {
     expect(result.errors).toEqual([]);
     expect(result.runs).toHaveLength(1);
     expect(run.name).toBe('gkamradt-gpt-4-128k');
@@ -129,7 +130,7 @@ describe.skipIf(!gpt4)('the published GPT-4 128K run (shared/data/real)', () => 
     [82643, 43, 2, 0.85],
     [118929, 21, 2, 0.4],
     [1000, 0, 1, 1],
-  ])('cell (%d, %d) holds %d trials with mean %d', (length, depth, n, mean) => {
+  ])('cell (%d, %d) holds %d trials with mean %d', async (length, depth, n, mean) => {
     expect(cell(length, depth).n).toBe(n);
     expect(cellMean(cell(length, depth))).toBeCloseTo(mean, 12);
   });

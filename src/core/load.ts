@@ -1,9 +1,10 @@
 import { GridAccumulator } from './aggregate';
-import { detectFormat } from './detect';
+import { detectFormat, formatById, type Detection } from './detect';
 import type { RecordSink } from './formats/format';
-import { headerColumns } from './formats/csv';
-import { parseJson } from './formats/json';
-import type { LoadError, Run, SourceText } from './types';
+import { headerColumns } from './read/csv';
+import { parseJson } from './read/json';
+import { readAll, textSource, type Source } from './source';
+import type { LoadError, Run } from './types';
 
 /** A run as the loader hands it over, before the app gives it an id. */
 export type RunDraft = Omit<Run, 'id'>;
@@ -12,8 +13,16 @@ export type RunDraft = Omit<Run, 'id'>;
 export interface BatchResult {
   runs: RunDraft[];
   errors: LoadError[];
-  /** Per file: the format it was read as. */
-  formats: { file: string; format: string }[];
+  /** Per file: the format it was read as, and how sure detection was (1 when chosen by the user). */
+  formats: FileFormat[];
+}
+
+/** The format a file was read as. */
+export interface FileFormat {
+  file: string;
+  formatId: string;
+  format: string;
+  confidence: number;
 }
 
 interface Group {
@@ -41,15 +50,27 @@ export function batchName(firstPath: string): string {
 export class BatchLoader {
   private readonly groups = new Map<string, Group>();
   private readonly errors: LoadError[] = [];
-  private readonly formats: { file: string; format: string }[] = [];
+  private readonly formats: FileFormat[] = [];
   private defaultName: string | null = null;
+  private records = 0;
 
-  /** Reads one file; returns the error when it could not be used. */
-  add(source: SourceText): LoadError | null {
+  /** Records (trials, summaries, failed calls) read so far, for progress. */
+  get recordsRead(): number {
+    return this.records;
+  }
+
+  /**
+   * Reads one file with the format detection picks, or with `formatId` when the user chose one.
+   * Returns the error when the file could not be used.
+   */
+  async add(source: Source, formatId?: string): Promise<LoadError | null> {
     this.defaultName ??= batchName(source.path);
-    const [best] = detectFormat(source.path, source.text);
+    const chosen = formatId === undefined ? undefined : formatById(formatId);
+    const best: Detection | undefined = chosen
+      ? { format: chosen, confidence: 1 }
+      : detectFormat(source.path, source.head)[0];
     if (!best) {
-      return this.fail({ file: source.path, ...unknownShape(source.text) });
+      return this.fail({ file: source.path, ...(await unknownShape(source)) });
     }
     // Records go into this file's own groups first, so a file that fails halfway adds nothing.
     const fileGroups = new Map<string, GridAccumulator>();
@@ -64,10 +85,20 @@ export class BatchLoader {
       return acc;
     };
     const sink: RecordSink = {
-      trial: (trial) => groupOf(trial.model).addTrial(trial),
-      summary: (summary) => groupOf(summary.model).addSummary(summary),
+      trial: (trial) => {
+        this.records += 1;
+        groupOf(trial.model).addTrial(trial);
+      },
+      summary: (summary) => {
+        this.records += 1;
+        groupOf(summary.model).addSummary(summary);
+      },
+      failedCall: (call) => {
+        this.records += 1;
+        groupOf(call.model).addFailedCall(call);
+      },
     };
-    const outcome = best.format.parse(source, sink);
+    const outcome = await best.format.parse(source, sink);
     if (!outcome.ok) {
       return this.fail(
         outcome.line === undefined
@@ -75,8 +106,14 @@ export class BatchLoader {
           : { file: outcome.file, line: outcome.line, reason: outcome.reason },
       );
     }
-    this.formats.push({ file: source.path, format: best.format.label });
+    this.formats.push({
+      file: source.path,
+      formatId: best.format.id,
+      format: best.format.label,
+      confidence: best.confidence,
+    });
     for (const [name, acc] of fileGroups) {
+      if (outcome.scoreDivisor !== undefined) acc.divideScores(outcome.scoreDivisor);
       const group = this.group(name);
       group.acc.merge(acc);
       group.formats.add(best.format.label);
@@ -94,7 +131,7 @@ export class BatchLoader {
 
   finish(): BatchResult {
     const runs: RunDraft[] = [...this.groups].map(([name, group]) => {
-      const { cells, lengths, depths, details } = group.acc.finish();
+      const { cells, lengths, depths, tasks, details } = group.acc.finish();
       return {
         name,
         formats: [...group.formats],
@@ -102,6 +139,7 @@ export class BatchLoader {
         cells,
         lengths,
         depths,
+        tasks,
         trialCount: group.acc.trialCount,
         details,
         warnings: [...new Set(group.warnings)],
@@ -121,15 +159,15 @@ export class BatchLoader {
 }
 
 /** Explains a file no format claims: empty, binary, broken JSON, or simply another shape. */
-function unknownShape(text: string): { reason: string; line?: number } {
-  const start = text.replace(/^\uFEFF/, '').trimStart();
+async function unknownShape(source: Source): Promise<{ reason: string; line?: number }> {
+  const start = source.head.replace(/^\uFEFF/, '').trimStart();
   if (start === '') return { reason: 'the file is empty' };
   // Control characters other than tab and line breaks mean a binary file (an image, an archive).
   if (hasBinaryBytes(start.slice(0, 512))) {
     return { reason: 'not a text file (binary content)' };
   }
   if (start.startsWith('{') || start.startsWith('[')) {
-    const parsed = parseJson(text);
+    const parsed = parseJson(await readAll(source));
     if (!parsed.ok) {
       return parsed.line === undefined
         ? { reason: parsed.reason }
@@ -161,9 +199,15 @@ function hasBinaryBytes(text: string): boolean {
   return false;
 }
 
-/** Loads a whole batch at once (tests, Node tools); the worker feeds files one by one. */
-export function loadBatch(sources: SourceText[]): BatchResult {
+/** A file's path and text, for loading from strings (tests, Node tools). */
+export interface TextFile {
+  path: string;
+  text: string;
+}
+
+/** Loads a batch of texts at once (tests, Node tools); the worker feeds files one by one. */
+export async function loadBatch(files: TextFile[], chunkChars?: number): Promise<BatchResult> {
   const loader = new BatchLoader();
-  for (const source of sources) loader.add(source);
+  for (const file of files) await loader.add(textSource(file.path, file.text, chunkChars));
   return loader.finish();
 }

@@ -1,4 +1,4 @@
-import type { Cell, Metric, Run } from './types';
+import type { Cell, Metric } from './types';
 
 /** The default pass threshold on normalised scores: a 7 of 10 passes, a 5 does not. */
 export const DEFAULT_THRESHOLD = 0.7;
@@ -28,14 +28,6 @@ export function cellPassRate(cell: Cell, threshold: number): number {
 /** The value a cell shows for a metric. */
 export function cellValue(cell: Cell, metric: Metric, threshold: number): number {
   return metric === 'mean' ? cellMean(cell) : cellPassRate(cell, threshold);
-}
-
-/** A run's overall figure: the mean of its cells' values, each cell weighing the same. */
-export function runMean(run: Run, metric: Metric, threshold: number): number {
-  if (run.cells.length === 0) return Number.NaN;
-  let total = 0;
-  for (const cell of run.cells) total += cellValue(cell, metric, threshold);
-  return total / run.cells.length;
 }
 
 /** Display names of the metrics, in the user's words. */

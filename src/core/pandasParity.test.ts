@@ -11,6 +11,9 @@ import { cellMean } from './metrics';
  * second repeat) must give exactly what pandas' pivot_table(aggfunc="mean") of score / 10 gives.
  * The expected table was written by scripts/pandas_pivot.py from the same generated folder.
  */
+const files = claudeLikeFolder().map(({ name, text }) => ({ path: `claude-like/${name}`, text }));
+const result = await loadBatch(files);
+
 describe('parity with pandas on a 1,376-file sigmoid sweep', () => {
   const expected = Papa.parse<Record<string, string>>(
     readFileSync(
@@ -19,10 +22,8 @@ describe('parity with pandas on a 1,376-file sigmoid sweep', () => {
     ),
     { header: true, skipEmptyLines: true },
   ).data;
-  const files = claudeLikeFolder().map(({ name, text }) => ({ path: `claude-like/${name}`, text }));
-  const result = loadBatch(files);
 
-  it('loads as one run of 1,225 cells', () => {
+  it('loads as one run of 1,225 cells', async () => {
     expect(files).toHaveLength(1376);
     expect(result.errors).toEqual([]);
     expect(result.runs).toHaveLength(1);
@@ -30,7 +31,7 @@ describe('parity with pandas on a 1,376-file sigmoid sweep', () => {
     expect(expected).toHaveLength(1225);
   });
 
-  it('matches every cell of the pandas pivot', () => {
+  it('matches every cell of the pandas pivot', async () => {
     const cells = new Map(
       result.runs[0]?.cells.map((c) => [`${c.lengthTokens}|${c.depthPercent}`, c]),
     );

@@ -14,7 +14,10 @@ export interface SourceRef {
 /** One needle test, its score already normalised to 0..1. */
 export interface Trial {
   lengthTokens: number;
-  depthPercent: number;
+  /** Needle depth in percent, 0 = top; null where the producer records none (RULER). */
+  depthPercent: number | null;
+  /** The task, where a file holds several (RULER's niah_single_1, gkamradt v2's task_type). */
+  task?: string;
   /** Normalised score, 0..1. */
   score: number;
   model?: string;
@@ -32,7 +35,8 @@ export interface Trial {
  */
 export interface CellSummary {
   lengthTokens: number;
-  depthPercent: number;
+  depthPercent: number | null;
+  task?: string;
   model?: string;
   /** Number of trials behind the mean. */
   n: number;
@@ -43,13 +47,27 @@ export interface CellSummary {
   source: SourceRef;
 }
 
-/** Every trial of one (length, depth) pair, aggregated. */
-export interface Cell {
+/** A call that failed (an API error), not a failed retrieval: counted apart, never as a zero. */
+export interface FailedCall {
   lengthTokens: number;
-  /** Rounded to 3 decimals: depths that round alike share a row. */
-  depthPercent: number;
-  /** Number of trials. */
+  depthPercent: number | null;
+  task?: string;
+  model?: string;
+  reason?: string;
+  source: SourceRef;
+}
+
+/** Every trial of one (task, length, depth), aggregated. */
+export interface Cell {
+  /** The task, or '' where the run has none. */
+  task: string;
+  lengthTokens: number;
+  /** Rounded to 3 decimals: depths that round alike share a row. Null: no depth recorded. */
+  depthPercent: number | null;
+  /** Number of scored trials. */
   n: number;
+  /** Calls that failed and were not scored. */
+  failedCalls: number;
   /** Sum of normalised scores. */
   sum: number;
   /** Distinct normalised scores of individually known trials, ascending. */
@@ -76,19 +94,14 @@ export interface Run {
   lengths: number[];
   /** Distinct depths in percent, ascending: the rows, 0 = top of the document. */
   depths: number[];
+  /** Distinct tasks, sorted; empty when the results name none. */
+  tasks: string[];
   /** Total number of trials. */
   trialCount: number;
   /** Trial details kept for the drill-down, a bounded number per cell. */
   details: Trial[];
   /** Notes on what was skipped or assumed while reading, with counts. */
   warnings: string[];
-}
-
-/** A file as the loader sees it: its path within the drop and its text. */
-export interface SourceText {
-  /** Path relative to what was dropped, e.g. `results/gpt4_len_1000_depth_0_results.json`. */
-  path: string;
-  text: string;
 }
 
 /** A file that could not be read, and why. */

@@ -52,6 +52,8 @@ export const createRunsSlice =
           filesTotal: files.length,
           bytesDone: 0,
           bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0),
+          records: 0,
+          current: files[0]?.path ?? '',
         },
       });
       const result = await load(files, (progress) => set({ loading: progress }));

@@ -10,6 +10,8 @@ export interface ViewState {
   /** Pass threshold on normalised scores, 0..1. */
   threshold: number;
   palette: PaletteId;
+  /** The task shown where results name tasks; null shows all tasks together. */
+  task: string | null;
 }
 
 export interface ViewSlice {
@@ -21,6 +23,7 @@ export const DEFAULT_VIEW: ViewState = {
   metric: 'mean',
   threshold: DEFAULT_THRESHOLD,
   palette: 'classic',
+  task: null,
 };
 
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({

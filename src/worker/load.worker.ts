@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 import { BatchLoader } from '../core/load';
+import { fileSource } from './fileSource';
 import { MAX_FILE_BYTES, type LoadMessage, type LoadProgress, type LoadRequest } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-/** Progress is posted at most this often, so a folder of thousands of files does not flood the page. */
+/** Progress is posted at most this often, so thousands of files or rows do not flood the page. */
 const PROGRESS_INTERVAL_MS = 50;
 
 function post(message: LoadMessage): void {
@@ -15,6 +16,10 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
+}
+
 async function loadBatch({ id, files }: LoadRequest): Promise<void> {
   const loader = new BatchLoader();
   const progress: LoadProgress = {
@@ -22,30 +27,41 @@ async function loadBatch({ id, files }: LoadRequest): Promise<void> {
     filesTotal: files.length,
     bytesDone: 0,
     bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0),
+    records: 0,
+    current: '',
   };
   let lastPost = 0;
-  for (const { file, path } of files) {
+  const report = (force = false) => {
+    const now = performance.now();
+    if (!force && now - lastPost < PROGRESS_INTERVAL_MS) return;
+    lastPost = now;
+    progress.records = loader.recordsRead;
+    post({ type: 'progress', id, progress: { ...progress } });
+  };
+  for (const { file, path, formatId } of files) {
+    const bytesBefore = progress.bytesDone;
+    progress.current = path;
     if (file.size > MAX_FILE_BYTES) {
-      const mb = Math.round(file.size / 2 ** 20);
       loader.fail({
         file: path,
-        reason: `too large to load (${mb} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`,
+        reason: `too large to load (${megabytes(file.size)} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB)`,
       });
     } else {
       try {
-        loader.add({ path, text: await file.text() });
+        const source = await fileSource(file, path, (bytes) => {
+          progress.bytesDone = bytesBefore + bytes;
+          report();
+        });
+        await loader.add(source, formatId);
       } catch (error) {
         loader.fail({ file: path, reason: `could not be read (${describe(error)})` });
       }
     }
     progress.filesDone += 1;
-    progress.bytesDone += file.size;
-    const now = performance.now();
-    if (now - lastPost > PROGRESS_INTERVAL_MS) {
-      lastPost = now;
-      post({ type: 'progress', id, progress: { ...progress } });
-    }
+    progress.bytesDone = bytesBefore + file.size;
+    report();
   }
+  report(true);
   post({ type: 'done', id, result: loader.finish() });
 }
 

@@ -5,6 +5,8 @@ export interface PickedFile {
   file: File;
   /** e.g. `results/gpt4_len_1000_depth_0_results.json`; the file name when picked alone. */
   path: string;
+  /** A format the user chose for this file, instead of detection. */
+  formatId?: string;
 }
 
 /** Main thread -> worker: load one batch. */
@@ -19,6 +21,10 @@ export interface LoadProgress {
   filesTotal: number;
   bytesDone: number;
   bytesTotal: number;
+  /** Records (rows, objects) read so far. */
+  records: number;
+  /** The file being read. */
+  current: string;
 }
 
 /** Worker -> main thread. */
@@ -27,8 +33,7 @@ export type LoadMessage =
   | { type: 'done'; id: number; result: BatchResult };
 
 /**
- * The largest file read whole. Beyond it the tab could run out of memory before anything shows,
- * so such a file gets a clear error instead. (Streaming larger files comes with the worker's
- * streaming readers.)
+ * The largest file read. Beyond it a tab risks running out of memory on the kept details of
+ * huge runs, so such a file gets a clear error instead of a frozen or crashed tab.
  */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;

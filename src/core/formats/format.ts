@@ -1,14 +1,25 @@
-import type { CellSummary, SourceText, Trial } from '../types';
+import type { Source } from '../source';
+import type { CellSummary, FailedCall, Trial } from '../types';
 
 /** Receives records as a parser reads them, so parsers never hold a whole file's rows. */
 export interface RecordSink {
   trial(trial: Trial): void;
   summary(summary: CellSummary): void;
+  failedCall(call: FailedCall): void;
 }
 
 /** A parser's answer: it never throws at its caller. */
 export type ParseOutcome =
-  | { ok: true; records: number; warnings: string[] }
+  | {
+      ok: true;
+      records: number;
+      warnings: string[];
+      /**
+       * For files whose score scale shows only once all of it is read: the trials' scores were
+       * passed raw and must be divided by this (10 for 1..10, 100 for 0..100).
+       */
+      scoreDivisor?: number;
+    }
   | { ok: false; file: string; line?: number; reason: string };
 
 /** One producer's result format: one file under `formats/` and one line in the registry. */
@@ -22,8 +33,8 @@ export interface ResultFormat {
    * and its first few kilobytes only.
    */
   detect(path: string, head: string): number;
-  /** Reads a whole file into the sink. */
-  parse(source: SourceText, sink: RecordSink): ParseOutcome;
+  /** Reads a whole file into the sink, streaming where the format allows. */
+  parse(source: Source, sink: RecordSink): Promise<ParseOutcome>;
 }
 
 /** The file name at the end of a path. */

@@ -1,8 +1,8 @@
 import { coordinateProblem, optionalText, SCALE_TEN, toFiniteNumber } from '../normalize';
-import type { SourceText } from '../types';
+import { forEachJsonItem, isJsonObject, trimmedHead } from '../read/json';
+import type { Source } from '../source';
 import { SkipLog } from '../warnings';
 import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
-import { isJsonObject, parseJson, trimmedHead } from './json';
 
 /**
  * gkamradt LLMTest_NeedleInAHaystack v1 and its forks: one JSON object per test per file, or a
@@ -18,7 +18,7 @@ export const gkamradtV1: ResultFormat = {
     if (!start.startsWith('{') && !start.startsWith('[')) return 0;
     const hasLength = /"(context_length|token_limit)"\s*:/.test(start);
     const hasDepth = /"depth_percent"\s*:/.test(start);
-    const hasScore = /"score"\s*:\s*-?[\d.]/.test(start);
+    const hasScore = /"score"\s*:\s*(-?[\d.]|NaN|null)/.test(start);
     if (!(hasLength && hasDepth && hasScore)) return 0;
     return /_len_\d+_depth_\d+/.test(path) || /"model_response"\s*:/.test(start) ? 0.95 : 0.85;
   },
@@ -28,17 +28,13 @@ export const gkamradtV1: ResultFormat = {
   },
 };
 
-function parseGkamradtV1(source: SourceText, sink: RecordSink): ParseOutcome {
+async function parseGkamradtV1(source: Source, sink: RecordSink): Promise<ParseOutcome> {
   const file = source.path;
-  const parsed = parseJson(source.text);
-  if (!parsed.ok) return failure(file, parsed.reason, parsed.line);
-
-  const items = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
   const skips = new SkipLog(file);
   let records = 0;
 
-  items.forEach((item: unknown, index) => {
-    const where = Array.isArray(parsed.value) ? `item ${index + 1}: ` : '';
+  const read = await forEachJsonItem(source, (item, index) => {
+    const where = index >= 0 ? `item ${index + 1}: ` : '';
     if (!isJsonObject(item)) {
       skips.skip('not-object', `${where}not a JSON object`);
       return;
@@ -83,6 +79,7 @@ function parseGkamradtV1(source: SourceText, sink: RecordSink): ParseOutcome {
     });
     records += 1;
   });
+  if (!read.ok) return failure(file, read.reason, read.line);
 
   if (records === 0) {
     const first = skips.first();

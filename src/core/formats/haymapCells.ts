@@ -1,6 +1,6 @@
 import { coordinateProblem, toFiniteNumber } from '../normalize';
+import { headerColumns, readCsv } from '../read/csv';
 import { SkipLog } from '../warnings';
-import { headerColumns, readCsv } from './csv';
 import { failure, type ResultFormat } from './format';
 
 /** The header of Haymap's own "Download CSV", exactly. */
@@ -25,12 +25,12 @@ export const haymapCells: ResultFormat = {
     return headerColumns(head).join(',') === CELLS_CSV_COLUMNS.join(',') ? 1 : 0;
   },
 
-  parse(source, sink) {
+  async parse(source, sink) {
     const file = source.path;
     const skips = new SkipLog(file);
     let records = 0;
-    const read = readCsv(
-      source.text,
+    const read = await readCsv(
+      source,
       ({ fields, line }) => {
         const lengthTokens = toFiniteNumber(fields.context_length);
         const depthPercent = toFiniteNumber(fields.depth_percent);

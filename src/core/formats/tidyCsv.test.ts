@@ -13,7 +13,7 @@ describe('tidy CSV detection', () => {
     ['results.csv', 'Model, Context_Length ,Depth_Percent,Score\nm,1,2,3', 0.9],
     ['results.csv', 'length,depth,score\n1,2,3', 0],
     ['results.json', '{"context_length": 1}', 0],
-  ])('%s %j -> %s', (path, text, confidence) => {
+  ])('%s %j -> %s', async (path, text, confidence) => {
     expect(tidyCsv.detect(path, text)).toBe(confidence);
   });
 });
@@ -23,25 +23,25 @@ describe('tidy CSV parsing', () => {
     ['0..1', [0, 1, 1], [0.5, 1]],
     ['1..10', [3, 10, 10], [0.65, 1]],
     ['0..100', [50, 100, 100], [0.75, 1]],
-  ])('infers the %s scale from the values', (_label, scores, means) => {
+  ])('infers the %s scale from the values', async (_label, scores, means) => {
     const file = csvFile('s.csv', HEADER, [
       [1000, 0, scores[0]!],
       [1000, 0, scores[1]!],
       [2000, 0, scores[2]!],
     ]);
-    const result = loadBatch([file]);
+    const result = await loadBatch([file]);
     expect(result.runs[0]?.cells.map(cellMean)).toEqual(means);
   });
 
-  it('says when it divided scores by the top of a scale', () => {
-    const run = loadBatch([csvFile('s.csv', HEADER, [[1000, 0, 7]])]).runs[0]!;
+  it('says when it divided scores by the top of a scale', async () => {
+    const run = (await loadBatch([csvFile('s.csv', HEADER, [[1000, 0, 7]])])).runs[0]!;
     expect(run.warnings).toEqual([
       's.csv: scores read on the 1..10 scale (highest 7) and divided by 10',
     ]);
   });
 
-  it('groups rows by model into one run each', () => {
-    const result = loadBatch([
+  it('groups rows by model into one run each', async () => {
+    const result = await loadBatch([
       csvFile('m.csv', `model,${HEADER}`, [
         ['a', 1000, 0, 1],
         ['b', 1000, 0, 0],
@@ -54,18 +54,18 @@ describe('tidy CSV parsing', () => {
     ]);
   });
 
-  it('keeps needle, expected and response, with the line each trial starts on through quoted line breaks', () => {
+  it('keeps needle, expected and response, with the line each trial starts on through quoted line breaks', async () => {
     const text = `${HEADER},needle,expected,response\n1000,0,1,"n1","e1","two\nlines"\n2000,50,0,n2,e2,r2\n`;
-    const run = loadBatch([{ path: 'q.csv', text }]).runs[0]!;
+    const run = (await loadBatch([{ path: 'q.csv', text }])).runs[0]!;
     expect(run.details.map((d) => [d.source.line, d.response, d.needle, d.expected])).toEqual([
       [2, 'two\nlines', 'n1', 'e1'],
       [4, 'r2', 'n2', 'e2'],
     ]);
   });
 
-  it('skips rows with non-numeric or out-of-range values, naming the first line', () => {
+  it('skips rows with non-numeric or out-of-range values, naming the first line', async () => {
     const text = `${HEADER}\n1000,0,1\n1000,10,abc\n\n1000,20,\n0,30,1\n1000,-5,1\n`;
-    const result = loadBatch([{ path: 'bad.csv', text }]);
+    const result = await loadBatch([{ path: 'bad.csv', text }]);
     expect(result.errors).toEqual([]);
     expect(result.runs[0]?.trialCount).toBe(1);
     expect(result.runs[0]?.warnings).toEqual([
@@ -90,8 +90,8 @@ describe('tidy CSV parsing', () => {
       'scores range from 250 to 250: not on a 0..1, 1..10 or 0..100 scale',
       undefined,
     ],
-  ])('fails on %s', (_name, text, reason, line) => {
-    const result = loadBatch([{ path: 'f.csv', text }]);
+  ])('fails on %s', async (_name, text, reason, line) => {
+    const result = await loadBatch([{ path: 'f.csv', text }]);
     expect(result.runs).toEqual([]);
     expect(result.errors).toEqual([
       line === undefined ? { file: 'f.csv', reason } : { file: 'f.csv', line, reason },

@@ -1,14 +1,14 @@
 import { coordinateProblem, inferScale, optionalText, toFiniteNumber } from '../normalize';
-import type { SourceText, Trial } from '../types';
+import { headerColumns, readCsv } from '../read/csv';
+import type { Source } from '../source';
 import { SkipLog } from '../warnings';
-import { headerColumns, readCsv } from './csv';
 import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
 
 const REQUIRED = ['context_length', 'depth_percent', 'score'] as const;
 
 /**
  * A tidy table, one trial per row: `context_length, depth_percent, score` and optionally
- * `model, needle, response, expected`. The score scale (0..1, 1..10 or 0..100) is read from
+ * `model, task, needle, response, expected`. The score scale (0..1, 1..10 or 0..100) is read from
  * the values, as the file does not say it.
  */
 export const tidyCsv: ResultFormat = {
@@ -26,16 +26,16 @@ export const tidyCsv: ResultFormat = {
   },
 };
 
-function parseTidyCsv(source: SourceText, sink: RecordSink): ParseOutcome {
+async function parseTidyCsv(source: Source, sink: RecordSink): Promise<ParseOutcome> {
   const file = source.path;
   const skips = new SkipLog(file);
-  // Scores are kept raw until the whole file has shown its scale.
-  const trials: Trial[] = [];
+  // Scores go to the sink raw; the divisor follows once the whole file has shown its scale.
+  let records = 0;
   let minScore = Infinity;
   let maxScore = -Infinity;
 
-  const read = readCsv(
-    source.text,
+  const read = await readCsv(
+    source,
     ({ fields, line }) => {
       const lengthTokens = toFiniteNumber(fields.context_length);
       const depthPercent = toFiniteNumber(fields.depth_percent);
@@ -62,11 +62,13 @@ function parseTidyCsv(source: SourceText, sink: RecordSink): ParseOutcome {
       }
       minScore = Math.min(minScore, score);
       maxScore = Math.max(maxScore, score);
-      trials.push({
+      records += 1;
+      sink.trial({
         lengthTokens,
         depthPercent,
         score,
         model: optionalText(fields.model)?.trim() || undefined,
+        task: optionalText(fields.task)?.trim() || undefined,
         needle: optionalText(fields.needle),
         expected: optionalText(fields.expected),
         response: optionalText(fields.response),
@@ -85,7 +87,7 @@ function parseTidyCsv(source: SourceText, sink: RecordSink): ParseOutcome {
       1,
     );
   }
-  if (trials.length === 0) {
+  if (records === 0) {
     const first = skips.first();
     return failure(
       file,
@@ -100,12 +102,11 @@ function parseTidyCsv(source: SourceText, sink: RecordSink): ParseOutcome {
       `scores range from ${minScore} to ${maxScore}: not on a 0..1, 1..10 or 0..100 scale`,
     );
   }
-  for (const trial of trials) sink.trial({ ...trial, score: trial.score / scale.top });
   const warnings = skips.messages();
   if (scale.top !== 1) {
     warnings.push(
       `${file}: scores read on the ${scale.label} scale (highest ${maxScore}) and divided by ${scale.top}`,
     );
   }
-  return { ok: true, records: trials.length, warnings };
+  return { ok: true, records, warnings, scoreDivisor: scale.top };
 }

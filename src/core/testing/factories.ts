@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import type { SourceText, Trial } from '../types';
+import type { TextFile } from '../load';
+import type { Trial } from '../types';
 
 /** A trial with sensible defaults; tests name only what they are about. */
 export function makeTrial(overrides: Partial<Trial> = {}): Trial {
@@ -22,7 +23,7 @@ export function gkamradtFile(
     version?: number;
   },
   path = `results/${fields.model ?? 'gpt-4'}_len_${fields.length}_depth_${Math.round(fields.depth * 100)}_results.json`,
-): SourceText {
+): TextFile {
   const object = {
     model: fields.model ?? 'gpt-4',
     context_length: fields.length,
@@ -36,6 +37,6 @@ export function gkamradtFile(
 }
 
 /** A CSV file from rows of values under a header, quoted as CSV requires. */
-export function csvFile(path: string, header: string, rows: (string | number)[][]): SourceText {
+export function csvFile(path: string, header: string, rows: (string | number)[][]): TextFile {
   return { path, text: `${header}\n${Papa.unparse(rows, { newline: '\n' })}\n` };
 }

@@ -1,0 +1,148 @@
+import Papa from 'papaparse';
+import type { Source } from '../source';
+
+/** A CSV row keyed by lower-cased, trimmed header names, with the line where it starts. */
+export interface CsvRow {
+  fields: Record<string, string | undefined>;
+  line: number;
+}
+
+export type CsvRead =
+  { ok: true; columns: string[]; rows: number } | { ok: false; reason: string; line?: number };
+
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/** The delimiter of a table: whichever of comma, tab, semicolon and bar its first line has most. */
+export function guessDelimiter(head: string): string {
+  const firstLine = firstLineOf(head);
+  let best: string = ',';
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = firstLine.split(delimiter).length - 1;
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function firstLineOf(head: string): string {
+  return head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+}
+
+/** Normalised header names: lower case, trimmed. */
+export function normaliseColumn(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** The header names of the first line, normalised (for detection). */
+export function headerColumns(head: string): string[] {
+  const parsed = Papa.parse<string[]>(firstLineOf(head), { delimiter: guessDelimiter(head) });
+  return (parsed.data[0] ?? []).map(normaliseColumn);
+}
+
+/**
+ * Streams the raw rows of a CSV/TSV source to `onRow` with the 1-based line each starts on,
+ * counted through quoted line breaks. Papaparse's own parser reads chunk by chunk: each call
+ * parses what has arrived and holds back the last, maybe partial, row.
+ * Blank lines are skipped. Returns the number of rows, or the problem that stopped reading.
+ */
+export async function readCsvRows(
+  source: Source,
+  onRow: (cells: string[], line: number) => void,
+): Promise<{ ok: true; rows: number } | { ok: false; reason: string; line?: number }> {
+  let line = 1;
+  let rows = 0;
+  let carry = '';
+  let first = true;
+  // Held in an object: the parser's callback sets it, which control-flow narrowing cannot see.
+  const stop: { problem: { reason: string; line: number } | null } = { problem: null };
+  let cursor = 0;
+  let text = '';
+  const parser = new Papa.Parser({
+    delimiter: guessDelimiter(source.head),
+    // The raw parser does not guess line ends as Papa.parse does.
+    newline: source.head.includes('\r\n') ? '\r\n' : '\n',
+    // The raw parser's step result holds the row wrapped in an array.
+    step: (result: Papa.ParseStepResult<string[][]>) => {
+      const start = line;
+      const end = result.meta.cursor;
+      for (let i = cursor; i < end; i += 1) if (text.charCodeAt(i) === 10) line += 1;
+      cursor = end;
+      const cells = result.data[0] ?? [];
+      const error = result.errors[0];
+      if (error && !stop.problem) stop.problem = { reason: describe(error), line: start };
+      if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
+      rows += 1;
+      onRow(cells, start);
+    },
+  });
+  const feed = (input: string, last: boolean): number => {
+    text = input;
+    cursor = 0;
+    return cursorOf(parser.parse(input, 0, !last));
+  };
+  for await (let chunk of source.chunks()) {
+    if (first) {
+      chunk = chunk.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    const input = carry + chunk;
+    carry = input.slice(feed(input, false));
+    if (stop.problem) break;
+  }
+  if (!stop.problem && carry !== '') feed(carry, true);
+  if (stop.problem) return { ok: false, ...stop.problem };
+  return { ok: true, rows };
+}
+
+/** Where papaparse stopped: its `parse` is typed `any`, so the one field used is checked. */
+function cursorOf(result: unknown): number {
+  if (typeof result === 'object' && result !== null && 'meta' in result) {
+    const meta: unknown = result.meta;
+    if (
+      typeof meta === 'object' &&
+      meta !== null &&
+      'cursor' in meta &&
+      typeof meta.cursor === 'number'
+    ) {
+      return meta.cursor;
+    }
+  }
+  throw new Error('papaparse returned no cursor');
+}
+
+function describe(error: Papa.ParseError): string {
+  return error.code === 'MissingQuotes' ? 'a quoted field is not closed' : error.message;
+}
+
+/**
+ * Streams the rows of a table with a header line, keyed by normalised column names.
+ * Rows with a different number of fields go to `onBadRow`.
+ */
+export async function readCsv(
+  source: Source,
+  onRow: (row: CsvRow) => void,
+  onBadRow: (line: number, reason: string) => void,
+): Promise<CsvRead> {
+  let columns: string[] | null = null;
+  const read = await readCsvRows(source, (cells, line) => {
+    if (!columns) {
+      columns = cells.map(normaliseColumn);
+      return;
+    }
+    if (cells.length !== columns.length) {
+      onBadRow(line, `${cells.length} fields where the header has ${columns.length}`);
+      return;
+    }
+    const fields: Record<string, string | undefined> = {};
+    columns.forEach((name, i) => {
+      if (!(name in fields)) fields[name] = cells[i];
+    });
+    onRow({ fields, line });
+  });
+  if (!read.ok) return read;
+  if (!columns) return { ok: false, reason: 'the file is empty' };
+  return { ok: true, columns, rows: read.rows - 1 };
+}

@@ -1,0 +1,180 @@
+import { readAll, type Source } from '../source';
+import { jsonErrorOffset } from './jsonErrorOffset';
+
+export type JsonParse = { ok: true; value: unknown } | { ok: false; reason: string; line?: number };
+
+/** Sources up to this size are parsed whole with `JSON.parse`; larger arrays are streamed. */
+export const JSON_WHOLE_CHARS = 64 * 1024 * 1024;
+
+/** 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i += 1) {
+    if (text.charCodeAt(i) === 10) line += 1;
+  }
+  return line;
+}
+
+/**
+ * Python's `json.dump` writes `NaN`, `Infinity` and `-Infinity` bare, which JSON forbids.
+ * Outside strings they become the strings "NaN" ..., so the record is read and its value
+ * reported as not a number, instead of the whole file failing.
+ */
+export function quotePythonSpecials(text: string): string {
+  if (!/NaN|Infinity/.test(text)) return text;
+  let out = '';
+  let last = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      inString = true;
+      continue;
+    }
+    for (const word of ['-Infinity', 'Infinity', 'NaN']) {
+      if (text.startsWith(word, i)) {
+        out += `${text.slice(last, i)}"${word}"`;
+        i += word.length - 1;
+        last = i + 1;
+        break;
+      }
+    }
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * `JSON.parse` that reports where the text stops being JSON, in lines, instead of throwing.
+ */
+export function parseJson(text: string): JsonParse {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return { ok: false, reason: 'the file is empty' };
+  const sanitised = quotePythonSpecials(body);
+  try {
+    return { ok: true, value: JSON.parse(sanitised) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const offset = jsonErrorOffset(sanitised);
+    const line = offset >= 0 ? lineAt(sanitised, offset) : undefined;
+    const reason = `not valid JSON (${message.replace(/\s+/g, ' ').slice(0, 160)})`;
+    return line === undefined ? { ok: false, reason } : { ok: false, reason, line };
+  }
+}
+
+/** Whether a parsed JSON value is a plain object (not an array, not null). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The start of a file without a byte-order mark or leading whitespace. */
+export function trimmedHead(head: string): string {
+  return head.replace(/^\uFEFF/, '').trimStart();
+}
+
+/** Reads a whole JSON document (for files that are one object, or small). */
+export async function readJson(source: Source): Promise<JsonParse> {
+  return parseJson(await readAll(source));
+}
+
+/**
+ * Calls `onItem` with each element of a top-level JSON array (index from 0), or once with a
+ * top-level object (index -1). Up to {@link JSON_WHOLE_CHARS} the text is parsed whole; beyond,
+ * array elements are cut out one by one as the text streams in, so memory follows one element.
+ */
+export async function forEachJsonItem(
+  source: Source,
+  onItem: (value: unknown, index: number) => void,
+): Promise<{ ok: true; items: number } | { ok: false; reason: string; line?: number }> {
+  if (source.size <= JSON_WHOLE_CHARS || !trimmedHead(source.head).startsWith('[')) {
+    const parsed = await readJson(source);
+    if (!parsed.ok) return parsed;
+    if (Array.isArray(parsed.value)) {
+      parsed.value.forEach((item: unknown, index) => onItem(item, index));
+      return { ok: true, items: parsed.value.length };
+    }
+    onItem(parsed.value, -1);
+    return { ok: true, items: 1 };
+  }
+  return streamJsonArray(source, onItem);
+}
+
+/** Splits a top-level JSON array into its elements while reading, tracking strings and nesting. */
+async function streamJsonArray(
+  source: Source,
+  onItem: (value: unknown, index: number) => void,
+): Promise<{ ok: true; items: number } | { ok: false; reason: string; line?: number }> {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let started = false;
+  let closed = false;
+  let element = '';
+  let index = 0;
+  let line = 1;
+  let elementLine = 1;
+  const emit = (): JsonParse | null => {
+    const text = element.trim();
+    element = '';
+    if (text === '') return null;
+    const parsed = parseJson(text);
+    if (!parsed.ok)
+      return { ok: false, reason: parsed.reason, line: elementLine + (parsed.line ?? 1) - 1 };
+    onItem(parsed.value, index);
+    index += 1;
+    return null;
+  };
+  for await (const chunk of source.chunks()) {
+    let from = 0;
+    for (let i = 0; i < chunk.length; i += 1) {
+      const c = chunk.charCodeAt(i);
+      if (c === 10) line += 1;
+      if (!started) {
+        if (c === 91) {
+          started = true;
+          from = i + 1;
+          elementLine = line;
+        }
+        continue;
+      }
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 92) escaped = true;
+        else if (c === 34) inString = false;
+        continue;
+      }
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth += 1;
+      else if (c === 125 || c === 93) {
+        if (depth === 0) {
+          element += chunk.slice(from, i);
+          const failed = emit();
+          if (failed && !failed.ok) return failed;
+          closed = true;
+          break;
+        }
+        depth -= 1;
+      } else if (c === 44 && depth === 0) {
+        element += chunk.slice(from, i);
+        const failed = emit();
+        if (failed && !failed.ok) return failed;
+        from = i + 1;
+        elementLine = line;
+      }
+    }
+    if (closed) break;
+    element += chunk.slice(from);
+  }
+  if (!closed)
+    return {
+      ok: false,
+      reason: 'not valid JSON (the array is not closed: the file is cut short)',
+      line,
+    };
+  return { ok: true, items: index };
+}
