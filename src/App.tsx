@@ -1,8 +1,10 @@
 import { Heatmap } from './chart/Heatmap';
 import { DropTarget } from './components/DropTarget';
 import { EmptyState } from './components/EmptyState';
+import { FileList } from './components/FileList';
 import { FilePickers } from './components/FilePickers';
 import { LoadStatus } from './components/LoadStatus';
+import { MappingDialog } from './components/MappingDialog';
 import { RunList } from './components/RunList';
 import { ViewControls } from './components/ViewControls';
 import { useStore } from './state/store';
@@ -30,6 +32,7 @@ export function App() {
         <div className="workspace">
           <aside className="sidebar">
             <RunList />
+            <FileList />
           </aside>
           <main className="main panels">
             {runs.map((run) => (
@@ -39,6 +42,7 @@ export function App() {
         </div>
       )}
       <DropTarget />
+      <MappingDialog />
     </div>
   );
 }

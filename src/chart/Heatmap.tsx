@@ -7,7 +7,7 @@ import { useElementWidth } from '../hooks/useElementWidth';
 import { useStore } from '../state/store';
 import { LengthAxis, RowAxis } from './Axis';
 import { depthTick, lengthTickFormat, percent } from './format';
-import { gridMean, heatmapGrid, type GridSlot } from './grid';
+import { gridCells, gridMean, heatmapGrid, type GridSlot } from './grid';
 import { heatmapLayout, type HeatmapLayout } from './layout';
 import { Legend } from './Legend';
 import { PALETTES } from './palettes';
@@ -22,7 +22,14 @@ function rowLabel(row: number | string): string {
 }
 
 /** A run's depth x length heatmap with its caption, axes, legend, tooltip and CSV download. */
-export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
+export const Heatmap = memo(function Heatmap({
+  run,
+  preview = false,
+}: {
+  run: Run;
+  /** A preview (the mapping dialog's): no download, and not counted among the runs' figures. */
+  preview?: boolean;
+}) {
   const { metric, threshold, palette, task } = useStore((s) => s.view);
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
   const [hovered, setHovered] = useState<number | null>(null);
@@ -61,7 +68,12 @@ export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
   };
 
   return (
-    <figure className="panel" data-testid="heatmap" data-run={run.name} data-rows={rowKind}>
+    <figure
+      className={preview ? 'panel panel-preview' : 'panel'}
+      data-testid={preview ? 'mapping-preview' : 'heatmap'}
+      data-run={run.name}
+      data-rows={rowKind}
+    >
       <figcaption className="panel-head">
         <div>
           <h2 className="panel-title">{run.name}</h2>
@@ -78,20 +90,33 @@ export const Heatmap = memo(function Heatmap({ run }: { run: Run }) {
             </span>
           </p>
         </div>
-        <button
-          type="button"
-          className="button button-quiet"
-          data-testid="download-csv"
-          onClick={() =>
-            downloadText(`${fileSlug(run.name)}-cells.csv`, cellsToCsv(run, threshold), 'text/csv')
-          }
-        >
-          Download CSV
-        </button>
+        {!preview && (
+          <button
+            type="button"
+            className="button button-quiet"
+            data-testid="download-csv"
+            title="The cells shown, one per row"
+            onClick={() =>
+              downloadText(
+                `${fileSlug(run.name)}-cells.csv`,
+                cellsToCsv(run.name, gridCells(grid), threshold),
+                'text/csv',
+              )
+            }
+          >
+            Download CSV
+          </button>
+        )}
       </figcaption>
       {rowKind === 'task' && (
         <p className="panel-note" data-testid="task-matrix-note">
           Length × task matrix: these results record no needle depth, so each row is a task.
+        </p>
+      )}
+      {task === null && grid.leftOut > 0 && (
+        <p className="panel-note" data-testid="left-out-note">
+          {grid.leftOut.toLocaleString('en-US')} cells record no needle depth and are not drawn
+          here; pick their task above to see them as a length × task matrix.
         </p>
       )}
       {task !== null && slots.length === 0 && (

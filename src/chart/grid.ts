@@ -100,3 +100,8 @@ export function gridMean(grid: HeatmapGrid): number {
   }
   return count === 0 ? Number.NaN : total / count;
 }
+
+/** The cells a grid shows (merged across tasks where it merges them), in grid order. */
+export function gridCells(grid: HeatmapGrid): Cell[] {
+  return grid.slots.flatMap((slot) => (slot.cell ? [slot.cell] : []));
+}

@@ -52,4 +52,10 @@ describe('heatmapLayout', () => {
       'Needle depth (% of document)',
     );
   });
+
+  it('keeps the legend readable under a one-row matrix', () => {
+    const layout = layoutOf(900, [4096, 8192], [0]);
+    expect(layout.legend.height).toBeGreaterThanOrEqual(110);
+    expect(layout.height).toBeGreaterThanOrEqual(layout.legend.y + layout.legend.height);
+  });
 });

@@ -38,7 +38,7 @@ const FONT_PX = 12;
 /** Average advance of a digit or capital at 12px in the UI font. */
 const CHAR_PX = 7;
 const ROW_PX = { min: 10, max: 30 };
-const LEGEND = { gap: 20, bar: 14, labels: 44 };
+const LEGEND = { gap: 20, bar: 14, labels: 44, minHeight: 110 };
 const AXIS_TITLE_PX = 22;
 
 /** Every `step`-th item, starting with the first. */
@@ -82,19 +82,21 @@ export function heatmapLayout({
     .range([top, top + plotHeight]);
 
   const [title, shortTitle] = ROW_TITLES[rowKind];
+  // A one- or two-row matrix still gets a legend tall enough to read its ticks and title.
+  const legendHeight = Math.max(plotHeight, LEGEND.minHeight);
   const xStep = rotateX ? Math.ceil((FONT_PX + 2) / columnPx) : 1;
   const yStep = Math.ceil((FONT_PX + 1) / rowPx);
 
   return {
     width,
-    height: top + plotHeight + bottom,
+    height: Math.max(top + plotHeight + bottom, top + legendHeight + 8),
     plot: { x: left, y: top, width: plotWidth, height: plotHeight },
     x,
     y,
     xTicks: every(lengths, xStep),
     yTicks: every(rows, yStep),
     rotateX,
-    legend: { x: left + plotWidth + LEGEND.gap, y: top, width: LEGEND.bar, height: plotHeight },
+    legend: { x: left + plotWidth + LEGEND.gap, y: top, width: LEGEND.bar, height: legendHeight },
     rowTitle: title.length * CHAR_PX <= plotHeight ? title : shortTitle,
   };
 }

@@ -5,7 +5,7 @@ import { FilePickers } from './FilePickers';
 /** The first screen: where to drop files, and examples one click away. */
 export function EmptyState() {
   const addFiles = useStore((s) => s.addFiles);
-  const addBatch = useStore((s) => s.addBatch);
+  const addErrors = useStore((s) => s.addErrors);
   const open = async (id: string) => {
     const example = EXAMPLES.find((e) => e.id === id);
     if (!example) return;
@@ -13,11 +13,7 @@ export function EmptyState() {
       await addFiles(await fetchExample(example));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      addBatch({
-        runs: [],
-        formats: [],
-        errors: [{ file: example.title, reason: `could not fetch the example (${reason})` }],
-      });
+      addErrors([{ file: example.title, reason: `could not fetch the example (${reason})` }]);
     }
   };
   return (

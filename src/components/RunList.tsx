@@ -19,11 +19,29 @@ export function RunList() {
   );
 }
 
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** "15 lengths × 15 depths · 330 trials · 2 files · gkamradt v1 (JSON)" */
+function runSummary(run: Run): string {
+  const rows =
+    run.depths.length > 0 ? count(run.depths.length, 'depth') : count(run.tasks.length, 'task');
+  const parts = [
+    `${count(run.lengths.length, 'length')} × ${rows}`,
+    count(run.trialCount, 'trial'),
+    count(run.files.length, 'file'),
+    run.formats.join(', '),
+  ];
+  if (run.depths.length > 0 && run.tasks.length > 0)
+    parts.splice(1, 0, count(run.tasks.length, 'task'));
+  return parts.join(' · ');
+}
+
 function RunItem({ run }: { run: Run }) {
   const renameRun = useStore((s) => s.renameRun);
   const removeRun = useStore((s) => s.removeRun);
   const [editing, setEditing] = useState(false);
-  const fileCount = run.files.length;
   return (
     <li className="run-item" data-testid="run-item" data-run={run.name}>
       {editing ? (
@@ -58,11 +76,7 @@ function RunItem({ run }: { run: Run }) {
           {run.name}
         </div>
       )}
-      <div className="run-meta muted">
-        {run.lengths.length} lengths × {run.depths.length} depths ·{' '}
-        {run.trialCount.toLocaleString('en-US')} trials · {fileCount}{' '}
-        {fileCount === 1 ? 'file' : 'files'} · {run.formats.join(', ')}
-      </div>
+      <div className="run-meta muted">{runSummary(run)}</div>
       {run.warnings.length > 0 && (
         <details className="run-warnings">
           <summary>

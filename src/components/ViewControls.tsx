@@ -1,7 +1,11 @@
+import { useMemo } from 'react';
 import { isPaletteId, PALETTES } from '../chart/palettes';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Metric } from '../core/types';
 import { useStore } from '../state/store';
+
+/** The task menu's value for "all tasks together" (no task is named with a NUL). */
+const ALL_TASKS = '\u0000all';
 
 function isMetric(value: string): value is Metric {
   return value in METRIC_LABELS;
@@ -11,8 +15,30 @@ function isMetric(value: string): value is Metric {
 export function ViewControls() {
   const view = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
+  const runs = useStore((s) => s.runs);
+  const tasks = useMemo(() => [...new Set(runs.flatMap((r) => r.tasks))].sort(), [runs]);
   return (
     <div className="view-controls">
+      {tasks.length > 0 && (
+        <label className="field">
+          <span>Task</span>
+          <select
+            data-testid="task"
+            value={view.task ?? ALL_TASKS}
+            onChange={(e) => {
+              const task = e.currentTarget.value;
+              setView({ task: task === ALL_TASKS ? null : task });
+            }}
+          >
+            <option value={ALL_TASKS}>All tasks together</option>
+            {tasks.map((task) => (
+              <option key={task} value={task}>
+                {task}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="field">
         <span>Colour by</span>
         <select

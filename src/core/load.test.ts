@@ -88,7 +88,7 @@ describe('cells CSV round trip', () => {
       ]),
     ]);
     const original = asRun(loaded.runs[0]!);
-    const csv = cellsToCsv(original, 0.7);
+    const csv = cellsToCsv(original.name, original.cells, 0.7);
     expect(csv.split('\n')[0]).toBe('run,context_length,depth_percent,n,mean_score,pass_rate');
     const back = await loadBatch([{ path: 'cells.csv', text: csv }]);
     expect(back.errors).toEqual([]);

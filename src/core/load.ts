@@ -1,6 +1,15 @@
 import { GridAccumulator } from './aggregate';
-import { detectFormat, formatById, type Detection } from './detect';
-import type { RecordSink } from './formats/format';
+import { detectFormat, formatById } from './detect';
+import type { ParseOutcome, RecordSink } from './formats/format';
+import {
+  describeMapping,
+  guessMapping,
+  parseWithMapping,
+  sampleTable,
+  type ColumnMapping,
+  type TableSample,
+} from './mapping';
+import { toFiniteNumber } from './normalize';
 import { headerColumns } from './read/csv';
 import { parseJson } from './read/json';
 import { readAll, textSource, type Source } from './source';
@@ -9,12 +18,35 @@ import type { LoadError, Run } from './types';
 /** A run as the loader hands it over, before the app gives it an id. */
 export type RunDraft = Omit<Run, 'id'>;
 
+/** A file no format claimed but whose table a user could map, with what was guessed. */
+export interface UnmappedFile {
+  file: string;
+  sample: TableSample;
+  guess: ColumnMapping;
+}
+
 /** What one batch of files (one drop, one pick) turned into. */
 export interface BatchResult {
   runs: RunDraft[];
   errors: LoadError[];
+  /** Files in no known shape that the column-mapping dialog can read. */
+  unmapped: UnmappedFile[];
   /** Per file: the format it was read as, and how sure detection was (1 when chosen by the user). */
   formats: FileFormat[];
+}
+
+/** How the user asked a file to be read: a format, or a column mapping. */
+export interface ReadChoice {
+  formatId?: string;
+  mapping?: ColumnMapping;
+}
+
+/** A file's reader: a detected or chosen format, or the user's column mapping. */
+interface Reader {
+  id: string;
+  label: string;
+  confidence: number;
+  parse: (source: Source, sink: RecordSink) => Promise<ParseOutcome>;
 }
 
 /** The format a file was read as. */
@@ -51,6 +83,7 @@ export class BatchLoader {
   private readonly groups = new Map<string, Group>();
   private readonly errors: LoadError[] = [];
   private readonly formats: FileFormat[] = [];
+  private readonly unmapped: UnmappedFile[] = [];
   private defaultName: string | null = null;
   private records = 0;
 
@@ -60,16 +93,23 @@ export class BatchLoader {
   }
 
   /**
-   * Reads one file with the format detection picks, or with `formatId` when the user chose one.
+   * Reads one file with the format detection picks, or as the user chose. A file no format
+   * claims becomes an unmapped file when its table could be mapped, else an error.
    * Returns the error when the file could not be used.
    */
-  async add(source: Source, formatId?: string): Promise<LoadError | null> {
+  async add(source: Source, choice: ReadChoice = {}): Promise<LoadError | null> {
     this.defaultName ??= batchName(source.path);
-    const chosen = formatId === undefined ? undefined : formatById(formatId);
-    const best: Detection | undefined = chosen
-      ? { format: chosen, confidence: 1 }
-      : detectFormat(source.path, source.head)[0];
-    if (!best) {
+    const reader = readerFor(source, choice);
+    if (!reader) {
+      const sampled = await sampleTable(source);
+      if (sampled.ok && isMappable(sampled.sample)) {
+        this.unmapped.push({
+          file: source.path,
+          sample: sampled.sample,
+          guess: guessMapping(sampled.sample).mapping,
+        });
+        return null;
+      }
       return this.fail({ file: source.path, ...(await unknownShape(source)) });
     }
     // Records go into this file's own groups first, so a file that fails halfway adds nothing.
@@ -98,7 +138,7 @@ export class BatchLoader {
         groupOf(call.model).addFailedCall(call);
       },
     };
-    const outcome = await best.format.parse(source, sink);
+    const outcome = await reader.parse(source, sink);
     if (!outcome.ok) {
       return this.fail(
         outcome.line === undefined
@@ -108,15 +148,15 @@ export class BatchLoader {
     }
     this.formats.push({
       file: source.path,
-      formatId: best.format.id,
-      format: best.format.label,
-      confidence: best.confidence,
+      formatId: reader.id,
+      format: reader.label,
+      confidence: reader.confidence,
     });
     for (const [name, acc] of fileGroups) {
       if (outcome.scoreDivisor !== undefined) acc.divideScores(outcome.scoreDivisor);
       const group = this.group(name);
       group.acc.merge(acc);
-      group.formats.add(best.format.label);
+      group.formats.add(reader.label);
       group.files.add(source.path);
       group.warnings.push(...outcome.warnings);
     }
@@ -145,7 +185,7 @@ export class BatchLoader {
         warnings: [...new Set(group.warnings)],
       };
     });
-    return { runs, errors: this.errors, formats: this.formats };
+    return { runs, errors: this.errors, formats: this.formats, unmapped: this.unmapped };
   }
 
   private group(name: string): Group {
@@ -156,6 +196,41 @@ export class BatchLoader {
     }
     return group;
   }
+}
+
+/** The reader for a file: the user's mapping or format, else the most confident detection. */
+function readerFor(source: Source, choice: ReadChoice): Reader | null {
+  const { mapping } = choice;
+  if (mapping) {
+    return {
+      id: MAPPED_FORMAT_ID,
+      label: `Mapped columns (${describeMapping(mapping)})`,
+      confidence: 1,
+      parse: (src, sink) => parseWithMapping(src, mapping, sink),
+    };
+  }
+  const chosen = choice.formatId === undefined ? undefined : formatById(choice.formatId);
+  const best = chosen
+    ? { format: chosen, confidence: 1 }
+    : detectFormat(source.path, source.head)[0];
+  if (!best) return null;
+  return {
+    id: best.format.id,
+    label: best.format.label,
+    confidence: best.confidence,
+    parse: (src, sink) => best.format.parse(src, sink),
+  };
+}
+
+/** The id files read through a user's column mapping are listed under. */
+export const MAPPED_FORMAT_ID = 'mapped';
+
+/** A table is worth offering to map when its records hold at least two numeric columns. */
+function isMappable(sample: TableSample): boolean {
+  const numeric = sample.columns.filter((column) =>
+    sample.rows.some((row) => toFiniteNumber(row[column]) !== null),
+  );
+  return sample.rows.length > 0 && numeric.length >= 2;
 }
 
 /** Explains a file no format claims: empty, binary, broken JSON, or simply another shape. */
@@ -206,8 +281,13 @@ export interface TextFile {
 }
 
 /** Loads a batch of texts at once (tests, Node tools); the worker feeds files one by one. */
-export async function loadBatch(files: TextFile[], chunkChars?: number): Promise<BatchResult> {
+export async function loadBatch(
+  files: (TextFile & ReadChoice)[],
+  chunkChars?: number,
+): Promise<BatchResult> {
   const loader = new BatchLoader();
-  for (const file of files) await loader.add(textSource(file.path, file.text, chunkChars));
+  for (const file of files) {
+    await loader.add(textSource(file.path, file.text, chunkChars), file);
+  }
   return loader.finish();
 }

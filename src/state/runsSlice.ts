@@ -1,31 +1,71 @@
 import type { StateCreator } from 'zustand';
+import type { BatchResult, FileFormat, ReadChoice, UnmappedFile } from '../core/load';
+import type { ColumnMapping } from '../core/mapping';
 import type { LoadError, Run } from '../core/types';
-import type { BatchResult } from '../core/load';
+import type { LoadOutcome } from '../worker/loadClient';
 import type { LoadProgress, PickedFile } from '../worker/protocol';
 import type { Store } from './store';
 
 /** A load problem as shown to the user, with an id to dismiss it by. */
 export interface ShownError extends LoadError {
   id: number;
+  /** The batch whose load reported it; a re-read of the batch replaces its errors. */
+  batchId?: number;
+}
+
+/** One drop or pick: its files (kept to re-read them as the user asks) and the runs it made. */
+export interface Batch {
+  id: number;
+  files: PickedFile[];
+  runIds: string[];
+  /** How each file that could be read was read. */
+  formats: FileFormat[];
+}
+
+/** A file waiting for the user to map its columns. */
+export interface PendingMapping extends UnmappedFile {
+  batchId: number;
+  picked: PickedFile;
 }
 
 /** Loaded runs and what loading said. */
 export interface RunsSlice {
   runs: Run[];
+  batches: Batch[];
   errors: ShownError[];
+  /** Files waiting in the column-mapping dialog, first shown first. */
+  pendingMappings: PendingMapping[];
   /** The batch being loaded, or null. */
   loading: LoadProgress | null;
+  /** A short notice after a load, e.g. that it was cancelled. */
+  notice: string | null;
   /** Loads files (in the worker) and adds their runs; never replaces what is loaded. */
   addFiles: (files: PickedFile[]) => Promise<void>;
-  /** Adds an already-loaded batch: its runs after the present ones, its errors to the list. */
-  addBatch: (result: BatchResult) => void;
+  /** Reads one file of a batch again as the user chose; the batch's runs are rebuilt. */
+  rereadFile: (batchId: number, path: string, choice: ReadChoice) => Promise<void>;
+  /** Confirms (a mapping) or dismisses (null) the first pending mapping. */
+  resolveMapping: (mapping: ColumnMapping | null) => Promise<void>;
+  /** Asks for the column-mapping dialog for a loaded file. */
+  requestMapping: (batchId: number, path: string) => void;
+  cancelLoad: () => void;
   renameRun: (id: string, name: string) => void;
   removeRun: (id: string) => void;
   dismissError: (id: number) => void;
+  /** Shows problems that arose outside a load (an example that could not be fetched). */
+  addErrors: (errors: LoadError[]) => void;
+}
+
+/** The loader the slice uses: the worker in the app, a stub in tests. */
+export interface Loader {
+  load: (files: PickedFile[], onProgress: (p: LoadProgress) => void) => Promise<LoadOutcome>;
+  cancel: () => void;
+  /** The sample a mapping dialog needs, for a file the user asks to map. */
+  sample: (picked: PickedFile) => Promise<UnmappedFile | LoadError>;
 }
 
 let nextRunId = 1;
 let nextErrorId = 1;
+let nextBatchId = 1;
 
 /** `name`, or `name (2)`, `name (3)` ... when a run already has that name. */
 export function uniqueName(name: string, taken: readonly string[]): string {
@@ -35,60 +75,148 @@ export function uniqueName(name: string, taken: readonly string[]): string {
   return `${name} (${i})`;
 }
 
+function startProgress(files: PickedFile[]): LoadProgress {
+  return {
+    filesDone: 0,
+    filesTotal: files.length,
+    bytesDone: 0,
+    bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0),
+    records: 0,
+    current: files[0]?.path ?? '',
+  };
+}
+
+function shown(errors: LoadError[], batchId?: number): ShownError[] {
+  return errors.map((error) => ({ ...error, id: nextErrorId++, batchId }));
+}
+
 export const createRunsSlice =
-  (
-    load: (files: PickedFile[], onProgress: (p: LoadProgress) => void) => Promise<BatchResult>,
-  ): StateCreator<Store, [], [], RunsSlice> =>
-  (set, get) => ({
-    runs: [],
-    errors: [],
-    loading: null,
-
-    async addFiles(files) {
-      if (files.length === 0) return;
-      set({
-        loading: {
-          filesDone: 0,
-          filesTotal: files.length,
-          bytesDone: 0,
-          bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0),
-          records: 0,
-          current: files[0]?.path ?? '',
-        },
-      });
-      const result = await load(files, (progress) => set({ loading: progress }));
+  (loader: Loader): StateCreator<Store, [], [], RunsSlice> =>
+  (set, get) => {
+    /** Loads a batch's files; null when cancelled. */
+    const run = async (files: PickedFile[]): Promise<BatchResult | null> => {
+      set({ loading: startProgress(files), notice: null });
+      const outcome = await loader.load(files, (progress) => set({ loading: progress }));
       set({ loading: null });
-      get().addBatch(result);
-    },
+      if (outcome === 'cancelled') {
+        set({ notice: 'Loading cancelled: nothing from those files was added.' });
+        return null;
+      }
+      return outcome;
+    };
 
-    addBatch(result) {
+    /** Puts a batch's result in the store, replacing the runs it made before (a re-read). */
+    const apply = (batch: Batch, result: BatchResult) => {
       set((state) => {
-        const taken = state.runs.map((r) => r.name);
-        const added: Run[] = [];
-        for (const draft of result.runs) {
-          const name = uniqueName(draft.name, [...taken, ...added.map((r) => r.name)]);
-          added.push({ ...draft, name, id: `run-${nextRunId++}` });
-        }
-        const errors = result.errors.map((error) => ({ ...error, id: nextErrorId++ }));
-        return { runs: [...state.runs, ...added], errors: [...state.errors, ...errors] };
+        const kept = state.runs.filter((r) => !batch.runIds.includes(r.id));
+        const taken = kept.map((r) => r.name);
+        const added: Run[] = result.runs.map((draft) => {
+          const name = uniqueName(draft.name, taken);
+          taken.push(name);
+          return { ...draft, name, id: `run-${nextRunId++}` };
+        });
+        const at = state.runs.findIndex((r) => batch.runIds.includes(r.id));
+        const runs =
+          at === -1 ? [...kept, ...added] : [...kept.slice(0, at), ...added, ...kept.slice(at)];
+        const updated: Batch = {
+          ...batch,
+          runIds: added.map((r) => r.id),
+          formats: result.formats,
+        };
+        const others = state.batches.filter((b) => b.id !== batch.id);
+        const pending = result.unmapped.flatMap((unmapped) => {
+          const picked = batch.files.find((f) => f.path === unmapped.file);
+          return picked ? [{ ...unmapped, batchId: batch.id, picked }] : [];
+        });
+        return {
+          runs,
+          batches: [...others, updated].sort((a, b) => a.id - b.id),
+          errors: [
+            ...state.errors.filter((e) => e.batchId !== batch.id),
+            ...shown(result.errors, batch.id),
+          ],
+          pendingMappings: [...state.pendingMappings, ...pending],
+        };
       });
-    },
+    };
 
-    renameRun(id, name) {
-      const trimmed = name.trim();
-      if (trimmed === '') return;
-      set((state) => {
-        const others = state.runs.filter((r) => r.id !== id).map((r) => r.name);
-        const unique = uniqueName(trimmed, others);
-        return { runs: state.runs.map((r) => (r.id === id ? { ...r, name: unique } : r)) };
-      });
-    },
+    const reread = async (batchId: number, path: string, choice: ReadChoice) => {
+      const batch = get().batches.find((b) => b.id === batchId);
+      if (!batch) return;
+      const files = batch.files.map((f) =>
+        f.path === path ? { file: f.file, path: f.path, ...choice } : f,
+      );
+      const result = await run(files);
+      if (result) apply({ ...batch, files }, result);
+    };
 
-    removeRun(id) {
-      set((state) => ({ runs: state.runs.filter((r) => r.id !== id) }));
-    },
+    return {
+      runs: [],
+      batches: [],
+      errors: [],
+      pendingMappings: [],
+      loading: null,
+      notice: null,
 
-    dismissError(id) {
-      set((state) => ({ errors: state.errors.filter((e) => e.id !== id) }));
-    },
-  });
+      async addFiles(files) {
+        if (files.length === 0) return;
+        const batch: Batch = { id: nextBatchId++, files, runIds: [], formats: [] };
+        const result = await run(files);
+        if (result) apply(batch, result);
+      },
+
+      rereadFile: reread,
+
+      async resolveMapping(mapping) {
+        const [first, ...rest] = get().pendingMappings;
+        if (!first) return;
+        set({ pendingMappings: rest });
+        if (mapping) await reread(first.batchId, first.file, { mapping });
+      },
+
+      requestMapping(batchId, path) {
+        const picked = get()
+          .batches.find((b) => b.id === batchId)
+          ?.files.find((f) => f.path === path);
+        if (!picked) return;
+        void loader.sample(picked).then((answer) => {
+          if ('sample' in answer) {
+            set((state) => ({
+              pendingMappings: [...state.pendingMappings, { ...answer, batchId, picked }],
+            }));
+          } else {
+            set((state) => ({ errors: [...state.errors, ...shown([answer])] }));
+          }
+        });
+      },
+
+      cancelLoad() {
+        loader.cancel();
+      },
+
+      renameRun(id, name) {
+        const trimmed = name.trim();
+        if (trimmed === '') return;
+        set((state) => {
+          const others = state.runs.filter((r) => r.id !== id).map((r) => r.name);
+          const unique = uniqueName(trimmed, others);
+          return { runs: state.runs.map((r) => (r.id === id ? { ...r, name: unique } : r)) };
+        });
+      },
+
+      removeRun(id) {
+        set((state) => ({
+          runs: state.runs.filter((r) => r.id !== id),
+          batches: state.batches.map((b) => ({ ...b, runIds: b.runIds.filter((r) => r !== id) })),
+        }));
+      },
+
+      dismissError(id) {
+        set((state) => ({ errors: state.errors.filter((e) => e.id !== id) }));
+      },
+
+      addErrors(errors) {
+        set((state) => ({ errors: [...state.errors, ...shown(errors)] }));
+      },
+    };
+  };

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { loadInWorker } from '../worker/loadClient';
+import { cancelLoads, loadInWorker } from '../worker/loadClient';
+import { sampleFile } from '../worker/sampleFile';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createViewSlice, type ViewSlice } from './viewSlice';
 
@@ -7,6 +8,6 @@ import { createViewSlice, type ViewSlice } from './viewSlice';
 export type Store = RunsSlice & ViewSlice;
 
 export const useStore = create<Store>()((...args) => ({
-  ...createRunsSlice(loadInWorker)(...args),
+  ...createRunsSlice({ load: loadInWorker, cancel: cancelLoads, sample: sampleFile })(...args),
   ...createViewSlice(...args),
 }));

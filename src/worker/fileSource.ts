@@ -1,7 +1,13 @@
-import { HEAD_CHARS, type Source } from '../core/source';
+import { HEAD_CHARS, textSource, type Source } from '../core/source';
 
 /** Enough bytes for HEAD_CHARS characters of UTF-8 text. */
 const HEAD_BYTES = HEAD_CHARS * 4;
+
+/**
+ * Files up to this size are read in one piece: a folder of a thousand small per-test files
+ * loads several times faster that way than through a stream per file.
+ */
+const WHOLE_FILE_BYTES = 1024 * 1024;
 
 /**
  * A File as a streamed source: `File.stream()` through a `TextDecoderStream`, counting bytes
@@ -12,6 +18,11 @@ export async function fileSource(
   path: string,
   onBytes: (bytes: number) => void,
 ): Promise<Source> {
+  if (file.size <= WHOLE_FILE_BYTES) {
+    const text = await file.text();
+    onBytes(file.size);
+    return textSource(path, text);
+  }
   const head = new TextDecoder().decode(await file.slice(0, HEAD_BYTES).arrayBuffer());
   return {
     path,

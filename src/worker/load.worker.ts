@@ -1,7 +1,13 @@
 /// <reference lib="webworker" />
 import { BatchLoader } from '../core/load';
 import { fileSource } from './fileSource';
-import { MAX_FILE_BYTES, type LoadMessage, type LoadProgress, type LoadRequest } from './protocol';
+import {
+  DETAILS_PER_MESSAGE,
+  MAX_FILE_BYTES,
+  type LoadMessage,
+  type LoadProgress,
+  type LoadRequest,
+} from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -38,7 +44,7 @@ async function loadBatch({ id, files }: LoadRequest): Promise<void> {
     progress.records = loader.recordsRead;
     post({ type: 'progress', id, progress: { ...progress } });
   };
-  for (const { file, path, formatId } of files) {
+  for (const { file, path, formatId, mapping } of files) {
     const bytesBefore = progress.bytesDone;
     progress.current = path;
     if (file.size > MAX_FILE_BYTES) {
@@ -52,7 +58,7 @@ async function loadBatch({ id, files }: LoadRequest): Promise<void> {
           progress.bytesDone = bytesBefore + bytes;
           report();
         });
-        await loader.add(source, formatId);
+        await loader.add(source, { formatId, mapping });
       } catch (error) {
         loader.fail({ file: path, reason: `could not be read (${describe(error)})` });
       }
@@ -62,7 +68,22 @@ async function loadBatch({ id, files }: LoadRequest): Promise<void> {
     report();
   }
   report(true);
-  post({ type: 'done', id, result: loader.finish() });
+  const result = loader.finish();
+  result.runs.forEach((run, index) => {
+    for (let i = 0; i < run.details.length; i += DETAILS_PER_MESSAGE) {
+      post({
+        type: 'details',
+        id,
+        run: index,
+        trials: run.details.slice(i, i + DETAILS_PER_MESSAGE),
+      });
+    }
+  });
+  post({
+    type: 'done',
+    id,
+    result: { ...result, runs: result.runs.map((run) => ({ ...run, details: [] })) },
+  });
 }
 
 self.onmessage = (event: MessageEvent<LoadRequest>) => {

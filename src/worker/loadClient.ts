@@ -1,15 +1,31 @@
 import type { BatchResult } from '../core/load';
+import type { Trial } from '../core/types';
 import type { LoadMessage, LoadProgress, PickedFile } from './protocol';
+
+/** A batch's result, or 'cancelled' when the user stopped it. */
+export type LoadOutcome = BatchResult | 'cancelled';
 
 interface Pending {
   paths: string[];
-  resolve: (result: BatchResult) => void;
+  /** Trial details per run index, gathered from the details messages. */
+  details: Trial[][];
+  resolve: (outcome: LoadOutcome) => void;
   onProgress: (progress: LoadProgress) => void;
 }
 
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+
+/** Ends the worker and every batch in it, each with `outcome(request)`. */
+function stopWorker(outcome: (request: Pending) => LoadOutcome): void {
+  worker?.terminate();
+  worker = null;
+  for (const [id, request] of pending) {
+    pending.delete(id);
+    request.resolve(outcome(request));
+  }
+}
 
 function loaderWorker(): Worker {
   if (worker) return worker;
@@ -20,28 +36,30 @@ function loaderWorker(): Worker {
     if (!request) return;
     if (message.type === 'progress') {
       request.onProgress(message.progress);
+    } else if (message.type === 'details') {
+      (request.details[message.run] ??= []).push(...message.trials);
     } else {
       pending.delete(message.id);
-      request.resolve(message.result);
+      const runs = message.result.runs.map((run, i) => ({
+        ...run,
+        details: request.details[i] ?? [],
+      }));
+      request.resolve({ ...message.result, runs });
     }
   };
   // A worker that dies (out of memory, a bug) must not leave a load spinning forever: every
   // pending batch ends with an error naming its files, and the next load starts a new worker.
   worker.onerror = (event) => {
     event.preventDefault();
-    worker?.terminate();
-    worker = null;
-    for (const [id, request] of pending) {
-      pending.delete(id);
-      request.resolve({
-        runs: [],
-        formats: [],
-        errors: request.paths.map((file) => ({
-          file,
-          reason: `the loader stopped (${event.message || 'out of memory?'})`,
-        })),
-      });
-    }
+    stopWorker((request) => ({
+      runs: [],
+      formats: [],
+      unmapped: [],
+      errors: request.paths.map((file) => ({
+        file,
+        reason: `the loader stopped (${event.message || 'out of memory?'})`,
+      })),
+    }));
   };
   return worker;
 }
@@ -50,11 +68,19 @@ function loaderWorker(): Worker {
 export function loadInWorker(
   files: PickedFile[],
   onProgress: (progress: LoadProgress) => void,
-): Promise<BatchResult> {
+): Promise<LoadOutcome> {
   const id = nextId;
   nextId += 1;
   return new Promise((resolve) => {
-    pending.set(id, { paths: files.map((f) => f.path), resolve, onProgress });
+    pending.set(id, { paths: files.map((f) => f.path), details: [], resolve, onProgress });
     loaderWorker().postMessage({ id, files });
   });
+}
+
+/**
+ * Stops every load in progress. Terminating the worker is immediate even in the middle of a
+ * huge file, which a cancel message would not be; the next load starts a fresh worker.
+ */
+export function cancelLoads(): void {
+  stopWorker(() => 'cancelled');
 }

@@ -1,4 +1,6 @@
 import type { BatchResult } from '../core/load';
+import type { ColumnMapping } from '../core/mapping';
+import type { Trial } from '../core/types';
 
 /** A file handed to the loader, with its path inside what was dropped or picked. */
 export interface PickedFile {
@@ -7,6 +9,8 @@ export interface PickedFile {
   path: string;
   /** A format the user chose for this file, instead of detection. */
   formatId?: string;
+  /** Columns the user mapped for this file (the generic reader), instead of detection. */
+  mapping?: ColumnMapping;
 }
 
 /** Main thread -> worker: load one batch. */
@@ -27,10 +31,17 @@ export interface LoadProgress {
   current: string;
 }
 
-/** Worker -> main thread. */
+/**
+ * Worker -> main thread. A batch's trial details come before its result, in slices: tens of
+ * thousands of kept trials cloned in one message would block the page for over 100 ms.
+ */
 export type LoadMessage =
   | { type: 'progress'; id: number; progress: LoadProgress }
+  | { type: 'details'; id: number; run: number; trials: Trial[] }
   | { type: 'done'; id: number; result: BatchResult };
+
+/** Trials per details message: each clones in a few milliseconds. */
+export const DETAILS_PER_MESSAGE = 2000;
 
 /**
  * The largest file read. Beyond it a tab risks running out of memory on the kept details of

@@ -22,7 +22,9 @@ export const haymapCells: ResultFormat = {
   label: 'Haymap cells CSV',
 
   detect(_path, head) {
-    return headerColumns(head).join(',') === CELLS_CSV_COLUMNS.join(',') ? 1 : 0;
+    const header = headerColumns(head).join(',');
+    const plain = CELLS_CSV_COLUMNS.join(',');
+    return header === plain || header === `${plain},task` ? 1 : 0;
   },
 
   async parse(source, sink) {
@@ -33,11 +35,18 @@ export const haymapCells: ResultFormat = {
       source,
       ({ fields, line }) => {
         const lengthTokens = toFiniteNumber(fields.context_length);
-        const depthPercent = toFiniteNumber(fields.depth_percent);
+        // An empty depth is a cell of results that record none (a length x task matrix).
+        const noDepth = (fields.depth_percent ?? '').trim() === '';
+        const depthPercent = noDepth ? null : toFiniteNumber(fields.depth_percent);
         const n = toFiniteNumber(fields.n);
         const meanScore = toFiniteNumber(fields.mean_score);
         const passRate = toFiniteNumber(fields.pass_rate);
-        if (lengthTokens === null || depthPercent === null || n === null || meanScore === null) {
+        if (
+          lengthTokens === null ||
+          (depthPercent === null && !noDepth) ||
+          n === null ||
+          meanScore === null
+        ) {
           skips.skip(
             'nan',
             'context_length, depth_percent, n and mean_score must be numbers',
@@ -46,7 +55,7 @@ export const haymapCells: ResultFormat = {
           return;
         }
         const problem =
-          coordinateProblem(lengthTokens, depthPercent) ??
+          coordinateProblem(lengthTokens, depthPercent ?? 0) ??
           (!Number.isInteger(n) || n < 1
             ? { kind: 'n', detail: `n ${n} is not a positive whole number` }
             : null) ??
@@ -61,6 +70,7 @@ export const haymapCells: ResultFormat = {
           lengthTokens,
           depthPercent,
           model: fields.run?.trim() || undefined,
+          task: fields.task?.trim() || undefined,
           n,
           meanScore,
           passRate: passRate ?? undefined,

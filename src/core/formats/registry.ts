@@ -1,7 +1,31 @@
 import type { ResultFormat } from './format';
+import { easyContext } from './easyContext';
+import { generic } from './generic';
 import { gkamradtV1 } from './gkamradtV1';
+import { gkamradtV2 } from './gkamradtV2';
 import { haymapCells } from './haymapCells';
+import { langchainMultiNeedle } from './langchainMultiNeedle';
+import { lmEvalResults, lmEvalSamples } from './lmEvalHarness';
+import { lwm } from './lwm';
+import { openCompassNeedleBench } from './openCompass';
+import { rulerPredictions, rulerSummary } from './ruler';
 import { tidyCsv } from './tidyCsv';
+import { wideTable } from './wideTable';
 
 /** Every format Haymap reads. Adding a producer is one file and one line here. */
-export const FORMATS: readonly ResultFormat[] = [haymapCells, gkamradtV1, tidyCsv];
+export const FORMATS: readonly ResultFormat[] = [
+  haymapCells,
+  gkamradtV1,
+  tidyCsv,
+  gkamradtV2,
+  langchainMultiNeedle,
+  easyContext,
+  lwm,
+  rulerPredictions,
+  rulerSummary,
+  lmEvalSamples,
+  lmEvalResults,
+  openCompassNeedleBench,
+  wideTable,
+  generic,
+];

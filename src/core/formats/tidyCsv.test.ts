@@ -77,9 +77,10 @@ describe('tidy CSV parsing', () => {
 
   it.each([
     [
+      // With a length and a score but no depth it would be a depth-less generic table.
       'a missing column',
-      'context_length,score\n1000,1\n',
-      'not a known NIAH result format: a table needs context_length, depth_percent and score columns; this one has context_length, score',
+      'context_length,notes\n1000,fine\n',
+      'not a known NIAH result format: a table needs context_length, depth_percent and score columns; this one has context_length, notes',
       1,
     ],
     ['no rows', `${HEADER}\n`, 'no rows under the header', undefined],

@@ -46,18 +46,22 @@ export function headerColumns(head: string): string[] {
  * Streams the raw rows of a CSV/TSV source to `onRow` with the 1-based line each starts on,
  * counted through quoted line breaks. Papaparse's own parser reads chunk by chunk: each call
  * parses what has arrived and holds back the last, maybe partial, row.
- * Blank lines are skipped. Returns the number of rows, or the problem that stopped reading.
+ * Blank lines are skipped. `onRow` may return false to stop early (sampling the first rows).
+ * Returns the number of rows, or the problem that stopped reading.
  */
 export async function readCsvRows(
   source: Source,
-  onRow: (cells: string[], line: number) => void,
+  onRow: (cells: string[], line: number) => boolean | void,
 ): Promise<{ ok: true; rows: number } | { ok: false; reason: string; line?: number }> {
   let line = 1;
   let rows = 0;
   let carry = '';
   let first = true;
   // Held in an object: the parser's callback sets it, which control-flow narrowing cannot see.
-  const stop: { problem: { reason: string; line: number } | null } = { problem: null };
+  const stop: { problem: { reason: string; line: number } | null; done: boolean } = {
+    problem: null,
+    done: false,
+  };
   let cursor = 0;
   let text = '';
   const parser = new Papa.Parser({
@@ -75,7 +79,10 @@ export async function readCsvRows(
       if (error && !stop.problem) stop.problem = { reason: describe(error), line: start };
       if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
       rows += 1;
-      onRow(cells, start);
+      if (onRow(cells, start) === false) {
+        stop.done = true;
+        parser.abort();
+      }
     },
   });
   const feed = (input: string, last: boolean): number => {
@@ -90,9 +97,9 @@ export async function readCsvRows(
     }
     const input = carry + chunk;
     carry = input.slice(feed(input, false));
-    if (stop.problem) break;
+    if (stop.problem || stop.done) break;
   }
-  if (!stop.problem && carry !== '') feed(carry, true);
+  if (!stop.problem && !stop.done && carry !== '') feed(carry, true);
   if (stop.problem) return { ok: false, ...stop.problem };
   return { ok: true, rows };
 }

@@ -104,77 +104,105 @@ export async function forEachJsonItem(
   return streamJsonArray(source, onItem);
 }
 
-/** Splits a top-level JSON array into its elements while reading, tracking strings and nesting. */
+/** Splits a top-level JSON array into its elements while reading, one element in memory at a time. */
 async function streamJsonArray(
   source: Source,
   onItem: (value: unknown, index: number) => void,
 ): Promise<{ ok: true; items: number } | { ok: false; reason: string; line?: number }> {
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let started = false;
-  let closed = false;
-  let element = '';
+  const cutter = new JsonArrayCutter();
   let index = 0;
-  let line = 1;
-  let elementLine = 1;
-  const emit = (): JsonParse | null => {
-    const text = element.trim();
-    element = '';
-    if (text === '') return null;
-    const parsed = parseJson(text);
-    if (!parsed.ok)
-      return { ok: false, reason: parsed.reason, line: elementLine + (parsed.line ?? 1) - 1 };
-    onItem(parsed.value, index);
-    index += 1;
-    return null;
-  };
+  // Held in an object: the callback sets it, which control-flow narrowing cannot see.
+  const stop: { failed: { ok: false; reason: string; line: number } | null } = { failed: null };
   for await (const chunk of source.chunks()) {
-    let from = 0;
-    for (let i = 0; i < chunk.length; i += 1) {
-      const c = chunk.charCodeAt(i);
-      if (c === 10) line += 1;
-      if (!started) {
-        if (c === 91) {
-          started = true;
-          from = i + 1;
-          elementLine = line;
-        }
-        continue;
+    const more = cutter.feed(chunk, (text, line) => {
+      const parsed = parseJson(text);
+      if (!parsed.ok) {
+        stop.failed = { ok: false, reason: parsed.reason, line: line + (parsed.line ?? 1) - 1 };
+        return false;
       }
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 92) escaped = true;
-        else if (c === 34) inString = false;
-        continue;
-      }
-      if (c === 34) inString = true;
-      else if (c === 123 || c === 91) depth += 1;
-      else if (c === 125 || c === 93) {
-        if (depth === 0) {
-          element += chunk.slice(from, i);
-          const failed = emit();
-          if (failed && !failed.ok) return failed;
-          closed = true;
-          break;
-        }
-        depth -= 1;
-      } else if (c === 44 && depth === 0) {
-        element += chunk.slice(from, i);
-        const failed = emit();
-        if (failed && !failed.ok) return failed;
-        from = i + 1;
-        elementLine = line;
-      }
-    }
-    if (closed) break;
-    element += chunk.slice(from);
+      onItem(parsed.value, index);
+      index += 1;
+    });
+    if (!more) break;
   }
-  if (!closed)
+  if (stop.failed) return stop.failed;
+  if (!cutter.closed)
     return {
       ok: false,
       reason: 'not valid JSON (the array is not closed: the file is cut short)',
-      line,
+      line: cutter.line,
     };
   return { ok: true, items: index };
+}
+
+/**
+ * Cuts the elements of a top-level JSON array out of text fed piece by piece, tracking strings,
+ * nesting and lines, without parsing them: for arrays too large to parse whole, and for the
+ * first elements of a file's head.
+ */
+export class JsonArrayCutter {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private started = false;
+  private element = '';
+  private elementLine = 1;
+  /** The line reached so far, 1-based. */
+  line = 1;
+  /** Whether the array's closing bracket has been read. */
+  closed = false;
+
+  /**
+   * Reads the next piece of text and hands each complete element (its text, trimmed, and the
+   * line it starts on) to `onElement`, which may return false to stop. Returns false once the
+   * array is closed or `onElement` stopped.
+   */
+  feed(chunk: string, onElement: (text: string, line: number) => boolean | void): boolean {
+    const emit = (): boolean => {
+      const text = this.element.trim();
+      // The element starts after its leading white space, maybe on a later line.
+      let line = this.elementLine;
+      const lead = this.element.length - this.element.trimStart().length;
+      for (let i = 0; i < lead; i += 1) if (this.element.charCodeAt(i) === 10) line += 1;
+      this.element = '';
+      return text === '' || onElement(text, line) !== false;
+    };
+    let from = 0;
+    for (let i = 0; i < chunk.length; i += 1) {
+      const c = chunk.charCodeAt(i);
+      if (c === 10) this.line += 1;
+      if (!this.started) {
+        if (c === 91) {
+          this.started = true;
+          from = i + 1;
+          this.elementLine = this.line;
+        }
+        continue;
+      }
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92) this.escaped = true;
+        else if (c === 34) this.inString = false;
+        continue;
+      }
+      if (c === 34) this.inString = true;
+      else if (c === 123 || c === 91) this.depth += 1;
+      else if (c === 125 || c === 93) {
+        if (this.depth === 0) {
+          this.element += chunk.slice(from, i);
+          this.closed = true;
+          emit();
+          return false;
+        }
+        this.depth -= 1;
+      } else if (c === 44 && this.depth === 0) {
+        this.element += chunk.slice(from, i);
+        if (!emit()) return false;
+        from = i + 1;
+        this.elementLine = this.line;
+      }
+    }
+    this.element += chunk.slice(from);
+    return true;
+  }
 }

@@ -1,0 +1,65 @@
+import { FORMATS } from '../core/formats/registry';
+import type { FileFormat } from '../core/load';
+import { useStore } from '../state/store';
+
+/** What the "Read as" menu offers besides the formats. */
+const MAP_COLUMNS = '__map__';
+
+/** Every file read, the format it was read as, and a way to read it otherwise. */
+export function FileList() {
+  const batches = useStore((s) => s.batches);
+  const files = batches.flatMap((batch) =>
+    batch.formats.map((format) => ({ batchId: batch.id, format })),
+  );
+  if (files.length === 0) return null;
+  return (
+    <section className="sidebar-section" aria-labelledby="files-title">
+      <h2 id="files-title" className="sidebar-title">
+        Files <span className="count">{files.length}</span>
+      </h2>
+      <ul className="file-list">
+        {files.slice(0, 200).map(({ batchId, format }) => (
+          <FileItem key={`${batchId}:${format.file}`} batchId={batchId} format={format} />
+        ))}
+      </ul>
+      {files.length > 200 && <p className="muted small">and {files.length - 200} more</p>}
+    </section>
+  );
+}
+
+function FileItem({ batchId, format }: { batchId: number; format: FileFormat }) {
+  const rereadFile = useStore((s) => s.rereadFile);
+  const requestMapping = useStore((s) => s.requestMapping);
+  const sure =
+    format.confidence >= 1 ? 'chosen' : `detected, ${Math.round(format.confidence * 100)}% sure`;
+  return (
+    <li className="file-item" data-testid="file-item" data-file={format.file}>
+      <div className="file-name" title={format.file}>
+        {format.file}
+      </div>
+      <label className="file-format">
+        <span className="visually-hidden">Read {format.file} as</span>
+        <select
+          data-testid="file-format"
+          value={format.formatId}
+          title={`${format.format} (${sure})`}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (value === MAP_COLUMNS) requestMapping(batchId, format.file);
+            else void rereadFile(batchId, format.file, { formatId: value });
+          }}
+        >
+          {!FORMATS.some((f) => f.id === format.formatId) && (
+            <option value={format.formatId}>{format.format}</option>
+          )}
+          {FORMATS.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.label}
+            </option>
+          ))}
+          <option value={MAP_COLUMNS}>Map columns…</option>
+        </select>
+      </label>
+    </li>
+  );
+}

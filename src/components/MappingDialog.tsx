@@ -1,0 +1,214 @@
+import { useEffect, useRef, useState } from 'react';
+import { Heatmap } from '../chart/Heatmap';
+import { BatchLoader } from '../core/load';
+import type { ColumnMapping, DepthUnit, ScaleChoice } from '../core/mapping';
+import type { Run } from '../core/types';
+import { useStore } from '../state/store';
+import type { PendingMapping } from '../state/runsSlice';
+import { fileHead } from '../worker/sampleFile';
+
+type Role = 'length' | 'depth' | 'score' | 'model' | 'task' | 'needle' | 'response' | 'expected';
+
+const ROLES: { role: Role; label: string; required: boolean }[] = [
+  { role: 'length', label: 'Context length (tokens)', required: true },
+  { role: 'depth', label: 'Needle depth', required: false },
+  { role: 'score', label: 'Score', required: true },
+  { role: 'model', label: 'Model (one run each)', required: false },
+  { role: 'task', label: 'Task', required: false },
+  { role: 'needle', label: 'Needle', required: false },
+  { role: 'response', label: 'Response', required: false },
+  { role: 'expected', label: 'Expected answer', required: false },
+];
+
+const NONE = '';
+
+/** The column-mapping dialog for the first file waiting for one. */
+export function MappingDialog() {
+  const pending = useStore((s) => s.pendingMappings[0]);
+  return pending ? (
+    <MappingForm key={`${pending.batchId}:${pending.file}`} pending={pending} />
+  ) : null;
+}
+
+type Preview =
+  { state: 'reading' } | { state: 'ok'; run: Run } | { state: 'error'; message: string };
+
+/** Reads the start of the file with a mapping, for the live preview. */
+async function previewRun(pending: PendingMapping, mapping: ColumnMapping): Promise<Preview> {
+  const loader = new BatchLoader();
+  const error = await loader.add(await fileHead(pending.picked), { mapping });
+  if (error)
+    return {
+      state: 'error',
+      message: error.line ? `line ${error.line}: ${error.reason}` : error.reason,
+    };
+  const [draft] = loader.finish().runs;
+  return draft
+    ? { state: 'ok', run: { ...draft, id: 'preview' } }
+    : { state: 'error', message: 'no rows' };
+}
+
+function MappingForm({ pending }: { pending: PendingMapping }) {
+  const resolveMapping = useStore((s) => s.resolveMapping);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [mapping, setMapping] = useState<ColumnMapping>(pending.guess);
+  const [preview, setPreview] = useState<Preview>({ state: 'reading' });
+  const { columns, rows } = pending.sample;
+
+  // A native modal dialog: focus moves in and is kept there, Escape cancels.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    void previewRun(pending, mapping).then((result) => {
+      if (current) setPreview(result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [pending, mapping]);
+
+  const set = (role: Role, value: string) => {
+    const column = value === NONE ? null : value;
+    setMapping((m) => ({
+      ...m,
+      [role]: role === 'length' || role === 'score' ? (column ?? m[role]) : column,
+    }));
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      data-testid="mapping-dialog"
+      aria-labelledby="mapping-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        void resolveMapping(null);
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void resolveMapping(mapping);
+        }}
+      >
+        <h2 id="mapping-title">Map the columns of {pending.file}</h2>
+        <p className="muted">
+          No known NIAH format claims this file. Say which column holds what; the preview below
+          reads the start of the file.
+        </p>
+        <div className="mapping-grid">
+          <div className="mapping-fields">
+            {ROLES.map(({ role, label, required }) => (
+              <label key={role} className="field field-stacked">
+                <span>{label}</span>
+                <select
+                  data-testid={`mapping-${role}`}
+                  value={mapping[role] ?? NONE}
+                  onChange={(e) => set(role, e.currentTarget.value)}
+                >
+                  {!required && (
+                    <option value={NONE}>
+                      {role === 'depth' ? 'none (length × task matrix)' : 'none'}
+                    </option>
+                  )}
+                  {columns.map((column) => (
+                    <option key={column} value={column}>
+                      {column}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+            <label className="field field-stacked">
+              <span>Depth is</span>
+              <select
+                data-testid="mapping-depth-unit"
+                value={mapping.depthUnit}
+                onChange={(e) => {
+                  const depthUnit = e.currentTarget.value;
+                  if (depthUnit === 'auto' || depthUnit === 'percent' || depthUnit === 'fraction') {
+                    setMapping((m) => ({ ...m, depthUnit: depthUnit satisfies DepthUnit }));
+                  }
+                }}
+              >
+                <option value="auto">guessed from the values</option>
+                <option value="percent">a percentage, 0..100</option>
+                <option value="fraction">a fraction, 0..1</option>
+              </select>
+            </label>
+            <label className="field field-stacked">
+              <span>Score scale</span>
+              <select
+                data-testid="mapping-scale"
+                value={mapping.scoreScale}
+                onChange={(e) => {
+                  const scale = e.currentTarget.value;
+                  if (
+                    scale === 'auto' ||
+                    scale === '0..1' ||
+                    scale === '1..10' ||
+                    scale === '0..100'
+                  ) {
+                    setMapping((m) => ({ ...m, scoreScale: scale satisfies ScaleChoice }));
+                  }
+                }}
+              >
+                <option value="auto">guessed from the values</option>
+                <option value="0..1">0..1</option>
+                <option value="1..10">1..10 (judge)</option>
+                <option value="0..100">0..100</option>
+              </select>
+            </label>
+          </div>
+          <div className="mapping-sample">
+            <table>
+              <caption className="visually-hidden">First rows of {pending.file}</caption>
+              <thead>
+                <tr>
+                  {columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, 6).map((row, i) => (
+                  <tr key={i}>
+                    {columns.map((column) => (
+                      <td key={column}>{String(row[column] ?? '')}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <div className="mapping-preview" aria-live="polite">
+          {preview.state === 'reading' && <p className="muted">Reading…</p>}
+          {preview.state === 'error' && <p className="error-text">Preview: {preview.message}</p>}
+          {preview.state === 'ok' && <Heatmap run={preview.run} preview />}
+        </div>
+        <div className="dialog-actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="mapping-cancel"
+            onClick={() => void resolveMapping(null)}
+          >
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" data-testid="mapping-confirm">
+            Load with this mapping
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

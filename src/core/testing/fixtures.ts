@@ -1,0 +1,136 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { mergeCells } from '../cells';
+import { loadBatch, type BatchResult, type RunDraft, type TextFile } from '../load';
+import { cellMean } from '../metrics';
+import { HEAD_CHARS } from '../source';
+import type { Cell } from '../types';
+import { csvFile, gkamradtFile } from './factories';
+
+/** One folder per format: a few hand-made files, dropped whole by the e2e test. */
+export const FORMAT_FIXTURES_DIR = resolve(import.meta.dirname, '../../../e2e/fixtures/formats');
+
+/** What each fixture folder shows, `<format-id>.json`, kept apart so a drop of the folder holds data only. */
+export const EXPECTED_DIR = resolve(import.meta.dirname, '../../../e2e/fixtures/expected');
+
+/** A cell as the expected file lists it: by depth, or by task for runs without depths. */
+export interface ShownCell {
+  length: number;
+  depth?: number;
+  task?: string;
+  /** Mean score, 0..1; null where the cell holds only failed calls. */
+  value: number | null;
+  n: number;
+}
+
+/** What the app shows after a fixture folder is dropped, in the shape of its expected file. */
+export interface Shown {
+  format: string;
+  runs: { name: string; rows: 'depth' | 'task'; cells: ShownCell[] }[];
+}
+
+/** Paths of the files under a folder, relative to it, depth first. */
+function filesUnder(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? filesUnder(dir, path) : [path];
+  });
+}
+
+/** The files of a fixture folder as dropping the folder gives them. */
+export function fixtureFiles(formatId: string): TextFile[] {
+  const dir = join(FORMAT_FIXTURES_DIR, formatId);
+  return filesUnder(dir)
+    .map((path) => ({ path: `${formatId}/${path}`, text: readFileSync(join(dir, path), 'utf8') }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * Files of every format, for detection tables: each fixture folder's files (by format id) and
+ * files of the formats that have no fixture folder (gkamradt v1 JSON, tidy CSV). A format must
+ * claim its own and none of the others.
+ */
+export function detectionSamples(): { formatId: string; path: string; head: string }[] {
+  const folders = readdirSync(FORMAT_FIXTURES_DIR).sort();
+  const others: [string, TextFile][] = [
+    ['gkamradt-v1', gkamradtFile({ length: 1000, depth: 50, score: 10 })],
+    [
+      'gkamradt-v1',
+      {
+        path: 'OpenAI_OriginalResults.json',
+        text: '[{"token_limit": 1000, "depth_percent": 0, "score": 10}]',
+      },
+    ],
+    [
+      'tidy-csv',
+      csvFile('tidy.csv', 'model,context_length,depth_percent,score,needle', [
+        ['m', 1000, 50, 1, 'n'],
+      ]),
+    ],
+  ];
+  return [
+    ...folders.flatMap((formatId) =>
+      fixtureFiles(formatId).map((file): [string, TextFile] => [formatId, file]),
+    ),
+    ...others,
+  ].map(([formatId, file]) => ({
+    formatId,
+    path: file.path,
+    head: file.text.slice(0, HEAD_CHARS),
+  }));
+}
+
+/**
+ * Loads a fixture folder as a drop would (in chunks of `chunkChars`), with its expected file
+ * parsed, and what the load shows in the expected file's shape: compare them with `toEqual`.
+ */
+export async function loadFixtureFolder(
+  formatId: string,
+  chunkChars?: number,
+): Promise<{ result: BatchResult; expected: unknown; shown: Shown }> {
+  const result = await loadBatch(fixtureFiles(formatId), chunkChars);
+  const text = readFileSync(join(EXPECTED_DIR, `${formatId}.json`), 'utf8');
+  const expected: unknown = JSON.parse(text);
+  return { result, expected, shown: shownOf(result) };
+}
+
+/** Means compare at 10 decimals: the expected files are written by hand. */
+function rounded(value: number): number {
+  return Math.round(value * 1e10) / 1e10;
+}
+
+/**
+ * A run as its heatmap shows it by default (all tasks together): rows are depths, each cell
+ * merging its tasks, or tasks where the run records no depth.
+ */
+function shownRun(run: RunDraft): Shown['runs'][number] {
+  const withDepth = run.cells.filter((cell) => cell.depthPercent !== null);
+  const byDepth = withDepth.length > 0;
+  const groups = new Map<string, Cell[]>();
+  for (const cell of byDepth ? withDepth : run.cells) {
+    const key = `${byDepth ? cell.depthPercent : cell.task}\u0000${cell.lengthTokens}`;
+    groups.set(key, [...(groups.get(key) ?? []), cell]);
+  }
+  const cells = [...groups.values()].map((group): ShownCell => {
+    const cell = mergeCells(group);
+    const value = cell.n > 0 ? rounded(cellMean(cell)) : null;
+    const row = byDepth ? { depth: cell.depthPercent ?? 0 } : { task: group[0]?.task || run.name };
+    return { length: cell.lengthTokens, ...row, value, n: cell.n };
+  });
+  // Row by row, as the heatmap lays them out.
+  cells.sort(
+    (a, b) =>
+      (a.depth ?? 0) - (b.depth ?? 0) ||
+      (a.task ?? '').localeCompare(b.task ?? '') ||
+      a.length - b.length,
+  );
+  return { name: run.name, rows: byDepth ? 'depth' : 'task', cells };
+}
+
+/** What a batch shows, in the expected file's shape. */
+export function shownOf(result: BatchResult): Shown {
+  return {
+    format: [...new Set(result.formats.map((f) => f.format))].join(', '),
+    runs: result.runs.map(shownRun),
+  };
+}
