@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LARGE_MODEL, writeLargeCsv } from '../scripts/make-large-csv.mjs';
 import { cellAt, cellsOf, heatmap, openFiles } from './helpers';
@@ -10,12 +12,18 @@ declare global {
   }
 }
 
+let path = '';
+let written: { bytes: number } = { bytes: 0 };
+
+test.beforeAll(async () => {
+  path = join(mkdtempSync(join(tmpdir(), 'haymap-large-')), 'large.csv');
+  written = await writeLargeCsv(path, 1_000_000);
+});
+
 test('a 1,000,000-row tidy CSV loads with a progress bar, an exact heatmap and a responsive page', async ({
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const path = testInfo.outputPath('large.csv');
-  const written = await writeLargeCsv(path, 1_000_000);
   const expected = JSON.parse(readFileSync(`${path}.expected.json`, 'utf8')) as {
     cells: [number, number, number, number][];
   };
@@ -52,4 +60,19 @@ test('a 1,000,000-row tidy CSV loads with a progress bar, an exact heatmap and a
   const report = `1M-row CSV (${(written.bytes / 2 ** 20).toFixed(1)} MB): loaded in ${loadMs} ms; longest main-thread task ${Math.round(longest)} ms (${longTasks.length} over 50 ms)`;
   testInfo.annotations.push({ type: 'measured', description: report });
   process.stdout.write(`  ${report}\n`);
+});
+
+test('Cancel stops a large load at once and adds nothing', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('example-llama3').click();
+  await expect(page.getByTestId('heatmap')).toHaveCount(1);
+  await openFiles(page, path);
+  await expect(page.getByTestId('progress')).toBeVisible();
+  await page.getByTestId('cancel-load').click();
+  await expect(page.getByTestId('progress')).toBeHidden();
+  await expect(page.getByTestId('notice')).toContainText('cancelled');
+  await expect(page.getByTestId('heatmap')).toHaveCount(1);
+  // The next load starts a fresh worker and works.
+  await openFiles(page, 'public/samples/checkpoints/stage-65k.json');
+  await expect(page.getByTestId('heatmap')).toHaveCount(2);
 });

@@ -29,6 +29,10 @@ test.describe('loading results', () => {
     expect(cellAt(cells, 118929, 21)?.value).toBeCloseTo(0.4, 9);
     expect(cellAt(cells, 1000, 0)).toMatchObject({ value: 1, n: 1 });
     await expect(page.locator('[data-testid="heatmap"]')).toHaveCount(1);
+    const formats = page.locator(
+      '[data-testid="file-item"] [data-testid="file-format"] option:checked',
+    );
+    await expect(formats).toHaveText(['gkamradt v1 (JSON)', 'gkamradt v1 (JSON)']);
 
     // The axes read like the published figure.
     await expect(figure.getByText('Context length (tokens)')).toBeVisible();
@@ -95,6 +99,9 @@ test.describe('loading results', () => {
     ]);
     expect(cells.every((c) => c.n === 2 && [0, 0.5, 1].includes(c.value ?? -1))).toBe(true);
     await expect(figure.getByTestId('run-mean')).toContainText('240 trials');
+    await expect(
+      page.locator('[data-testid="file-item"] [data-testid="file-format"] option:checked'),
+    ).toHaveText('Tidy CSV');
   });
 
   test('the checkpoints example gives three runs on the same sweep', async ({ page }) => {

@@ -37,6 +37,9 @@ function FileItem({ batchId, format }: { batchId: number; format: FileFormat }) 
       <div className="file-name" title={format.file}>
         {format.file}
       </div>
+      <div className="file-sure muted" data-testid="file-sure">
+        {sure}
+      </div>
       <label className="file-format">
         <span className="visually-hidden">Read {format.file} as</span>
         <select
