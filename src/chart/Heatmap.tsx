@@ -7,7 +7,7 @@ import { useElementWidth } from '../hooks/useElementWidth';
 import { useStore } from '../state/store';
 import { LengthAxis, RowAxis } from './Axis';
 import { depthTick, lengthTickFormat, percent } from './format';
-import { gridCells, gridMean, heatmapGrid, type GridSlot } from './grid';
+import { gridCells, gridMean, heatmapGrid, type GridSlot } from '../core/grid';
 import { heatmapLayout, type HeatmapLayout } from './layout';
 import { Legend } from './Legend';
 import { PALETTES } from './palettes';

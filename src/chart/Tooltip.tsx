@@ -1,7 +1,7 @@
 import { cellMean, cellPasses } from '../core/metrics';
 import type { Cell } from '../core/types';
 import { exactDepth, exactLength, percent } from './format';
-import type { GridSlot, RowKind } from './grid';
+import type { GridSlot, RowKind } from '../core/grid';
 
 interface TooltipProps {
   slot: GridSlot & { cell: Cell };

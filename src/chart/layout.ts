@@ -1,5 +1,5 @@
 import { scaleBand, type ScaleBand } from 'd3-scale';
-import type { RowKind } from './grid';
+import type { RowKind } from '../core/grid';
 
 /** Geometry of one heatmap panel, in CSS pixels. Pure: a function of sizes and labels. */
 export interface HeatmapLayout {

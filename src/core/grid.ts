@@ -1,6 +1,6 @@
-import { mergeCells } from '../core/cells';
-import { cellValue } from '../core/metrics';
-import type { Cell, Metric, Run } from '../core/types';
+import { mergeCells } from './cells';
+import { cellValue } from './metrics';
+import type { Cell, Metric, Run } from './types';
 
 /** What the rows of a heatmap are: needle depths, or tasks for results that record no depth. */
 export type RowKind = 'depth' | 'task';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GridAccumulator } from '../core/aggregate';
-import { makeTrial } from '../core/testing/factories';
-import type { Run, Trial } from '../core/types';
+import { GridAccumulator } from './aggregate';
+import { makeTrial } from './testing/factories';
+import type { Run, Trial } from './types';
 import { gridMean, heatmapGrid } from './grid';
 
 function runOf(trials: Trial[], failed: Trial[] = []): Run {
