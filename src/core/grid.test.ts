@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GridAccumulator } from './aggregate';
 import { makeTrial } from './testing/factories';
 import type { Run, Trial } from './types';
-import { gridMean, heatmapGrid } from './grid';
+import { gridMean, heatmapGrid, unionAxes } from './grid';
 
 function runOf(trials: Trial[], failed: Trial[] = []): Run {
   const acc = new GridAccumulator();
@@ -82,5 +82,24 @@ describe('gridMean', () => {
       makeTrial({ lengthTokens: 2000, score: 0 }),
     ]);
     expect(gridMean(heatmapGrid(run, null, 'mean', 0.7))).toBe(0.5);
+  });
+});
+
+describe('unionAxes', () => {
+  it('aligns two runs on the union of their lengths and depths, gaps as no data', () => {
+    const a = runOf([makeTrial({ lengthTokens: 1000, depthPercent: 0 })]);
+    const b = runOf([makeTrial({ lengthTokens: 2000, depthPercent: 50, score: 0 })]);
+    const axes = unionAxes([heatmapGrid(a, null, 'mean', 0.7), heatmapGrid(b, null, 'mean', 0.7)]);
+    expect(axes).toEqual({ rowKind: 'depth', lengths: [1000, 2000], rows: [0, 50] });
+    const aligned = heatmapGrid(b, null, 'mean', 0.7, axes);
+    expect(aligned.slots.map((s) => s.value)).toEqual([null, null, null, 0]);
+  });
+
+  it('does not mix depth grids with task matrices', () => {
+    const depth = runOf([makeTrial()]);
+    const tasks = runOf([makeTrial({ depthPercent: null, task: 'vt' })]);
+    expect(
+      unionAxes([heatmapGrid(depth, null, 'mean', 0.7), heatmapGrid(tasks, null, 'mean', 0.7)]),
+    ).toBeNull();
   });
 });

@@ -29,6 +29,33 @@ export interface HeatmapGrid {
 /** Which task a view shows: one by name, or all of them together (null). */
 export type TaskChoice = string | null;
 
+/** Columns and rows to draw a grid on, e.g. the union of several runs' to align them. */
+export interface GridAxes {
+  rowKind: RowKind;
+  lengths: number[];
+  rows: (number | string)[];
+}
+
+function compareRows(a: number | string, b: number | string): number {
+  return typeof a === 'number' && typeof b === 'number'
+    ? a - b
+    : String(a).localeCompare(String(b));
+}
+
+/**
+ * The union of the lengths and rows of grids of one row kind (depths with depths, tasks with
+ * tasks), sorted as grids sort them; null when the grids mix kinds or there are none.
+ */
+export function unionAxes(grids: readonly HeatmapGrid[]): GridAxes | null {
+  const [first] = grids;
+  if (!first || grids.some((g) => g.rowKind !== first.rowKind)) return null;
+  return {
+    rowKind: first.rowKind,
+    lengths: [...new Set(grids.flatMap((g) => g.lengths))].sort((a, b) => a - b),
+    rows: [...new Set(grids.flatMap((g) => g.rows))].sort(compareRows),
+  };
+}
+
 function groupBy<K>(cells: readonly Cell[], key: (cell: Cell) => K): Map<K, Cell[]> {
   const groups = new Map<K, Cell[]>();
   for (const cell of cells) {
@@ -43,13 +70,15 @@ function groupBy<K>(cells: readonly Cell[], key: (cell: Cell) => K): Map<K, Cell
 /**
  * The grid of a run for a task choice and metric. With depths: rows are depths, and "all
  * tasks" merges each (length, depth) across tasks. Without any depth (RULER predictions,
- * summaries): rows are tasks, a length-by-task matrix.
+ * summaries): rows are tasks, a length-by-task matrix. With `axes` of the same row kind, the
+ * grid is drawn on those (the union of several runs', to align panels), gaps as no data.
  */
 export function heatmapGrid(
   run: Run,
   task: TaskChoice,
   metric: Metric,
   threshold: number,
+  axes: GridAxes | null = null,
 ): HeatmapGrid {
   const chosen = task === null ? run.cells : run.cells.filter((c) => c.task === task);
   const withDepth = chosen.filter((c) => c.depthPercent !== null);
@@ -62,11 +91,13 @@ export function heatmapGrid(
   );
   const byKey = new Map(merged.map((cell) => [`${rowOf(cell)}\u0000${cell.lengthTokens}`, cell]));
 
-  const lengths = [...new Set(shown.map((c) => c.lengthTokens))].sort((a, b) => a - b);
-  const rows: (number | string)[] =
-    rowKind === 'depth'
-      ? [...new Set(withDepth.map((c) => c.depthPercent ?? 0))].sort((a, b) => a - b)
-      : [...new Set(chosen.map(rowOf))].sort((a, b) => String(a).localeCompare(String(b)));
+  const aligned = axes?.rowKind === rowKind ? axes : null;
+  const lengths = aligned
+    ? aligned.lengths
+    : [...new Set(shown.map((c) => c.lengthTokens))].sort((a, b) => a - b);
+  const rows: (number | string)[] = aligned
+    ? aligned.rows
+    : [...new Set(shown.map(rowOf))].sort(compareRows);
 
   const slots: GridSlot[] = [];
   for (const row of rows) {
