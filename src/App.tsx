@@ -1,4 +1,7 @@
-import { Heatmap } from './chart/Heatmap';
+import { DiffView } from './chart/DiffView';
+import { LengthChart } from './chart/LengthChart';
+import { CompareGrid } from './components/CompareGrid';
+import { DrillDown } from './components/DrillDown';
 import { DropTarget } from './components/DropTarget';
 import { EmptyState } from './components/EmptyState';
 import { FileList } from './components/FileList';
@@ -6,13 +9,16 @@ import { FilePickers } from './components/FilePickers';
 import { LoadStatus } from './components/LoadStatus';
 import { MappingDialog } from './components/MappingDialog';
 import { RunList } from './components/RunList';
+import { SummaryTable } from './components/SummaryTable';
 import { ViewControls } from './components/ViewControls';
+import { useShownRuns } from './state/selectors';
 import { useStore } from './state/store';
 
 /** Lays out the page; the parts compute for themselves. */
 export function App() {
-  const runs = useStore((s) => s.runs);
-  const empty = runs.length === 0;
+  const loaded = useStore((s) => s.runs.length);
+  const shown = useShownRuns();
+  const empty = loaded === 0;
   return (
     <div className="app">
       <header className="topbar">
@@ -35,12 +41,24 @@ export function App() {
             <FileList />
           </aside>
           <main className="main panels">
-            {runs.map((run) => (
-              <Heatmap key={run.id} run={run} />
-            ))}
+            {shown.length === 0 && (
+              <p className="muted">Every run is hidden: tick “Shown” beside a run.</p>
+            )}
+            <CompareGrid runs={shown} />
+            {shown.length >= 2 && <DiffView runs={shown} />}
+            {shown.length >= 1 && (
+              <section className="panel summary-panel" aria-labelledby="summary-title">
+                <h2 id="summary-title" className="panel-title">
+                  Summary
+                </h2>
+                <SummaryTable />
+                <LengthChart />
+              </section>
+            )}
           </main>
         </div>
       )}
+      <DrillDown />
       <DropTarget />
       <MappingDialog />
     </div>

@@ -1,17 +1,29 @@
 import { useId } from 'react';
 import type { HeatmapLayout } from './layout';
 
-interface LegendProps {
-  layout: HeatmapLayout;
-  interpolate: (t: number) => string;
-  title: string;
+/** A legend tick: where on the bar (0 = bottom, 1 = top) and what it says. */
+export interface LegendTick {
+  at: number;
+  label: string;
 }
 
-const STOPS = Array.from({ length: 11 }, (_, i) => i / 10);
-const TICKS = [0, 0.25, 0.5, 0.75, 1];
+export interface LegendSpec {
+  title: string;
+  /** Colour at a position of the bar, 0 = bottom, 1 = top. */
+  interpolate: (t: number) => string;
+  ticks: LegendTick[];
+}
 
-/** A vertical colour bar for 0..100%, best at the top, with its title. */
-export function Legend({ layout, interpolate, title }: LegendProps) {
+/** Ticks of a 0..100% legend. */
+export const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => ({
+  at,
+  label: `${Math.round(at * 100)}%`,
+}));
+
+const STOPS = Array.from({ length: 21 }, (_, i) => i / 20);
+
+/** A vertical colour bar, best at the top, with its ticks and title. */
+export function Legend({ layout, spec }: { layout: HeatmapLayout; spec: LegendSpec }) {
   const id = useId();
   const { x, y, width, height } = layout.legend;
   return (
@@ -19,28 +31,25 @@ export function Legend({ layout, interpolate, title }: LegendProps) {
       <defs>
         <linearGradient id={id} x1="0" y1="1" x2="0" y2="0">
           {STOPS.map((t) => (
-            <stop key={t} offset={t} stopColor={interpolate(t)} />
+            <stop key={t} offset={t} stopColor={spec.interpolate(t)} />
           ))}
         </linearGradient>
       </defs>
       <rect x={x} y={y} width={width} height={height} fill={`url(#${id})`} />
-      {TICKS.map((t) => {
-        const ty = y + (1 - t) * height;
-        return (
-          <g key={t} transform={`translate(${x + width},${ty})`}>
-            <line x2={4} />
-            <text x={7} dominantBaseline="central">
-              {Math.round(t * 100)}%
-            </text>
-          </g>
-        );
-      })}
+      {spec.ticks.map((tick) => (
+        <g key={tick.label} transform={`translate(${x + width},${y + (1 - tick.at) * height})`}>
+          <line x2={4} />
+          <text x={7} dominantBaseline="central">
+            {tick.label}
+          </text>
+        </g>
+      ))}
       <text
         className="axis-title"
         transform={`translate(${x + width + 44},${y + height / 2}) rotate(90)`}
         textAnchor="middle"
       >
-        {title}
+        {spec.title}
       </text>
     </g>
   );

@@ -11,8 +11,8 @@ export function RunList() {
         Runs <span className="count">{runs.length}</span>
       </h2>
       <ul className="run-list">
-        {runs.map((run) => (
-          <RunItem key={run.id} run={run} />
+        {runs.map((run, i) => (
+          <RunItem key={run.id} run={run} first={i === 0} last={i === runs.length - 1} />
         ))}
       </ul>
     </section>
@@ -38,12 +38,20 @@ function runSummary(run: Run): string {
   return parts.join(' · ');
 }
 
-function RunItem({ run }: { run: Run }) {
+function RunItem({ run, first, last }: { run: Run; first: boolean; last: boolean }) {
   const renameRun = useStore((s) => s.renameRun);
+  const moveRun = useStore((s) => s.moveRun);
+  const setView = useStore((s) => s.setView);
+  const hiddenRunIds = useStore((s) => s.view.hiddenRunIds);
+  const hidden = hiddenRunIds.includes(run.id);
   const removeRun = useStore((s) => s.removeRun);
   const [editing, setEditing] = useState(false);
   return (
-    <li className="run-item" data-testid="run-item" data-run={run.name}>
+    <li
+      className={hidden ? 'run-item run-hidden' : 'run-item'}
+      data-testid="run-item"
+      data-run={run.name}
+    >
       {editing ? (
         <form
           onSubmit={(e) => {
@@ -90,6 +98,41 @@ function RunItem({ run }: { run: Run }) {
         </details>
       )}
       <div className="run-actions">
+        <label className="toggle small">
+          <input
+            type="checkbox"
+            data-testid="toggle-run"
+            checked={!hidden}
+            onChange={() =>
+              setView({
+                hiddenRunIds: hidden
+                  ? hiddenRunIds.filter((id) => id !== run.id)
+                  : [...hiddenRunIds, run.id],
+              })
+            }
+          />
+          Shown
+        </label>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="move-up"
+          aria-label={`Move ${run.name} up`}
+          disabled={first}
+          onClick={() => moveRun(run.id, -1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          data-testid="move-down"
+          aria-label={`Move ${run.name} down`}
+          disabled={last}
+          onClick={() => moveRun(run.id, 1)}
+        >
+          ↓
+        </button>
         <button
           type="button"
           className="link-button"

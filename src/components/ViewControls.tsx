@@ -72,6 +72,24 @@ export function ViewControls() {
           }}
         />
       </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          data-testid="align-axes"
+          checked={view.align}
+          onChange={(e) => setView({ align: e.currentTarget.checked })}
+        />
+        Align axes
+      </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          data-testid="show-length-mean"
+          checked={view.showLengthMean}
+          onChange={(e) => setView({ showLengthMean: e.currentTarget.checked })}
+        />
+        Length means
+      </label>
       <label className="field">
         <span>Palette</span>
         <select

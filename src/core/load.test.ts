@@ -17,6 +17,17 @@ describe('batchName', () => {
 });
 
 describe('loadBatch', () => {
+  it('names the run of unnamed records after the first file that has them', async () => {
+    const result = await loadBatch([
+      gkamradtFile({ length: 1000, depth: 0, score: 10, model: 'named' }, 'named.json'),
+      {
+        path: 'OpenAI_OriginalResults.json',
+        text: '[{"token_limit": 1000, "depth_percent": 0, "score": 10}]',
+      },
+    ]);
+    expect(result.runs.map((r) => r.name)).toEqual(['named', 'OpenAI_OriginalResults']);
+  });
+
   it('groups mixed files of one drop by model, and unnamed records into a run named after the folder', async () => {
     const result = await loadBatch([
       gkamradtFile(

@@ -1,19 +1,11 @@
 import { GridAccumulator } from './aggregate';
-import { detectFormat, formatById } from './detect';
-import type { ParseOutcome, RecordSink } from './formats/format';
-import {
-  describeMapping,
-  guessMapping,
-  parseWithMapping,
-  sampleTable,
-  type ColumnMapping,
-  type TableSample,
-} from './mapping';
-import { toFiniteNumber } from './normalize';
-import { headerColumns } from './read/csv';
-import { parseJson } from './read/json';
-import { readAll, textSource, type Source } from './source';
+import type { RecordSink } from './formats/format';
+import { guessMapping, sampleTable, type ColumnMapping, type TableSample } from './mapping';
+import { isMappable, readerFor, unknownShape, type ReadChoice } from './readers';
+import { textSource, type Source } from './source';
 import type { LoadError, Run } from './types';
+
+export type { ReadChoice } from './readers';
 
 /** A run as the loader hands it over, before the app gives it an id. */
 export type RunDraft = Omit<Run, 'id'>;
@@ -33,20 +25,6 @@ export interface BatchResult {
   unmapped: UnmappedFile[];
   /** Per file: the format it was read as, and how sure detection was (1 when chosen by the user). */
   formats: FileFormat[];
-}
-
-/** How the user asked a file to be read: a format, or a column mapping. */
-export interface ReadChoice {
-  formatId?: string;
-  mapping?: ColumnMapping;
-}
-
-/** A file's reader: a detected or chosen format, or the user's column mapping. */
-interface Reader {
-  id: string;
-  label: string;
-  confidence: number;
-  parse: (source: Source, sink: RecordSink) => Promise<ParseOutcome>;
 }
 
 /** The format a file was read as. */
@@ -98,7 +76,6 @@ export class BatchLoader {
    * Returns the error when the file could not be used.
    */
   async add(source: Source, choice: ReadChoice = {}): Promise<LoadError | null> {
-    this.defaultName ??= batchName(source.path);
     const reader = readerFor(source, choice);
     if (!reader) {
       const sampled = await sampleTable(source);
@@ -114,9 +91,10 @@ export class BatchLoader {
     }
     // Records go into this file's own groups first, so a file that fails halfway adds nothing.
     const fileGroups = new Map<string, GridAccumulator>();
-    const fallback = this.defaultName;
     const groupOf = (model: string | undefined): GridAccumulator => {
-      const key = model?.trim() || fallback;
+      // Unnamed records of the whole batch share one run, named after the first file that has
+      // them (or its folder): not after a file whose records all named their model.
+      const key = model?.trim() || (this.defaultName ??= batchName(source.path));
       let acc = fileGroups.get(key);
       if (!acc) {
         acc = new GridAccumulator();
@@ -196,82 +174,6 @@ export class BatchLoader {
     }
     return group;
   }
-}
-
-/** The reader for a file: the user's mapping or format, else the most confident detection. */
-function readerFor(source: Source, choice: ReadChoice): Reader | null {
-  const { mapping } = choice;
-  if (mapping) {
-    return {
-      id: MAPPED_FORMAT_ID,
-      label: `Mapped columns (${describeMapping(mapping)})`,
-      confidence: 1,
-      parse: (src, sink) => parseWithMapping(src, mapping, sink),
-    };
-  }
-  const chosen = choice.formatId === undefined ? undefined : formatById(choice.formatId);
-  const best = chosen
-    ? { format: chosen, confidence: 1 }
-    : detectFormat(source.path, source.head)[0];
-  if (!best) return null;
-  return {
-    id: best.format.id,
-    label: best.format.label,
-    confidence: best.confidence,
-    parse: (src, sink) => best.format.parse(src, sink),
-  };
-}
-
-/** The id files read through a user's column mapping are listed under. */
-export const MAPPED_FORMAT_ID = 'mapped';
-
-/** A table is worth offering to map when its records hold at least two numeric columns. */
-function isMappable(sample: TableSample): boolean {
-  const numeric = sample.columns.filter((column) =>
-    sample.rows.some((row) => toFiniteNumber(row[column]) !== null),
-  );
-  return sample.rows.length > 0 && numeric.length >= 2;
-}
-
-/** Explains a file no format claims: empty, binary, broken JSON, or simply another shape. */
-async function unknownShape(source: Source): Promise<{ reason: string; line?: number }> {
-  const start = source.head.replace(/^\uFEFF/, '').trimStart();
-  if (start === '') return { reason: 'the file is empty' };
-  // Control characters other than tab and line breaks mean a binary file (an image, an archive).
-  if (hasBinaryBytes(start.slice(0, 512))) {
-    return { reason: 'not a text file (binary content)' };
-  }
-  if (start.startsWith('{') || start.startsWith('[')) {
-    const parsed = parseJson(await readAll(source));
-    if (!parsed.ok) {
-      return parsed.line === undefined
-        ? { reason: parsed.reason }
-        : { reason: parsed.reason, line: parsed.line };
-    }
-    return {
-      reason:
-        'valid JSON, but not NIAH results: no records with context_length (or token_limit), depth_percent and score',
-    };
-  }
-  const columns = headerColumns(start);
-  if (columns.length > 1) {
-    return {
-      line: 1,
-      reason: `not a known NIAH result format: a table needs context_length, depth_percent and score columns; this one has ${columns.join(', ')}`,
-    };
-  }
-  return {
-    reason:
-      'not a known NIAH result format: expected gkamradt JSON, or a CSV with context_length, depth_percent and score columns',
-  };
-}
-
-function hasBinaryBytes(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 9 || (code > 13 && code < 27)) return true;
-  }
-  return false;
 }
 
 /** A file's path and text, for loading from strings (tests, Node tools). */

@@ -49,6 +49,8 @@ export interface RunsSlice {
   requestMapping: (batchId: number, path: string) => void;
   cancelLoad: () => void;
   renameRun: (id: string, name: string) => void;
+  /** Moves a run `delta` places in the order (panels, summary, difference defaults follow it). */
+  moveRun: (id: string, delta: number) => void;
   removeRun: (id: string) => void;
   dismissError: (id: number) => void;
   /** Shows problems that arose outside a load (an example that could not be fetched). */
@@ -201,6 +203,18 @@ export const createRunsSlice =
           const others = state.runs.filter((r) => r.id !== id).map((r) => r.name);
           const unique = uniqueName(trimmed, others);
           return { runs: state.runs.map((r) => (r.id === id ? { ...r, name: unique } : r)) };
+        });
+      },
+
+      moveRun(id, delta) {
+        set((state) => {
+          const from = state.runs.findIndex((r) => r.id === id);
+          const to = Math.max(0, Math.min(state.runs.length - 1, from + delta));
+          if (from === -1 || from === to) return {};
+          const runs = [...state.runs];
+          const [moved] = runs.splice(from, 1);
+          if (moved) runs.splice(to, 0, moved);
+          return { runs };
         });
       },
 

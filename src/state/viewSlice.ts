@@ -12,6 +12,27 @@ export interface ViewState {
   palette: PaletteId;
   /** The task shown where results name tasks; null shows all tasks together. */
   task: string | null;
+  /** Runs the user hid from the comparison (they stay loaded). */
+  hiddenRunIds: string[];
+  /** Draw runs with different sweeps on the union of their lengths and depths. */
+  align: boolean;
+  /** The runs of the difference view, A minus B; null picks the first two shown. */
+  diffA: string | null;
+  diffB: string | null;
+  /** The mean score every length must keep for the effective context length. */
+  effectiveThreshold: number;
+  /** Draw each length's mean over the heatmaps (OpenCompass's average line). */
+  showLengthMean: boolean;
+  /** The cell whose trials the drill-down panel lists, or null when it is closed. */
+  drill: DrillTarget | null;
+}
+
+/** A cell of a run, as the drill-down names it. */
+export interface DrillTarget {
+  runId: string;
+  lengthTokens: number;
+  /** A depth in percent, or a task for length x task matrices. */
+  row: number | string;
 }
 
 export interface ViewSlice {
@@ -24,6 +45,13 @@ export const DEFAULT_VIEW: ViewState = {
   threshold: DEFAULT_THRESHOLD,
   palette: 'classic',
   task: null,
+  hiddenRunIds: [],
+  align: false,
+  diffA: null,
+  diffB: null,
+  effectiveThreshold: 0.85,
+  showLengthMean: false,
+  drill: null,
 };
 
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({

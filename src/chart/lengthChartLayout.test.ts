@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { lengthTickFormat } from './format';
+import {
+  lengthChartLayout,
+  linePath,
+  thinTicks,
+  thresholdLabelY,
+  thresholdPercent,
+} from './lengthChartLayout';
+
+const range = (n: number, step: number, start = 0) =>
+  Array.from({ length: n }, (_, i) => start + i * step);
+const powers = (from: number, to: number) => range(to - from + 1, 1, from).map((p) => 2 ** p);
+
+function layoutOf(width: number, lengths: number[]) {
+  return lengthChartLayout({ width, lengths, lengthLabel: lengthTickFormat(lengths) });
+}
+
+/** Left and right edges of each tick label, as the layout estimates them. */
+function labelSpans(width: number, lengths: number[]) {
+  const layout = layoutOf(width, lengths);
+  const label = lengthTickFormat(lengths);
+  return layout.xTicks.map((l) => {
+    const half = (label(l).length * 7) / 2;
+    return [layout.x(l) - half, layout.x(l) + half] as const;
+  });
+}
+
+describe('lengthChartLayout', () => {
+  it('uses a log axis for sweeps spanning a factor of 8 or more, else a linear one', () => {
+    expect(layoutOf(800, powers(10, 17)).log).toBe(true);
+    expect(layoutOf(800, [1000, 8000]).log).toBe(true);
+    expect(layoutOf(800, [4000, 8000, 16000]).log).toBe(false);
+    expect(layoutOf(800, [4096]).log).toBe(false);
+  });
+
+  it('spaces a power-of-two sweep evenly on the log axis', () => {
+    const layout = layoutOf(800, powers(10, 17));
+    const xs = powers(10, 17).map((l) => layout.x(l));
+    const steps = xs.slice(1).map((x, i) => x - (xs[i] ?? 0));
+    for (const step of steps) expect(step).toBeCloseTo(steps[0] ?? 0, 6);
+  });
+
+  it('keeps every point and tick label inside the panel', () => {
+    for (const width of [320, 600, 1100]) {
+      const lengths = range(15, 9071, 1000);
+      const layout = layoutOf(width, lengths);
+      for (const l of lengths) {
+        expect(layout.x(l)).toBeGreaterThan(layout.plot.x);
+        expect(layout.x(l)).toBeLessThan(layout.plot.x + layout.plot.width);
+      }
+      const spans = labelSpans(width, lengths);
+      expect(spans.at(-1)?.[1]).toBeLessThanOrEqual(Math.max(width, layout.width));
+    }
+  });
+
+  it('labels every length of a sparse sweep', () => {
+    expect(layoutOf(900, powers(12, 17)).xTicks).toEqual(powers(12, 17));
+  });
+
+  it('thins the labels of a dense sweep so none overlap, keeping the first and last', () => {
+    const lengths = range(35, 5853, 1000);
+    const layout = layoutOf(400, lengths);
+    expect(layout.xTicks.length).toBeLessThan(lengths.length);
+    expect(layout.xTicks[0]).toBe(lengths[0]);
+    expect(layout.xTicks.at(-1)).toBe(lengths.at(-1));
+    const spans = labelSpans(400, lengths);
+    spans.slice(1).forEach(([leftEdge], i) => {
+      expect(leftEdge).toBeGreaterThan(spans[i]?.[1] ?? 0);
+    });
+  });
+
+  it('puts 100% at the top, 0% at the bottom, with a tick every 25%', () => {
+    const layout = layoutOf(800, [1000, 2000]);
+    expect(layout.y(1)).toBe(layout.plot.y);
+    expect(layout.y(0)).toBe(layout.plot.y + layout.plot.height);
+    expect(layout.yTicks).toEqual([0, 0.25, 0.5, 0.75, 1]);
+  });
+
+  it('draws a single length in the middle of the plot', () => {
+    const layout = layoutOf(800, [32768]);
+    expect(layout.x(32768)).toBeCloseTo(layout.plot.x + layout.plot.width / 2, 6);
+    expect(layout.xTicks).toEqual([32768]);
+  });
+});
+
+describe('thinTicks', () => {
+  it('gives up earlier ticks rather than the longest length', () => {
+    const x = (l: number) => l;
+    expect(thinTicks([0, 100, 200, 215], x, () => 'XX')).toEqual([0, 100, 215]);
+  });
+});
+
+describe('thresholdLabelY', () => {
+  it('labels the threshold above its line, or below it when the line is near the top', () => {
+    const layout = layoutOf(800, [1000, 2000]);
+    expect(thresholdLabelY(layout, 0.85)).toBeLessThan(layout.y(0.85));
+    expect(thresholdLabelY(layout, 1)).toBeGreaterThan(layout.y(1));
+    expect(thresholdLabelY(layout, 1)).toBeGreaterThan(layout.plot.y);
+  });
+});
+
+describe('linePath', () => {
+  it('joins the points in order with straight segments', () => {
+    const layout = layoutOf(800, [1000, 2000]);
+    const path = linePath(layout, [
+      { lengthTokens: 1000, mean: 1 },
+      { lengthTokens: 2000, mean: 0 },
+    ]);
+    const x0 = Math.round(layout.x(1000) * 100) / 100;
+    const x1 = Math.round(layout.x(2000) * 100) / 100;
+    expect(path).toBe(`M${x0},${layout.plot.y}L${x1},${layout.plot.y + layout.plot.height}`);
+  });
+
+  it('gives an empty path for no points', () => {
+    expect(linePath(layoutOf(800, [1000]), [])).toBe('');
+  });
+});
+
+describe('thresholdPercent', () => {
+  it.each([
+    [0.85, '85%'],
+    [0.875, '87.5%'],
+    [1, '100%'],
+    [0, '0%'],
+  ])('%d -> %s', (threshold, text) => {
+    expect(thresholdPercent(threshold)).toBe(text);
+  });
+});

@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import { Heatmap } from '../chart/Heatmap';
+import { heatmapGrid, unionAxes } from '../core/grid';
+import type { Run } from '../core/types';
+import { useStore } from '../state/store';
+
+/**
+ * One panel per shown run in a responsive grid of equal columns, so runs swept alike get the
+ * same axes and cell sizes exactly. With "align" on, runs with different sweeps are drawn on
+ * the union of their lengths and rows, cells a run lacks hatched as no data.
+ */
+export function CompareGrid({ runs }: { runs: Run[] }) {
+  const { align, task, metric, threshold } = useStore((s) => s.view);
+  const axes = useMemo(
+    () => (align ? unionAxes(runs.map((run) => heatmapGrid(run, task, metric, threshold))) : null),
+    [align, runs, task, metric, threshold],
+  );
+  return (
+    <div className={`compare-grid compare-${Math.min(runs.length, 3)}`} data-testid="compare-grid">
+      {runs.map((run) => (
+        <Heatmap key={run.id} run={run} axes={axes} />
+      ))}
+    </div>
+  );
+}
