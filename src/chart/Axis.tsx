@@ -1,22 +1,25 @@
 import type { HeatmapLayout } from './layout';
+import type { FigureTheme } from './theme';
 
 /** Length ticks under the plot and the axis title below them. */
 export function LengthAxis({
   layout,
   lengthLabel,
+  theme,
 }: {
   layout: HeatmapLayout;
   lengthLabel: (lengthTokens: number) => string;
+  theme: FigureTheme;
 }) {
   const { x, plot, rotateX, xTicks } = layout;
   const baseline = plot.y + plot.height;
   return (
-    <g className="axis axis-x" aria-hidden="true">
+    <g className="axis axis-x" aria-hidden="true" fill={theme.muted}>
       {xTicks.map((length) => {
         const cx = (x(length) ?? 0) + x.bandwidth() / 2;
         return (
           <g key={length} transform={`translate(${cx},${baseline})`}>
-            <line y2={4} />
+            <line y2={4} stroke={theme.axis} />
             <text
               y={rotateX ? 8 : 16}
               x={rotateX ? 2 : 0}
@@ -34,6 +37,8 @@ export function LengthAxis({
         x={plot.x + plot.width / 2}
         y={layout.height - 8}
         textAnchor="middle"
+        fill={theme.text}
+        fontWeight={600}
       >
         Context length (tokens)
       </text>
@@ -41,22 +46,30 @@ export function LengthAxis({
   );
 }
 
-/** Row ticks left of the plot (depths with 0% at the top, or tasks), and the axis title. */
+/**
+ * Row ticks left of the plot (depths with 0% at the top, or tasks), the axis title, and with
+ * `depthHints` "Top of document" above the plot and "Bottom of document" below it.
+ */
 export function RowAxis({
   layout,
   rowLabel,
+  theme,
+  depthHints = false,
 }: {
   layout: HeatmapLayout;
   rowLabel: (row: number | string) => string;
+  theme: FigureTheme;
+  depthHints?: boolean;
 }) {
   const { y, plot, yTicks } = layout;
+  const hints = depthHints && typeof yTicks[0] === 'number';
   return (
-    <g className="axis axis-y" aria-hidden="true">
+    <g className="axis axis-y" aria-hidden="true" fill={theme.muted}>
       {yTicks.map((row) => {
         const cy = (y(row) ?? 0) + y.bandwidth() / 2;
         return (
           <g key={row} transform={`translate(${plot.x},${cy})`}>
-            <line x2={-4} />
+            <line x2={-4} stroke={theme.axis} />
             <text x={-7} textAnchor="end" dominantBaseline="central">
               {rowLabel(row)}
             </text>
@@ -67,9 +80,21 @@ export function RowAxis({
         className="axis-title"
         transform={`translate(14,${plot.y + plot.height / 2}) rotate(-90)`}
         textAnchor="middle"
+        fill={theme.text}
+        fontWeight={600}
       >
         {layout.rowTitle}
       </text>
+      {hints && (
+        <g fontSize={11} fontStyle="italic" data-testid="depth-hints">
+          <text x={plot.x} y={plot.y - 8}>
+            ↑ Top of document
+          </text>
+          <text x={plot.x} y={layout.height - 8}>
+            ↓ Bottom of document
+          </text>
+        </g>
+      )}
     </g>
   );
 }

@@ -1,16 +1,13 @@
 import { memo, useMemo } from 'react';
 import { cellsToCsv } from '../core/cellsCsv';
-import { gridCells, gridMean, heatmapGrid, type GridAxes, type HeatmapGrid } from '../core/grid';
-import { METRIC_LABELS } from '../core/metrics';
+import { gridCells, type GridAxes } from '../core/grid';
 import type { Run } from '../core/types';
 import { downloadText, fileSlug } from '../export/download';
 import { useStore } from '../state/store';
-import { percent } from './format';
-import { HeatmapPlot, type PlotCell } from './HeatmapPlot';
+import { HeatmapPlot } from './HeatmapPlot';
 import { LengthMeanLine } from './LengthMeanLine';
-import { PERCENT_TICKS } from './Legend';
-import { PALETTES } from './palettes';
-import { CellTooltip, cellPlace } from './Tooltip';
+import { runPanel } from './panels';
+import { CellTooltip } from './Tooltip';
 
 interface HeatmapProps {
   run: Run;
@@ -20,38 +17,15 @@ interface HeatmapProps {
   preview?: boolean;
 }
 
-/** The cells of a grid as a plot draws them, with what each says to a screen reader. */
-function plotCells(grid: HeatmapGrid, metricName: string): PlotCell[] {
-  return grid.slots.map((slot) => ({
-    lengthTokens: slot.lengthTokens,
-    row: slot.row,
-    value: slot.value,
-    n: slot.cell?.n ?? 0,
-    failed: slot.cell?.failedCalls,
-    label:
-      slot.value === null
-        ? `${cellPlace(slot.lengthTokens, slot.row)}: no data`
-        : `${cellPlace(slot.lengthTokens, slot.row)}: ${metricName} ${percent(slot.value)}, ${slot.cell?.n ?? 0} trials`,
-  }));
-}
-
 /** A run's depth x length heatmap with its caption, legend, tooltip, drill-down and CSV download. */
 export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false }: HeatmapProps) {
-  const { metric, threshold, palette, task, showLengthMean } = useStore((s) => s.view);
+  const { metric, threshold, palette, task, showLengthMean, figure } = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
-  const grid = useMemo(
-    () => heatmapGrid(run, task, metric, threshold, axes),
-    [run, task, metric, threshold, axes],
+  const panel = useMemo(
+    () => runPanel(run, { metric, threshold, palette, task }, axes),
+    [run, metric, threshold, palette, task, axes],
   );
-  const metricName = metric === 'mean' ? 'mean score' : 'pass rate';
-  const cells = useMemo(() => plotCells(grid, metricName), [grid, metricName]);
-  const overall = gridMean(grid);
-  const interpolate = PALETTES[palette].interpolate;
-  const metricTitle =
-    metric === 'mean'
-      ? METRIC_LABELS.mean
-      : `${METRIC_LABELS.passRate} (score ≥ ${threshold.toFixed(2)})`;
-  const scored = grid.slots.filter((slot) => slot.value !== null).length;
+  const { grid } = panel;
 
   return (
     <figure
@@ -62,16 +36,9 @@ export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false
     >
       <figcaption className="panel-head">
         <div>
-          <h2 className="panel-title">{run.name}</h2>
+          <h2 className="panel-title">{panel.title}</h2>
           <p className="panel-sub" data-testid="run-mean">
-            {metric === 'mean' ? 'Mean score' : 'Pass rate'} <strong>{percent(overall)}</strong>
-            <span className="muted">
-              {' '}
-              · mean of {scored.toLocaleString('en-US')} cells
-              {run.tasks.length > 0 &&
-                ` in ${run.tasks.length} ${run.tasks.length === 1 ? 'task' : 'tasks'}`}{' '}
-              · {run.trialCount.toLocaleString('en-US')} trials
-            </span>
+            {panel.subtitle}
           </p>
         </div>
         {!preview && (
@@ -108,10 +75,11 @@ export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false
       )}
       <HeatmapPlot
         axes={grid}
-        cells={cells}
-        colour={interpolate}
-        legend={{ title: metricTitle, interpolate, ticks: PERCENT_TICKS }}
-        ariaLabel={`${metricTitle} of ${run.name} by context length and ${grid.rowKind === 'depth' ? 'needle depth' : 'task'}`}
+        cells={panel.cells}
+        colour={panel.colour}
+        legend={panel.legend}
+        options={figure}
+        ariaLabel={panel.ariaLabel}
         tooltip={(index) => {
           const slot = grid.slots[index];
           return slot?.cell ? (

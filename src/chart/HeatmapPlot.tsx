@@ -1,34 +1,14 @@
-import {
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { GridAxes } from '../core/grid';
 import { useElementWidth } from '../hooks/useElementWidth';
-import { LengthAxis, RowAxis } from './Axis';
+import type { FigureOptions } from './figureOptions';
 import { depthTick, lengthTickFormat } from './format';
+import { HeatmapBody, type PlotCell } from './HeatmapBody';
 import { heatmapLayout, type HeatmapLayout } from './layout';
-import { Legend, type LegendSpec } from './Legend';
+import type { LegendSpec } from './Legend';
+import { LIGHT_THEME } from './theme';
 
-/** One cell as a plot draws it; the grid's rows and lengths come in `axes`. */
-export interface PlotCell {
-  lengthTokens: number;
-  row: number | string;
-  /** The value the colour shows, or null where there is no data. */
-  value: number | null;
-  /** Trials behind the cell. */
-  n: number;
-  /** Calls that failed and were not scored. */
-  failed?: number;
-  /** Marked as differing beyond chance (the difference view). */
-  significant?: boolean;
-  /** What the cell says to keyboard and screen-reader users. */
-  label: string;
-}
+export type { PlotCell } from './HeatmapBody';
 
 export interface HeatmapPlotProps {
   axes: GridAxes;
@@ -36,6 +16,7 @@ export interface HeatmapPlotProps {
   cells: PlotCell[];
   colour: (value: number) => string;
   legend: LegendSpec;
+  options: FigureOptions;
   ariaLabel: string;
   /** The tooltip of a hovered or focused cell. */
   tooltip: (index: number) => ReactNode;
@@ -60,27 +41,32 @@ const ARROWS: Record<string, [dx: number, dy: number]> = {
   ArrowDown: [0, 1],
 };
 
+function cellIndex(target: EventTarget): number | null {
+  const index = target instanceof SVGRectElement ? target.dataset.index : undefined;
+  return index === undefined ? null : Number(index);
+}
+
 /**
- * A heatmap's SVG: cells, axes, legend, tooltip and keyboard navigation (one cell in the tab
- * order, arrow keys move, Enter activates). Shared by run panels and the difference view, and
- * so by their exports: one way to draw a NIAH grid.
+ * A heatmap on screen: the shared HeatmapBody in an SVG as wide as its container, with a
+ * tooltip, clicks, and keyboard navigation (one cell in the tab order, arrow keys move, Enter
+ * activates). Events are delegated to the cells' group, so thousands of cells cost no handlers.
  */
 export function HeatmapPlot({
   axes,
   cells,
   colour,
   legend,
+  options,
   ariaLabel,
   tooltip,
   onActivate,
   overlay,
 }: HeatmapPlotProps) {
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
-  const cellsRef = useRef<SVGGElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
   const [hovered, setHovered] = useState<number | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   const [tabStop, setTabStop] = useState(0);
-  const hatch = useId();
   const lengthLabel = useMemo(() => lengthTickFormat(axes.lengths), [axes.lengths]);
   const layout = useMemo(
     () =>
@@ -92,20 +78,20 @@ export function HeatmapPlot({
             rowKind: axes.rowKind,
             lengthLabel,
             rowLabel,
+            depthHints: options.depthHints,
           })
         : null,
-    [width, cells.length, axes, lengthLabel],
+    [width, cells.length, axes, lengthLabel, options.depthHints],
   );
 
   // Keyboard focus follows the arrow keys: move DOM focus to the cell the index names.
   useEffect(() => {
     if (focused === null) return;
-    const target = cellsRef.current?.querySelector<SVGRectElement>(`[data-index="${focused}"]`);
-    target?.focus();
+    svgRef.current?.querySelector<SVGRectElement>(`rect[data-index="${focused}"]`)?.focus();
   }, [focused]);
 
   const columns = axes.lengths.length;
-  const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
     const current = focused ?? tabStop;
     const arrow = ARROWS[event.key];
     if (arrow) {
@@ -113,9 +99,8 @@ export function HeatmapPlot({
       const col = (current % columns) + arrow[0];
       const row = Math.floor(current / columns) + arrow[1];
       if (col < 0 || col >= columns || row < 0 || row >= axes.rows.length) return;
-      const next = row * columns + col;
-      setTabStop(next);
-      setFocused(next);
+      setTabStop(row * columns + col);
+      setFocused(row * columns + col);
     } else if ((event.key === 'Enter' || event.key === ' ') && onActivate) {
       event.preventDefault();
       onActivate(current);
@@ -124,105 +109,58 @@ export function HeatmapPlot({
 
   const shown = hovered ?? focused;
   const shownCell = shown === null ? undefined : cells[shown];
-  const x = layout?.x;
-  const y = layout?.y;
 
   return (
     <div className="chart" ref={chartRef}>
-      {layout && x && y && (
+      {layout && (
         <svg
+          ref={svgRef}
           width={layout.width}
           height={layout.height}
           className="heatmap-svg"
           role="img"
           aria-label={ariaLabel}
+          fontFamily={LIGHT_THEME.fontFamily}
+          fontSize={12}
+          onMouseOver={(event) => setHovered(cellIndex(event.target))}
+          onMouseLeave={() => setHovered(null)}
+          onClick={(event) => {
+            const index = cellIndex(event.target);
+            if (index !== null && onActivate) onActivate(index);
+          }}
+          onFocus={(event) => {
+            const index = cellIndex(event.target);
+            if (index !== null) {
+              setTabStop(index);
+              setFocused(index);
+            }
+          }}
+          onBlur={() => setFocused(null)}
+          onKeyDown={onKeyDown}
         >
-          <g
-            ref={cellsRef}
-            className="cells"
-            role="grid"
-            aria-label={`${ariaLabel}: cells`}
-            onMouseOver={(event) => {
-              const index =
-                event.target instanceof SVGRectElement ? event.target.dataset.index : undefined;
-              setHovered(index === undefined ? null : Number(index));
-            }}
-            onMouseLeave={() => setHovered(null)}
-            onClick={(event) => {
-              const index =
-                event.target instanceof SVGRectElement ? event.target.dataset.index : undefined;
-              if (index !== undefined && onActivate) onActivate(Number(index));
-            }}
-            onKeyDown={onKeyDown}
-          >
-            <defs>
-              <pattern
-                id={hatch}
-                width={6}
-                height={6}
-                patternUnits="userSpaceOnUse"
-                patternTransform="rotate(45)"
-              >
-                <rect width={6} height={6} className="nodata-bg" />
-                <line x1={0} y1={0} x2={0} y2={6} className="nodata-line" />
-              </pattern>
-            </defs>
-            {cells.map((cell, index) => (
-              <rect
-                key={`${cell.row}|${cell.lengthTokens}`}
-                x={x(cell.lengthTokens)}
-                y={y(cell.row)}
-                width={x.bandwidth()}
-                height={y.bandwidth()}
-                fill={cell.value === null ? `url(#${hatch})` : colour(cell.value)}
-                tabIndex={index === tabStop ? 0 : -1}
-                role="gridcell"
-                aria-label={cell.label}
-                onFocus={() => {
-                  setTabStop(index);
-                  setFocused(index);
-                }}
-                onBlur={() => setFocused(null)}
-                data-index={index}
-                data-length={cell.lengthTokens}
-                data-depth={typeof cell.row === 'number' ? cell.row : undefined}
-                data-task={typeof cell.row === 'string' ? cell.row : undefined}
-                data-value={cell.value ?? undefined}
-                data-n={cell.n}
-                data-failed={cell.failed || undefined}
-                data-significant={cell.significant || undefined}
-              />
-            ))}
-            {cells.map((cell) =>
-              cell.significant ? (
-                <circle
-                  key={`sig|${cell.row}|${cell.lengthTokens}`}
-                  className="significance-mark"
-                  cx={(x(cell.lengthTokens) ?? 0) + x.bandwidth() / 2}
-                  cy={(y(cell.row) ?? 0) + y.bandwidth() / 2}
-                  r={Math.max(1.5, Math.min(x.bandwidth(), y.bandwidth()) * 0.14)}
-                  aria-hidden="true"
-                />
-              ) : null,
-            )}
-          </g>
-          {overlay?.(layout)}
-          <LengthAxis layout={layout} lengthLabel={lengthLabel} />
-          <RowAxis layout={layout} rowLabel={rowLabel} />
-          <Legend layout={layout} spec={legend} />
+          <HeatmapBody
+            layout={layout}
+            cells={cells}
+            colour={colour}
+            legend={legend}
+            theme={LIGHT_THEME}
+            options={{ ...options, theme: 'light' }}
+            lengthLabel={lengthLabel}
+            rowLabel={rowLabel}
+            tabStop={tabStop}
+            overlay={overlay?.(layout)}
+          />
         </svg>
       )}
       {layout &&
-        x &&
-        y &&
         shown !== null &&
         shownCell &&
         (shownCell.n > 0 || (shownCell.failed ?? 0) > 0) && (
           <div
-            className={`tooltip-anchor${(x(shownCell.lengthTokens) ?? 0) > layout.width * 0.6 ? ' tooltip-flip' : ''}`}
+            className={`tooltip-anchor${(layout.x(shownCell.lengthTokens) ?? 0) > layout.width * 0.6 ? ' tooltip-flip' : ''}`}
             style={{
-              left: (x(shownCell.lengthTokens) ?? 0) + x.bandwidth() * 0.5,
-              top: (y(shownCell.row) ?? 0) + y.bandwidth(),
+              left: (layout.x(shownCell.lengthTokens) ?? 0) + layout.x.bandwidth() * 0.5,
+              top: (layout.y(shownCell.row) ?? 0) + layout.y.bandwidth(),
             }}
           >
             {tooltip(shown)}

@@ -32,6 +32,8 @@ export interface LayoutInput {
   rowKind: RowKind;
   lengthLabel: (lengthTokens: number) => string;
   rowLabel: (row: number | string) => string;
+  /** Room above the plot for "Top of document". */
+  depthHints?: boolean;
 }
 
 const FONT_PX = 12;
@@ -54,12 +56,13 @@ export function heatmapLayout({
   rowKind,
   lengthLabel,
   rowLabel,
+  depthHints = false,
 }: LayoutInput): HeatmapLayout {
   const rowChars = Math.max(2, ...rows.map((r) => rowLabel(r).length));
   const lengthChars = Math.max(2, ...lengths.map((l) => lengthLabel(l).length));
   const left = AXIS_TITLE_PX + 8 + rowChars * CHAR_PX + 8;
   const right = LEGEND.gap + LEGEND.bar + LEGEND.labels;
-  const top = 8;
+  const top = depthHints && rowKind === 'depth' ? 24 : 8;
 
   const plotWidth = Math.max(120, width - left - right);
   const columnPx = plotWidth / Math.max(1, lengths.length);

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_THRESHOLD } from '../core/metrics';
 import type { Metric } from '../core/types';
+import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
 import type { PaletteId } from '../chart/palettes';
 import type { Store } from './store';
 
@@ -25,6 +26,8 @@ export interface ViewState {
   showLengthMean: boolean;
   /** The cell whose trials the drill-down panel lists, or null when it is closed. */
   drill: DrillTarget | null;
+  /** How figures are drawn, on screen and in exports. */
+  figure: FigureOptions;
 }
 
 /** A cell of a run, as the drill-down names it. */
@@ -52,6 +55,7 @@ export const DEFAULT_VIEW: ViewState = {
   effectiveThreshold: 0.85,
   showLengthMean: false,
   drill: null,
+  figure: DEFAULT_FIGURE,
 };
 
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({

@@ -1,0 +1,207 @@
+import { color } from 'd3-color';
+import { useId, type ReactNode } from 'react';
+import type { FigureOptions } from './figureOptions';
+import { LengthAxis, RowAxis } from './Axis';
+import type { HeatmapLayout } from './layout';
+import { Legend, type LegendSpec } from './Legend';
+import type { FigureTheme } from './theme';
+
+/** One cell as a plot draws it; the grid's rows and lengths come from the layout. */
+export interface PlotCell {
+  lengthTokens: number;
+  row: number | string;
+  /** The value the colour shows, or null where there is no data. */
+  value: number | null;
+  /** Trials behind the cell. */
+  n: number;
+  /** Calls that failed and were not scored. */
+  failed?: number;
+  /** Marked as differing beyond chance (the difference view). */
+  significant?: boolean;
+  /** What the cell says to keyboard and screen-reader users. */
+  label: string;
+  /** The cell's label when value labels are on, e.g. "85" (percent) or "-12" (points). */
+  valueText?: string;
+}
+
+export interface HeatmapBodyProps {
+  layout: HeatmapLayout;
+  cells: PlotCell[];
+  colour: (value: number) => string;
+  legend: LegendSpec;
+  theme: FigureTheme;
+  options: FigureOptions;
+  lengthLabel: (lengthTokens: number) => string;
+  rowLabel: (row: number | string) => string;
+  /** The cell in the tab order (on screen); undefined draws a static figure (exports). */
+  tabStop?: number;
+  /** Drawn over the cells, e.g. each length's mean. */
+  overlay?: ReactNode;
+}
+
+/** Dark text on light cells, white on dark ones (WCAG relative luminance). */
+function labelColour(fill: string): string {
+  const rgb = color(fill)?.rgb();
+  if (!rgb) return '#000';
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * lin(rgb.r) + 0.7152 * lin(rgb.g) + 0.0722 * lin(rgb.b);
+  return luminance > 0.35 ? '#111' : '#fff';
+}
+
+/** Where a length falls on the axis: between column centres, in proportion to tokens. */
+export function lengthX(layout: HeatmapLayout, lengthTokens: number): number | null {
+  const lengths = layout.x.domain();
+  const centre = (l: number) => (layout.x(l) ?? 0) + layout.x.bandwidth() / 2;
+  const first = lengths[0];
+  const last = lengths.at(-1);
+  if (first === undefined || last === undefined || lengthTokens < first || lengthTokens > last)
+    return null;
+  for (let i = 0; i < lengths.length - 1; i += 1) {
+    const lo = lengths[i] ?? 0;
+    const hi = lengths[i + 1] ?? 0;
+    if (lengthTokens >= lo && lengthTokens <= hi) {
+      return centre(lo) + ((lengthTokens - lo) / (hi - lo)) * (centre(hi) - centre(lo));
+    }
+  }
+  return centre(first);
+}
+
+/**
+ * Everything inside a heatmap's SVG: cells (with the data attributes tools read), value
+ * labels, marks, the trained-length marker, axes and legend. Drawn with presentation
+ * attributes from the theme, so the screen and exported files share it.
+ */
+export function HeatmapBody({
+  layout,
+  cells,
+  colour,
+  legend,
+  theme,
+  options,
+  lengthLabel,
+  rowLabel,
+  tabStop,
+  overlay,
+}: HeatmapBodyProps) {
+  const hatch = useId();
+  const { x, y } = layout;
+  const w = x.bandwidth();
+  const h = y.bandwidth();
+  const interactive = tabStop !== undefined;
+  const labelSize = Math.min(h * 0.5, w / 3.2, 13);
+  const trainedX = options.trainedLength === null ? null : lengthX(layout, options.trainedLength);
+  return (
+    <>
+      <g className="cells" role={interactive ? 'grid' : undefined}>
+        <defs>
+          <pattern
+            id={hatch}
+            width={6}
+            height={6}
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
+            <rect width={6} height={6} fill={theme.noDataFill} />
+            <line x1={0} y1={0} x2={0} y2={6} stroke={theme.noDataHatch} strokeWidth={2} />
+          </pattern>
+        </defs>
+        {cells.map((cell, index) => (
+          <rect
+            key={`${cell.row}|${cell.lengthTokens}`}
+            x={x(cell.lengthTokens)}
+            y={y(cell.row)}
+            width={w}
+            height={h}
+            fill={cell.value === null ? `url(#${hatch})` : colour(cell.value)}
+            stroke={options.gridlines ? theme.gap : undefined}
+            strokeWidth={options.gridlines ? 1 : undefined}
+            tabIndex={interactive ? (index === tabStop ? 0 : -1) : undefined}
+            role={interactive ? 'gridcell' : undefined}
+            aria-label={interactive ? cell.label : undefined}
+            data-index={index}
+            data-length={cell.lengthTokens}
+            data-depth={typeof cell.row === 'number' ? cell.row : undefined}
+            data-task={typeof cell.row === 'string' ? cell.row : undefined}
+            data-value={cell.value ?? undefined}
+            data-n={cell.n}
+            data-failed={cell.failed || undefined}
+            data-significant={cell.significant || undefined}
+          />
+        ))}
+      </g>
+      {options.valueLabels !== 'off' && labelSize >= 7 && (
+        <g
+          className="value-labels"
+          textAnchor="middle"
+          fontSize={labelSize}
+          pointerEvents="none"
+          aria-hidden="true"
+        >
+          {cells.map((cell) =>
+            cell.value !== null &&
+            cell.valueText &&
+            !(options.valueLabels === 'below100' && cell.value >= 1) ? (
+              <text
+                key={`v|${cell.row}|${cell.lengthTokens}`}
+                x={(x(cell.lengthTokens) ?? 0) + w / 2}
+                y={(y(cell.row) ?? 0) + h / 2}
+                dominantBaseline="central"
+                fill={labelColour(colour(cell.value))}
+              >
+                {cell.valueText}
+              </text>
+            ) : null,
+          )}
+        </g>
+      )}
+      <g className="significance" pointerEvents="none" aria-hidden="true">
+        {cells.map((cell) =>
+          cell.significant ? (
+            <circle
+              key={`s|${cell.row}|${cell.lengthTokens}`}
+              cx={(x(cell.lengthTokens) ?? 0) + w / 2}
+              cy={(y(cell.row) ?? 0) + h / 2}
+              r={Math.max(1.5, Math.min(w, h) * 0.14)}
+              fill={theme.text}
+              stroke={theme.background}
+              strokeWidth={1}
+            />
+          ) : null,
+        )}
+      </g>
+      {overlay}
+      {trainedX !== null && options.trainedLength !== null && (
+        <g className="trained-length" data-testid="trained-length" pointerEvents="none">
+          <line
+            x1={trainedX}
+            x2={trainedX}
+            y1={layout.plot.y - 4}
+            y2={layout.plot.y + layout.plot.height}
+            stroke={theme.marker}
+            strokeWidth={1.5}
+            strokeDasharray="5 4"
+          />
+          <text
+            x={trainedX > layout.plot.x + layout.plot.width * 0.7 ? trainedX - 4 : trainedX + 4}
+            textAnchor={trainedX > layout.plot.x + layout.plot.width * 0.7 ? 'end' : 'start'}
+            y={layout.plot.y + 10}
+            fontSize={11}
+            fill={theme.marker}
+            stroke={theme.background}
+            strokeWidth={3}
+            paintOrder="stroke"
+            fontWeight={600}
+          >
+            trained {lengthLabel(options.trainedLength)}
+          </text>
+        </g>
+      )}
+      <LengthAxis layout={layout} lengthLabel={lengthLabel} theme={theme} />
+      <RowAxis layout={layout} rowLabel={rowLabel} theme={theme} depthHints={options.depthHints} />
+      <Legend layout={layout} spec={legend} theme={theme} />
+    </>
+  );
+}

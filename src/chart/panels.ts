@@ -1,0 +1,140 @@
+import { interpolateRdBu } from 'd3-scale-chromatic';
+import { diffGrids, type DiffGrid } from '../core/diff';
+import { gridMean, heatmapGrid, type GridAxes, type HeatmapGrid } from '../core/grid';
+import { METRIC_LABELS } from '../core/metrics';
+import type { Metric, Run } from '../core/types';
+import { percent } from './format';
+import type { PlotCell } from './HeatmapBody';
+import { PERCENT_TICKS, type LegendSpec, type LegendTick } from './Legend';
+import { PALETTES, type PaletteId } from './palettes';
+import { cellPlace } from './Tooltip';
+
+/** The view settings a panel is drawn with. */
+export interface PanelView {
+  metric: Metric;
+  threshold: number;
+  palette: PaletteId;
+  task: string | null;
+}
+
+/** What a panel draws, on screen and in exports alike. */
+export interface PanelModel {
+  title: string;
+  /** e.g. "Mean score 87.3% · 225 cells · 330 trials" */
+  subtitle: string;
+  axes: GridAxes;
+  cells: PlotCell[];
+  colour: (value: number) => string;
+  legend: LegendSpec;
+  ariaLabel: string;
+}
+
+/** The name of the metric as a legend and axis say it. */
+export function metricTitle(metric: Metric, threshold: number): string {
+  return metric === 'mean'
+    ? METRIC_LABELS.mean
+    : `${METRIC_LABELS.passRate} (score ≥ ${threshold.toFixed(2)})`;
+}
+
+/** A run's panel: its grid for the view, cells with labels, its legend and caption. */
+export function runPanel(
+  run: Run,
+  view: PanelView,
+  axes: GridAxes | null = null,
+): PanelModel & { grid: HeatmapGrid } {
+  const grid = heatmapGrid(run, view.task, view.metric, view.threshold, axes);
+  const name = view.metric === 'mean' ? 'mean score' : 'pass rate';
+  const interpolate = PALETTES[view.palette].interpolate;
+  const scored = grid.slots.filter((slot) => slot.value !== null).length;
+  const tasks =
+    run.tasks.length > 0
+      ? ` in ${run.tasks.length} ${run.tasks.length === 1 ? 'task' : 'tasks'}`
+      : '';
+  const title = metricTitle(view.metric, view.threshold);
+  return {
+    grid,
+    title: run.name,
+    subtitle: `${view.metric === 'mean' ? 'Mean score' : 'Pass rate'} ${percent(gridMean(grid))} · mean of ${scored.toLocaleString('en-US')} cells${tasks} · ${run.trialCount.toLocaleString('en-US')} trials`,
+    axes: grid,
+    cells: grid.slots.map((slot) => ({
+      lengthTokens: slot.lengthTokens,
+      row: slot.row,
+      value: slot.value,
+      n: slot.cell?.n ?? 0,
+      failed: slot.cell?.failedCalls,
+      valueText: slot.value === null ? undefined : String(Math.round(slot.value * 100)),
+      label:
+        slot.value === null
+          ? `${cellPlace(slot.lengthTokens, slot.row)}: no data`
+          : `${cellPlace(slot.lengthTokens, slot.row)}: ${name} ${percent(slot.value)}, ${slot.cell?.n ?? 0} trials`,
+    })),
+    colour: interpolate,
+    legend: { title, interpolate, ticks: PERCENT_TICKS },
+    ariaLabel: `${title} of ${run.name} by context length and ${grid.rowKind === 'depth' ? 'needle depth' : 'task'}`,
+  };
+}
+
+/** A signed difference in points: +12.5 pts, −3.0 pts. */
+export function points(value: number): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  return `${sign}${Math.abs(value * 100).toFixed(1)} pts`;
+}
+
+/** Blue where A scores higher, red where B does (RdBu, colour-blind safe), white at 0. */
+const colourOfDifference = (value: number) => interpolateRdBu((value + 1) / 2);
+
+const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
+  at: (value + 1) / 2,
+  label: value === 0 ? '0' : `${value > 0 ? '+' : '−'}${Math.abs(value * 100)} pts`,
+}));
+
+/** The difference panel, A minus B, on the cells both runs have. */
+export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff: DiffGrid } {
+  const diff = diffGrids(
+    heatmapGrid(a, view.task, view.metric, view.threshold),
+    heatmapGrid(b, view.task, view.metric, view.threshold),
+    view.threshold,
+    view.metric,
+  );
+  const name = METRIC_LABELS[view.metric].toLowerCase();
+  return {
+    diff,
+    title: `Difference: ${a.name} − ${b.name}`,
+    subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${diff.significantCount} differ beyond chance (●: p < 0.05, Fisher's exact test on pass counts at ≥ ${view.threshold.toFixed(2)}) · ${name} in points`,
+    axes: diff,
+    cells: diff.slots.map((slot) => ({
+      lengthTokens: slot.lengthTokens,
+      row: slot.row,
+      value: slot.value,
+      n: (slot.a?.n ?? 0) + (slot.b?.n ?? 0),
+      significant: slot.significant,
+      valueText:
+        slot.value === null
+          ? undefined
+          : `${slot.value > 0 ? '+' : ''}${Math.round(slot.value * 100)}`,
+      label:
+        slot.value === null
+          ? `${cellPlace(slot.lengthTokens, slot.row)}: not in both runs`
+          : `${cellPlace(slot.lengthTokens, slot.row)}: difference ${points(slot.value)}${slot.significant ? ', beyond chance' : ''}`,
+    })),
+    colour: colourOfDifference,
+    legend: {
+      title: `${a.name.length > 14 ? 'A' : a.name} − ${b.name.length > 14 ? 'B' : b.name}`,
+      interpolate: interpolateRdBu,
+      ticks: DIFF_TICKS,
+    },
+    ariaLabel: `Difference in ${name}, ${a.name} minus ${b.name}`,
+  };
+}
+
+/** Chooses A and B among the shown runs: the user's picks, else the first two loaded. */
+export function pickPair(
+  runs: readonly Run[],
+  a: string | null,
+  b: string | null,
+): [Run, Run] | null {
+  const runA = runs.find((r) => r.id === a) ?? runs[0];
+  const runB =
+    runs.find((r) => r.id === b && r.id !== runA?.id) ?? runs.find((r) => r.id !== runA?.id);
+  return runA && runB ? [runA, runB] : null;
+}
