@@ -4,6 +4,7 @@ import { CompareGrid } from './components/CompareGrid';
 import { DrillDown } from './components/DrillDown';
 import { DropTarget } from './components/DropTarget';
 import { EmptyState } from './components/EmptyState';
+import { ExportControls } from './components/ExportControls';
 import { FileList } from './components/FileList';
 import { FilePickers } from './components/FilePickers';
 import { LoadStatus } from './components/LoadStatus';
@@ -38,6 +39,7 @@ export function App() {
         <div className="workspace">
           <aside className="sidebar">
             <RunList />
+            <ExportControls />
             <FileList />
           </aside>
           <main className="main panels">

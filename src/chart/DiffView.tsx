@@ -4,7 +4,7 @@ import type { Run } from '../core/types';
 import { useStore } from '../state/store';
 import { percent } from './format';
 import { HeatmapPlot } from './HeatmapPlot';
-import { diffPanel, pickPair, points } from './panels';
+import { diffPanel, pickPair, points, significanceNote } from './panels';
 import { cellPlace, TooltipBox } from './Tooltip';
 
 /** The difference view: A minus B on the cells both runs have, with cells that differ beyond chance marked. */
@@ -29,6 +29,7 @@ export function DiffView({ runs }: { runs: Run[] }) {
           <p className="panel-sub muted" data-testid="diff-note">
             {panel.subtitle}
           </p>
+          <p className="panel-sub muted small">{significanceNote(threshold)}</p>
         </div>
         <div className="diff-pickers">
           <label className="field">

@@ -100,7 +100,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
   return {
     diff,
     title: `Difference: ${a.name} − ${b.name}`,
-    subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${diff.significantCount} differ beyond chance (●: p < 0.05, Fisher's exact test on pass counts at ≥ ${view.threshold.toFixed(2)}) · ${name} in points`,
+    subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${diff.significantCount} differ beyond chance (●) · ${name} in points`,
     axes: diff,
     cells: diff.slots.map((slot) => ({
       lengthTokens: slot.lengthTokens,
@@ -125,6 +125,11 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
     },
     ariaLabel: `Difference in ${name}, ${a.name} minus ${b.name}`,
   };
+}
+
+/** How the difference view decides "beyond chance", for captions and footnotes. */
+export function significanceNote(threshold: number): string {
+  return `● differs beyond chance: p < 0.05, Fisher's exact test on pass counts at ≥ ${threshold.toFixed(2)} (z-test above 2,000 trials), each cell tested on its own`;
 }
 
 /** Chooses A and B among the shown runs: the user's picks, else the first two loaded. */

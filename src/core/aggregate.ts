@@ -10,18 +10,24 @@ interface CellAccumulator {
   depthPercent: number | null;
   n: number;
   failedCalls: number;
-  /** Sum of the scores of individually known trials. */
+  /** Sum of the scores of individually known trials, as read (`divideScores` rescales them). */
   trialSum: number;
-  /** Sum of mean x n of summaries. */
-  summarySum: number;
-  /** Normalised score -> number of known trials with it. */
+  /** Score -> number of individually known trials with it, as read. */
   scores: Map<number, number>;
+  /** Sum of scores already on 0..1: summaries' mean x n, whole cells' sums. */
+  normalisedSum: number;
+  /** Score -> count of whole cells' known trials, already on 0..1. */
+  normalisedScores: Map<number, number>;
   summaryN: number;
   summaryPasses: number;
   detailCount: number;
 }
 
 type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task'>;
+
+function addCount(counts: Map<number, number>, score: number, count: number): void {
+  counts.set(score, (counts.get(score) ?? 0) + count);
+}
 
 /**
  * Aggregates trials into cells while they are read, so memory follows the number of cells
@@ -44,8 +50,9 @@ export class GridAccumulator {
         n: 0,
         failedCalls: 0,
         trialSum: 0,
-        summarySum: 0,
         scores: new Map(),
+        normalisedSum: 0,
+        normalisedScores: new Map(),
         summaryN: 0,
         summaryPasses: 0,
         detailCount: 0,
@@ -60,7 +67,7 @@ export class GridAccumulator {
     const cell = this.cellFor(trial);
     cell.n += 1;
     cell.trialSum += trial.score;
-    cell.scores.set(trial.score, (cell.scores.get(trial.score) ?? 0) + 1);
+    addCount(cell.scores, trial.score, 1);
     this.trials += 1;
     if (cell.detailCount < DETAILS_PER_CELL) {
       cell.detailCount += 1;
@@ -72,10 +79,27 @@ export class GridAccumulator {
   addSummary(summary: CellSummary): void {
     const cell = this.cellFor(summary);
     cell.n += summary.n;
-    cell.summarySum += summary.meanScore * summary.n;
+    cell.normalisedSum += summary.meanScore * summary.n;
     cell.summaryN += summary.n;
     cell.summaryPasses += (summary.passRate ?? summary.meanScore) * summary.n;
     this.trials += summary.n;
+  }
+
+  /**
+   * Adds a whole cell exactly as Haymap aggregated it (read back from its own share file):
+   * counts, sums and score distribution add, already normalised. Its trial details are unknown.
+   */
+  addCell(whole: Cell): void {
+    const cell = this.cellFor(whole);
+    cell.n += whole.n;
+    cell.failedCalls += whole.failedCalls;
+    cell.normalisedSum += whole.sum;
+    whole.scoreValues.forEach((score, i) => {
+      addCount(cell.normalisedScores, score, whole.scoreCounts[i] ?? 0);
+    });
+    cell.summaryN += whole.summaryN;
+    cell.summaryPasses += whole.summaryPasses;
+    this.trials += whole.n;
   }
 
   /** Counts a call that failed; it is not a score. */
@@ -85,7 +109,8 @@ export class GridAccumulator {
 
   /**
    * Divides every trial's score by `divisor`, for files whose scale is known only once all of
-   * it is read (a tidy CSV on 1..10). Summaries are already normalised and stay as they are.
+   * it is read (a tidy CSV on 1..10). Summaries and whole cells are already normalised and stay
+   * as they are.
    */
   divideScores(divisor: number): void {
     if (divisor === 1) return;
@@ -94,7 +119,7 @@ export class GridAccumulator {
       let trialSum = 0;
       for (const [score, count] of cell.scores) {
         const normalised = score / divisor;
-        scaled.set(normalised, (scaled.get(normalised) ?? 0) + count);
+        addCount(scaled, normalised, count);
         trialSum += normalised * count;
       }
       cell.scores = scaled;
@@ -110,11 +135,12 @@ export class GridAccumulator {
       cell.n += theirs.n;
       cell.failedCalls += theirs.failedCalls;
       cell.trialSum += theirs.trialSum;
-      cell.summarySum += theirs.summarySum;
+      cell.normalisedSum += theirs.normalisedSum;
       cell.summaryN += theirs.summaryN;
       cell.summaryPasses += theirs.summaryPasses;
-      for (const [score, count] of theirs.scores) {
-        cell.scores.set(score, (cell.scores.get(score) ?? 0) + count);
+      for (const [score, count] of theirs.scores) addCount(cell.scores, score, count);
+      for (const [score, count] of theirs.normalisedScores) {
+        addCount(cell.normalisedScores, score, count);
       }
     }
     for (const trial of other.kept) {
@@ -144,16 +170,18 @@ export class GridAccumulator {
     details: Trial[];
   } {
     const cells: Cell[] = [...this.cells.values()].map((acc) => {
-      const scoreValues = [...acc.scores.keys()].sort((a, b) => a - b);
+      const scores = new Map(acc.scores);
+      for (const [score, count] of acc.normalisedScores) addCount(scores, score, count);
+      const scoreValues = [...scores.keys()].sort((a, b) => a - b);
       return {
         task: acc.task,
         lengthTokens: acc.lengthTokens,
         depthPercent: acc.depthPercent,
         n: acc.n,
         failedCalls: acc.failedCalls,
-        sum: acc.trialSum + acc.summarySum,
+        sum: acc.trialSum + acc.normalisedSum,
         scoreValues,
-        scoreCounts: scoreValues.map((score) => acc.scores.get(score) ?? 0),
+        scoreCounts: scoreValues.map((score) => scores.get(score) ?? 0),
         summaryN: acc.summaryN,
         summaryPasses: acc.summaryPasses,
       };

@@ -115,6 +115,10 @@ export class BatchLoader {
         this.records += 1;
         groupOf(call.model).addFailedCall(call);
       },
+      cell: (cell, model) => {
+        this.records += 1;
+        groupOf(model).addCell(cell);
+      },
     };
     const outcome = await reader.parse(source, sink);
     if (!outcome.ok) {

@@ -44,6 +44,7 @@ async function readMapped(path: string, text: string, fields: Partial<ColumnMapp
     },
     summary: () => undefined,
     failedCall: () => undefined,
+    cell: () => undefined,
   });
   if (outcome.ok && outcome.scoreDivisor !== undefined) acc.divideScores(outcome.scoreDivisor);
   const cells = acc.finish().cells.map((c) => [c.lengthTokens, c.depthPercent, cellMean(c), c.n]);

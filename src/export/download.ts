@@ -1,6 +1,6 @@
-/** Saves text as a file through a temporary link; nothing leaves the browser. */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a blob as a file through a temporary link; nothing leaves the browser. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -9,6 +9,11 @@ export function downloadText(fileName: string, text: string, type: string): void
   link.remove();
   // Revoked on the next task: Chromium has started the download by then.
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Saves text as a file. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  downloadBlob(fileName, new Blob([text], { type }));
 }
 
 /** A file-name-safe version of a run name. */

@@ -132,6 +132,7 @@ describe('EasyContext parsing', () => {
       trial: () => undefined,
       summary: () => undefined,
       failedCall: () => undefined,
+      cell: () => undefined,
     });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;

@@ -1,11 +1,16 @@
 import type { Source } from '../source';
-import type { CellSummary, FailedCall, Trial } from '../types';
+import type { Cell, CellSummary, FailedCall, Trial } from '../types';
 
 /** Receives records as a parser reads them, so parsers never hold a whole file's rows. */
 export interface RecordSink {
   trial(trial: Trial): void;
   summary(summary: CellSummary): void;
   failedCall(call: FailedCall): void;
+  /**
+   * A whole cell as Haymap aggregated it (its own share file), for the run named `model`:
+   * exact, so pass rates stay right at any threshold, unlike a summary's.
+   */
+  cell(cell: Cell, model?: string): void;
 }
 
 /** A parser's answer: it never throws at its caller. */

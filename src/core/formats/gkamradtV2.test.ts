@@ -191,6 +191,7 @@ describe('gkamradt v2 parsing', () => {
       trial: () => undefined,
       summary: () => undefined,
       failedCall: () => undefined,
+      cell: () => undefined,
     });
     expect(outcome).toEqual(
       line === undefined

@@ -185,6 +185,7 @@ describe('LangChain multi-needle parsing', () => {
       trial: () => undefined,
       summary: () => undefined,
       failedCall: () => undefined,
+      cell: () => undefined,
     });
     expect(outcome).toEqual(
       line === undefined

@@ -47,6 +47,7 @@ const ignore: RecordSink = {
   trial: () => undefined,
   summary: () => undefined,
   failedCall: () => undefined,
+  cell: () => undefined,
 };
 
 describe('lm-eval-harness detection', () => {

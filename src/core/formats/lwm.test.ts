@@ -119,6 +119,7 @@ describe('LWM parsing', () => {
       trial: () => undefined,
       summary: () => undefined,
       failedCall: () => undefined,
+      cell: () => undefined,
     });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;

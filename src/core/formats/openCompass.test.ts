@@ -17,6 +17,7 @@ const ignore: RecordSink = {
   trial: () => undefined,
   summary: () => undefined,
   failedCall: () => undefined,
+  cell: () => undefined,
 };
 
 describe('OpenCompass NeedleBench detection', () => {

@@ -4,6 +4,7 @@ import { generic } from './generic';
 import { gkamradtV1 } from './gkamradtV1';
 import { gkamradtV2 } from './gkamradtV2';
 import { haymapCells } from './haymapCells';
+import { haymapShare } from './haymapShare';
 import { langchainMultiNeedle } from './langchainMultiNeedle';
 import { lmEvalResults, lmEvalSamples } from './lmEvalHarness';
 import { lwm } from './lwm';
@@ -15,6 +16,7 @@ import { wideTable } from './wideTable';
 /** Every format Haymap reads. Adding a producer is one file and one line here. */
 export const FORMATS: readonly ResultFormat[] = [
   haymapCells,
+  haymapShare,
   gkamradtV1,
   tidyCsv,
   gkamradtV2,

@@ -32,6 +32,7 @@ const ignore: RecordSink = {
   trial: () => undefined,
   summary: () => undefined,
   failedCall: () => undefined,
+  cell: () => undefined,
 };
 
 describe('RULER detection', () => {

@@ -14,6 +14,7 @@ const ignore: RecordSink = {
   trial: () => undefined,
   summary: () => undefined,
   failedCall: () => undefined,
+  cell: () => undefined,
 };
 
 /** The cells of a one-run load as [length, depth, n, mean]. */

@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
+import { downloadBlob, downloadText, fileSlug } from '../export/download';
+import { figureModel, type FigureScope } from '../export/figureModel';
+import { useShownRuns } from '../state/selectors';
+import { useStore } from '../state/store';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; text: string }
+  | { kind: 'error'; text: string };
+
+function parseScope(value: string): FigureScope {
+  if (value === 'all' || value === 'diff') return { kind: value };
+  return { kind: 'run', runId: value };
+}
+
+/** The sidebar's "Figure" section: what to export, how it looks, and PNG/SVG/clipboard. */
+export function ExportControls() {
+  const runs = useShownRuns();
+  const view = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
+  const [scope, setScope] = useState('all');
+  const [title, setTitle] = useState('');
+  const [subtitle, setSubtitle] = useState('');
+  const [scale, setScale] = useState(2);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const figure = view.figure;
+  const setFigure = (patch: Partial<FigureOptions>) => setView({ figure: { ...figure, ...patch } });
+  const chosenScope = scope === 'diff' && runs.length < 2 ? 'all' : scope;
+
+  const build = async () => {
+    const model = figureModel(runs, parseScope(chosenScope), view, { title, subtitle });
+    if (!model) throw new Error('nothing to export: load or show a run');
+    // The renderer (react-dom/server and the embedded fonts) loads on first use only.
+    const { renderFigure } = await import('../export/render');
+    return { model, rendered: renderFigure(model, figure) };
+  };
+
+  const run = async (action: 'png' | 'svg' | 'copy') => {
+    setStatus({ kind: 'busy' });
+    try {
+      const { model, rendered } = await build();
+      const name = fileSlug(model.title);
+      if (action === 'svg') {
+        downloadText(`${name}.svg`, rendered.svg, 'image/svg+xml');
+        setStatus({ kind: 'done', text: `SVG saved, ${rendered.width} × ${rendered.height}` });
+        return;
+      }
+      const { renderPng, copyPng } = await import('../export/render');
+      if (action === 'png') {
+        downloadBlob(`${name}@${scale}x.png`, await renderPng(rendered, scale));
+        setStatus({
+          kind: 'done',
+          text: `PNG saved, ${rendered.width * scale} × ${rendered.height * scale} px`,
+        });
+      } else {
+        await copyPng(renderPng(rendered, scale));
+        setStatus({ kind: 'done', text: 'PNG copied to the clipboard' });
+      }
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section className="sidebar-section" aria-labelledby="figure-title">
+      <h2 id="figure-title" className="sidebar-title">
+        Figure
+      </h2>
+      <div className="export-fields">
+        <label className="field field-stacked">
+          <span>Export</span>
+          <select
+            data-testid="figure-scope"
+            value={chosenScope}
+            onChange={(e) => setScope(e.currentTarget.value)}
+          >
+            <option value="all">All shown runs</option>
+            {runs.length >= 2 && <option value="diff">Difference (A − B)</option>}
+            {runs.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field-stacked">
+          <span>Title</span>
+          <input
+            data-testid="figure-title-input"
+            value={title}
+            placeholder="automatic"
+            onChange={(e) => setTitle(e.currentTarget.value)}
+          />
+        </label>
+        <label className="field field-stacked">
+          <span>Subtitle</span>
+          <input
+            data-testid="figure-subtitle-input"
+            value={subtitle}
+            placeholder="none"
+            onChange={(e) => setSubtitle(e.currentTarget.value)}
+          />
+        </label>
+        <div className="export-row">
+          <label className="field field-stacked">
+            <span>Theme</span>
+            <select
+              data-testid="figure-theme"
+              value={figure.theme}
+              onChange={(e) =>
+                setFigure({ theme: e.currentTarget.value === 'dark' ? 'dark' : 'light' })
+              }
+            >
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+          <label className="field field-stacked">
+            <span>Scale</span>
+            <select
+              data-testid="export-scale"
+              value={scale}
+              onChange={(e) => setScale(Number(e.currentTarget.value))}
+            >
+              <option value={1}>1×</option>
+              <option value={2}>2×</option>
+              <option value={3}>3×</option>
+            </select>
+          </label>
+        </div>
+        <label className="field field-stacked">
+          <span>Values in cells</span>
+          <select
+            data-testid="figure-labels"
+            value={figure.valueLabels}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (value === 'off' || value === 'all' || value === 'below100')
+                setFigure({ valueLabels: value });
+            }}
+          >
+            <option value="off">None</option>
+            <option value="all">All cells</option>
+            <option value="below100">Only cells below 100%</option>
+          </select>
+        </label>
+        <label className="field field-stacked">
+          <span>Trained context length (tokens)</span>
+          <input
+            data-testid="figure-trained"
+            type="number"
+            min={1}
+            step={1}
+            placeholder="none"
+            value={figure.trainedLength ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.valueAsNumber;
+              setFigure({
+                trainedLength: Number.isFinite(value) && value > 0 ? Math.round(value) : null,
+              });
+            }}
+          />
+        </label>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            data-testid="figure-gridlines"
+            checked={figure.gridlines}
+            onChange={(e) => setFigure({ gridlines: e.currentTarget.checked })}
+          />
+          Gridlines between cells
+        </label>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            data-testid="figure-hints"
+            checked={figure.depthHints}
+            onChange={(e) => setFigure({ depthHints: e.currentTarget.checked })}
+          />
+          “Top / Bottom of document”
+        </label>
+        {JSON.stringify(figure) !== JSON.stringify({ ...DEFAULT_FIGURE, theme: figure.theme }) && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setFigure({ ...DEFAULT_FIGURE, theme: figure.theme })}
+          >
+            Reset figure options
+          </button>
+        )}
+      </div>
+      <div className="export-buttons">
+        <button
+          type="button"
+          className="button button-primary"
+          data-testid="export-png"
+          onClick={() => void run('png')}
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="export-svg"
+          onClick={() => void run('svg')}
+        >
+          SVG
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="copy-png"
+          onClick={() => void run('copy')}
+        >
+          Copy PNG
+        </button>
+      </div>
+      <p className="muted small" role="status" data-testid="export-status">
+        {status.kind === 'busy' ? 'Drawing…' : status.kind === 'idle' ? '' : status.text}
+      </p>
+    </section>
+  );
+}

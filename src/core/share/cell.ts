@@ -1,0 +1,152 @@
+import { GridAccumulator } from '../aggregate';
+import type { RunDraft } from '../load';
+import { isJsonObject } from '../read/json';
+import type { Cell } from '../types';
+import { accept, isCount, isList, isNumberIn, isText, refuse, type Checked } from './guards';
+
+/** The longest task name read back. */
+export const MAX_TASK_CHARS = 200;
+
+/** A sum may pass its count by float rounding only: scores are 0..1. */
+const SLACK = 1 + 1e-9;
+
+/**
+ * A cell as share links and files write it: the fields of {@link Cell} in their order,
+ * without their names, so that thousands of cells stay small.
+ */
+export type CellTuple = [
+  task: string,
+  lengthTokens: number,
+  depthPercent: number | null,
+  n: number,
+  failedCalls: number,
+  sum: number,
+  scoreValues: number[],
+  scoreCounts: number[],
+  summaryN: number,
+  summaryPasses: number,
+];
+
+const TUPLE_FIELDS: readonly (keyof Cell)[] = [
+  'task',
+  'lengthTokens',
+  'depthPercent',
+  'n',
+  'failedCalls',
+  'sum',
+  'scoreValues',
+  'scoreCounts',
+  'summaryN',
+  'summaryPasses',
+];
+
+/** A cell written as a tuple. */
+export function cellTuple(cell: Cell): CellTuple {
+  const { task, lengthTokens, depthPercent, n, failedCalls, sum } = cell;
+  const { scoreValues, scoreCounts, summaryN, summaryPasses } = cell;
+  return [
+    task,
+    lengthTokens,
+    depthPercent,
+    n,
+    failedCalls,
+    sum,
+    scoreValues,
+    scoreCounts,
+    summaryN,
+    summaryPasses,
+  ];
+}
+
+/** Reads a cell written by {@link cellTuple}. */
+export function cellFromTuple(value: unknown): Checked<Cell> {
+  if (!isList(value) || value.length !== TUPLE_FIELDS.length) {
+    return refuse(`must be a list of ${TUPLE_FIELDS.length} values`);
+  }
+  return checkCell((field) => value[TUPLE_FIELDS.indexOf(field)]);
+}
+
+/** Reads a cell stored as an object (a saved run's). */
+export function cellFromObject(value: unknown): Checked<Cell> {
+  if (!isJsonObject(value)) return refuse('must be an object');
+  return checkCell((field) => value[field]);
+}
+
+/**
+ * What a run's cells decide, rebuilt from checked cells through the same accumulator as
+ * loading (so lengths, depths and tasks are never taken on trust). Two cells at one place
+ * are refused: Haymap never writes them.
+ */
+export function gridOfCells(
+  cells: readonly Cell[],
+): Checked<Pick<RunDraft, 'cells' | 'lengths' | 'depths' | 'tasks' | 'trialCount'>> {
+  const acc = new GridAccumulator();
+  for (const cell of cells) acc.addCell(cell);
+  if (acc.cellCount !== cells.length) return refuse('two cells share a task, length and depth');
+  const { cells: rebuilt, lengths, depths, tasks } = acc.finish();
+  return accept({ cells: rebuilt, lengths, depths, tasks, trialCount: acc.trialCount });
+}
+
+/** Distinct scores in 0..1, ascending, as {@link Cell.scoreValues} holds them. */
+function isScoreList(value: unknown): value is number[] {
+  if (!isList(value)) return false;
+  let previous = -1;
+  for (const score of value) {
+    if (!isNumberIn(score, 0, 1) || score <= previous) return false;
+    previous = score;
+  }
+  return true;
+}
+
+/** Checks every field of a cell and that they agree: counts add up, sums fit the counts. */
+function checkCell(get: (field: keyof Cell) => unknown): Checked<Cell> {
+  const task = get('task');
+  if (!isText(task, MAX_TASK_CHARS)) {
+    return refuse(`task must be text of at most ${MAX_TASK_CHARS} characters`);
+  }
+  const lengthTokens = get('lengthTokens');
+  if (!isCount(lengthTokens, 1)) return refuse('lengthTokens must be a whole number above 0');
+  const depthPercent = get('depthPercent');
+  if (depthPercent !== null && !isNumberIn(depthPercent, 0, 100)) {
+    return refuse('depthPercent must be a number in 0..100, or null');
+  }
+  const n = get('n');
+  const failedCalls = get('failedCalls');
+  const summaryN = get('summaryN');
+  if (!isCount(n) || !isCount(failedCalls) || !isCount(summaryN)) {
+    return refuse('n, failedCalls and summaryN must be whole numbers of at least 0');
+  }
+  if (n + failedCalls === 0) return refuse('holds no trial and no failed call');
+  const scoreValues = get('scoreValues');
+  if (!isScoreList(scoreValues)) {
+    return refuse('scoreValues must be distinct scores in 0..1, ascending');
+  }
+  const scoreCounts = get('scoreCounts');
+  if (
+    !isList(scoreCounts) ||
+    scoreCounts.length !== scoreValues.length ||
+    !scoreCounts.every((count) => isCount(count, 1))
+  ) {
+    return refuse('scoreCounts must be one whole number above 0 per score value');
+  }
+  const known = scoreCounts.reduce((total, count) => total + count, 0);
+  if (known + summaryN !== n) return refuse('n must be the scored trials plus summaryN');
+  const sum = get('sum');
+  if (!isNumberIn(sum, 0, n * SLACK)) return refuse('sum must lie in 0..n (scores are 0..1)');
+  const summaryPasses = get('summaryPasses');
+  if (!isNumberIn(summaryPasses, 0, summaryN * SLACK)) {
+    return refuse('summaryPasses must lie in 0..summaryN');
+  }
+  return accept({
+    task,
+    lengthTokens,
+    depthPercent,
+    n,
+    failedCalls,
+    sum,
+    scoreValues,
+    scoreCounts,
+    summaryN,
+    summaryPasses,
+  });
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { wrapText } from './FigureSvg';
+
+describe('wrapText', () => {
+  it.each([
+    ['short', 20, ['short']],
+    ['one two three four', 9, ['one two', 'three', 'four']],
+    ['a-very-long-word-that-cannot-break', 10, ['a-very-long-word-that-cannot-break']],
+    ['', 10, []],
+  ])('%j at %d chars', (text, max, lines) => {
+    expect(wrapText(text, max)).toEqual(lines);
+  });
+});
