@@ -216,6 +216,19 @@ test.describe('loading results', () => {
     expect(await at(50)).toBe(0.5);
     await page.getByTestId('threshold').fill('0.5');
     expect(await at(0)).toBe(1);
+
+    // Loads and re-renders are measured with User Timing, for benchmarks and the curious.
+    await page.getByTestId('palette').selectOption('viridis');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          ['haymap:load', 'haymap:render'].map((n) => performance.getEntriesByName(n).length),
+        ),
+      )
+      .toEqual([1, expect.any(Number) as number]);
+    expect(
+      await page.evaluate(() => performance.getEntriesByName('haymap:render').length),
+    ).toBeGreaterThanOrEqual(3);
     await expect(figure.getByText('Pass rate (score ≥ 0.50)')).toBeVisible();
   });
 });

@@ -35,7 +35,8 @@ export function DropTarget() {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      void filesFromDrop(event.dataTransfer).then(addFiles);
+      const droppedAt = performance.now();
+      void filesFromDrop(event.dataTransfer).then((files) => addFiles(files, droppedAt));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

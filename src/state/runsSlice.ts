@@ -5,6 +5,7 @@ import type { LoadError, Run } from '../core/types';
 import type { LoadOutcome } from '../worker/loadClient';
 import type { LoadProgress, PickedFile } from '../worker/protocol';
 import type { Store } from './store';
+import { measureToNextFrame } from './timing';
 
 /** A load problem as shown to the user, with an id to dismiss it by. */
 export interface ShownError extends LoadError {
@@ -39,8 +40,11 @@ export interface RunsSlice {
   loading: LoadProgress | null;
   /** A short notice after a load, e.g. that it was cancelled. */
   notice: string | null;
-  /** Loads files (in the worker) and adds their runs; never replaces what is loaded. */
-  addFiles: (files: PickedFile[]) => Promise<void>;
+  /**
+   * Loads files (in the worker) and adds their runs; never replaces what is loaded.
+   * `startedAt` is when the files reached the app (a drop walks folders first).
+   */
+  addFiles: (files: PickedFile[], startedAt?: number) => Promise<void>;
   /** Reads one file of a batch again as the user chose; the batch's runs are rebuilt. */
   rereadFile: (batchId: number, path: string, choice: ReadChoice) => Promise<void>;
   /** Confirms (a mapping) or dismisses (null) the first pending mapping. */
@@ -160,11 +164,13 @@ export const createRunsSlice =
       loading: null,
       notice: null,
 
-      async addFiles(files) {
+      async addFiles(files, startedAt = performance.now()) {
         if (files.length === 0) return;
         const batch: Batch = { id: nextBatchId++, files, runIds: [], formats: [] };
         const result = await run(files);
-        if (result) apply(batch, result);
+        if (!result) return;
+        apply(batch, result);
+        measureToNextFrame('haymap:load', startedAt);
       },
 
       rereadFile: reread,

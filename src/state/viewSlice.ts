@@ -4,6 +4,7 @@ import type { Metric } from '../core/types';
 import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
 import type { PaletteId } from '../chart/palettes';
 import type { Store } from './store';
+import { measureToNextFrame } from './timing';
 
 /** How runs are shown; shared by every panel. */
 export interface ViewState {
@@ -61,6 +62,10 @@ export const DEFAULT_VIEW: ViewState = {
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
   view: DEFAULT_VIEW,
   setView(patch) {
+    const started = performance.now();
     set((state) => ({ view: { ...state.view, ...patch } }));
+    if ('palette' in patch || 'metric' in patch || 'threshold' in patch) {
+      measureToNextFrame('haymap:render', started);
+    }
   },
 });
