@@ -3,6 +3,7 @@ import { cellValue } from '../core/metrics';
 import type { Run } from '../core/types';
 import { useStore } from '../state/store';
 import { percent } from './format';
+import { DataTable } from './DataTable';
 import { HeatmapPlot } from './HeatmapPlot';
 import { diffPanel, pickPair, points, significanceNote } from './panels';
 import { cellPlace, TooltipBox } from './Tooltip';
@@ -106,6 +107,13 @@ export function DiffView({ runs }: { runs: Run[] }) {
               </TooltipBox>
             );
           }}
+        />
+      )}
+      {!diff.mismatch && (
+        <DataTable
+          axes={diff}
+          cells={panel.cells}
+          caption={`${panel.title}, in points, by row and context length in tokens`}
         />
       )}
     </figure>

@@ -4,6 +4,7 @@ import { gridCells, type GridAxes } from '../core/grid';
 import type { Run } from '../core/types';
 import { downloadText, fileSlug } from '../export/download';
 import { useStore } from '../state/store';
+import { DataTable } from './DataTable';
 import { HeatmapPlot } from './HeatmapPlot';
 import { LengthMeanLine } from './LengthMeanLine';
 import { runPanel } from './panels';
@@ -103,6 +104,13 @@ export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false
             : undefined
         }
       />
+      {!preview && (
+        <DataTable
+          axes={grid}
+          cells={panel.cells}
+          caption={`${panel.legend.title} of ${run.name} in percent, by ${grid.rowKind === 'depth' ? 'depth' : 'task'} (rows) and context length in tokens (columns)`}
+        />
+      )}
     </figure>
   );
 });

@@ -37,6 +37,18 @@ export interface HeatmapBodyProps {
   tabStop?: number;
   /** Drawn over the cells, e.g. each length's mean. */
   overlay?: ReactNode;
+  /** The grid's name for assistive technology (on screen). */
+  gridLabel?: string;
+}
+
+/** The cells in rows of `columns`, each with its index in the whole list. */
+function rowsOf(cells: PlotCell[], columns: number): { cell: PlotCell; index: number }[][] {
+  const rows: { cell: PlotCell; index: number }[][] = [];
+  cells.forEach((cell, index) => {
+    const r = Math.floor(index / Math.max(1, columns));
+    (rows[r] ??= []).push({ cell, index });
+  });
+  return rows;
 }
 
 /** Dark text on light cells, white on dark ones (WCAG relative luminance). */
@@ -85,6 +97,7 @@ export function HeatmapBody({
   rowLabel,
   tabStop,
   overlay,
+  gridLabel,
 }: HeatmapBodyProps) {
   const hatch = useId();
   const { x, y } = layout;
@@ -95,7 +108,11 @@ export function HeatmapBody({
   const trainedX = options.trainedLength === null ? null : lengthX(layout, options.trainedLength);
   return (
     <>
-      <g className="cells" role={interactive ? 'grid' : undefined}>
+      <g
+        className="cells"
+        role={interactive ? 'grid' : undefined}
+        aria-label={interactive ? gridLabel : undefined}
+      >
         <defs>
           <pattern
             id={hatch}
@@ -108,28 +125,33 @@ export function HeatmapBody({
             <line x1={0} y1={0} x2={0} y2={6} stroke={theme.noDataHatch} strokeWidth={2} />
           </pattern>
         </defs>
-        {cells.map((cell, index) => (
-          <rect
-            key={`${cell.row}|${cell.lengthTokens}`}
-            x={x(cell.lengthTokens)}
-            y={y(cell.row)}
-            width={w}
-            height={h}
-            fill={cell.value === null ? `url(#${hatch})` : colour(cell.value)}
-            stroke={options.gridlines ? theme.gap : undefined}
-            strokeWidth={options.gridlines ? 1 : undefined}
-            tabIndex={interactive ? (index === tabStop ? 0 : -1) : undefined}
-            role={interactive ? 'gridcell' : undefined}
-            aria-label={interactive ? cell.label : undefined}
-            data-index={index}
-            data-length={cell.lengthTokens}
-            data-depth={typeof cell.row === 'number' ? cell.row : undefined}
-            data-task={typeof cell.row === 'string' ? cell.row : undefined}
-            data-value={cell.value ?? undefined}
-            data-n={cell.n}
-            data-failed={cell.failed || undefined}
-            data-significant={cell.significant || undefined}
-          />
+        {rowsOf(cells, x.domain().length).map((row, r) => (
+          // On screen the cells form an ARIA grid of rows; in files the groups are plain.
+          <g key={r} role={interactive ? 'row' : undefined}>
+            {row.map(({ cell, index }) => (
+              <rect
+                key={`${cell.row}|${cell.lengthTokens}`}
+                x={x(cell.lengthTokens)}
+                y={y(cell.row)}
+                width={w}
+                height={h}
+                fill={cell.value === null ? `url(#${hatch})` : colour(cell.value)}
+                stroke={options.gridlines ? theme.gap : undefined}
+                strokeWidth={options.gridlines ? 1 : undefined}
+                tabIndex={interactive ? (index === tabStop ? 0 : -1) : undefined}
+                role={interactive ? 'gridcell' : undefined}
+                aria-label={interactive ? cell.label : undefined}
+                data-index={index}
+                data-length={cell.lengthTokens}
+                data-depth={typeof cell.row === 'number' ? cell.row : undefined}
+                data-task={typeof cell.row === 'string' ? cell.row : undefined}
+                data-value={cell.value ?? undefined}
+                data-n={cell.n}
+                data-failed={cell.failed || undefined}
+                data-significant={cell.significant || undefined}
+              />
+            ))}
+          </g>
         ))}
       </g>
       {options.valueLabels !== 'off' && labelSize >= 7 && (

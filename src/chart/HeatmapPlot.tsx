@@ -118,7 +118,7 @@ export function HeatmapPlot({
           width={layout.width}
           height={layout.height}
           className="heatmap-svg"
-          role="img"
+          role="group"
           aria-label={ariaLabel}
           fontFamily={LIGHT_THEME.fontFamily}
           fontSize={12}
@@ -148,6 +148,7 @@ export function HeatmapPlot({
             lengthLabel={lengthLabel}
             rowLabel={rowLabel}
             tabStop={tabStop}
+            gridLabel={`${ariaLabel}: cells; arrow keys move, Enter lists the trials`}
             overlay={overlay?.(layout)}
           />
         </svg>

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { GridAxes } from '../core/grid';
+import { exactLength } from './format';
+import type { PlotCell } from './HeatmapBody';
+import { rowLabel } from './HeatmapPlot';
+
+/**
+ * The heatmap's text alternative: its values as a table a screen reader can read (and anyone
+ * can copy), drawn only once opened so thousands of cells cost nothing until asked for.
+ */
+export function DataTable({
+  axes,
+  cells,
+  caption,
+}: {
+  axes: GridAxes;
+  cells: PlotCell[];
+  caption: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const columns = axes.lengths.length;
+  return (
+    <details className="data-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Data table</summary>
+      {open && (
+        <div className="data-table-scroll">
+          <table data-testid="data-table">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{axes.rowKind === 'depth' ? 'Depth' : 'Task'}</th>
+                {axes.lengths.map((length) => (
+                  <th key={length} scope="col" title={exactLength(length)}>
+                    {length.toLocaleString('en-US')}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {axes.rows.map((row, r) => (
+                <tr key={row}>
+                  <th scope="row">{rowLabel(row)}</th>
+                  {cells.slice(r * columns, (r + 1) * columns).map((cell) => (
+                    <td key={cell.lengthTokens}>
+                      {cell.value === null ? '–' : (cell.valueText ?? '')}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </details>
+  );
+}
