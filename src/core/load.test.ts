@@ -17,6 +17,19 @@ describe('batchName', () => {
 });
 
 describe('loadBatch', () => {
+  it('reads JSON Lines of context_length, depth_percent and score as a generic table', async () => {
+    const text = [0, 50, 0]
+      .map((d, i) => JSON.stringify({ context_length: 1000, depth_percent: d, score: i % 2 }))
+      .join('\n');
+    const result = await loadBatch([{ path: 'rows.jsonl', text }]);
+    expect(result.errors).toEqual([]);
+    expect(result.formats.map((f) => f.formatId)).toEqual(['generic']);
+    expect(result.runs[0]?.cells.map((c) => [c.depthPercent, c.n, cellMean(c)])).toEqual([
+      [0, 2, 0],
+      [50, 1, 1],
+    ]);
+  });
+
   it('names the run of unnamed records after the first file that has them', async () => {
     const result = await loadBatch([
       gkamradtFile({ length: 1000, depth: 0, score: 10, model: 'named' }, 'named.json'),

@@ -18,6 +18,14 @@ describe('gkamradt v1 detection', () => {
     ],
     ['a CSV', { path: 'a.csv', text: 'context_length,depth_percent,score\n1,2,3' }, 0],
     [
+      'JSON Lines of the same fields',
+      {
+        path: 'rows.txt',
+        text: '{"context_length": 1000, "depth_percent": 0, "score": 1}\n{"context_length": 1000, "depth_percent": 50, "score": 0}\n',
+      },
+      0,
+    ],
+    [
       'LWM (correct, no score)',
       { path: 'a.json', text: '[{"context_length": 1, "depth_percent": 2, "correct": true}]' },
       0,

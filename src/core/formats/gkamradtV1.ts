@@ -1,5 +1,5 @@
 import { coordinateProblem, optionalText, SCALE_TEN, toFiniteNumber } from '../normalize';
-import { forEachJsonItem, isJsonObject, trimmedHead } from '../read/json';
+import { forEachJsonItem, isJsonObject, looksLikeJsonLines, trimmedHead } from '../read/json';
 import type { Source } from '../source';
 import { SkipLog } from '../warnings';
 import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
@@ -16,6 +16,8 @@ export const gkamradtV1: ResultFormat = {
   detect(path, head) {
     const start = trimmedHead(head);
     if (!start.startsWith('{') && !start.startsWith('[')) return 0;
+    // One object per line is JSONL (generic or another producer's), not one object per file.
+    if (/\.jsonl$/i.test(path) || looksLikeJsonLines(start)) return 0;
     const hasLength = /"(context_length|token_limit)"\s*:/.test(start);
     const hasDepth = /"depth_percent"\s*:/.test(start);
     const hasScore = /"score"\s*:\s*(-?[\d.]|NaN|null)/.test(start);

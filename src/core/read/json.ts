@@ -50,6 +50,27 @@ export function quotePythonSpecials(text: string): string {
 }
 
 /**
+ * How deep parsed JSON may nest. `JSON.parse` reads any depth, but `JSON.stringify` and any
+ * recursion over the value overflow the call stack a few thousand levels down (V8), so deeper
+ * documents are refused here, at the boundary. Results nest a handful of levels.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** Whether a parsed value holds arrays or objects more than `limit` levels deep (no recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: { value: object; depth: number }[] = [];
+  const visit = (item: unknown, depth: number) => {
+    if (typeof item === 'object' && item !== null) pending.push({ value: item, depth });
+  };
+  visit(value, 1);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next.depth > limit) return true;
+    for (const item of Object.values(next.value)) visit(item, next.depth + 1);
+  }
+  return false;
+}
+
+/**
  * `JSON.parse` that reports where the text stops being JSON, in lines, instead of throwing.
  */
 export function parseJson(text: string): JsonParse {
@@ -57,7 +78,14 @@ export function parseJson(text: string): JsonParse {
   if (body.trim() === '') return { ok: false, reason: 'the file is empty' };
   const sanitised = quotePythonSpecials(body);
   try {
-    return { ok: true, value: JSON.parse(sanitised) as unknown };
+    const value = JSON.parse(sanitised) as unknown;
+    if (sanitised.length > 2 * MAX_JSON_DEPTH && nestedDeeperThan(value, MAX_JSON_DEPTH)) {
+      return {
+        ok: false,
+        reason: `JSON nested deeper than ${MAX_JSON_DEPTH} levels: not a results file`,
+      };
+    }
+    return { ok: true, value };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const offset = jsonErrorOffset(sanitised);
@@ -204,5 +232,17 @@ export class JsonArrayCutter {
     }
     this.element += chunk.slice(from);
     return true;
+  }
+}
+
+/** Whether a file's start is JSON Lines: a complete object on its first line and another after. */
+export function looksLikeJsonLines(head: string): boolean {
+  const [first, second] = trimmedHead(head).split(/\r?\n/, 2);
+  if (!first?.trim().startsWith('{') || !second?.trim().startsWith('{')) return false;
+  try {
+    JSON.parse(quotePythonSpecials(first));
+    return true;
+  } catch {
+    return false;
   }
 }
