@@ -1,13 +1,12 @@
 import { memo, useMemo } from 'react';
 import { cellsToCsv } from '../core/cellsCsv';
-import { gridCells, type GridAxes } from '../core/grid';
+import { gridCells, heatmapGrid, type GridAxes } from '../core/grid';
 import type { Run } from '../core/types';
 import { downloadText, fileSlug } from '../export/download';
 import { useStore } from '../state/store';
 import { DataTable } from './DataTable';
 import { HeatmapPlot } from './HeatmapPlot';
-import { LengthMeanLine } from './LengthMeanLine';
-import { runPanel } from './panels';
+import { panelOfGrid } from './panels';
 import { CellTooltip } from './Tooltip';
 
 interface HeatmapProps {
@@ -22,11 +21,15 @@ interface HeatmapProps {
 export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false }: HeatmapProps) {
   const { metric, threshold, palette, task, showLengthMean, figure } = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
-  const panel = useMemo(
-    () => runPanel(run, { metric, threshold, palette, task }, axes),
-    [run, metric, threshold, palette, task, axes],
+  // The grid depends on the data and the metric; the palette only recolours it.
+  const grid = useMemo(
+    () => heatmapGrid(run, task, metric, threshold, axes),
+    [run, task, metric, threshold, axes],
   );
-  const { grid } = panel;
+  const panel = useMemo(
+    () => panelOfGrid(run, grid, { metric, threshold, palette, task }),
+    [run, grid, metric, threshold, palette, task],
+  );
 
   return (
     <figure
@@ -98,11 +101,7 @@ export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false
                   });
               }
         }
-        overlay={
-          showLengthMean && grid.rowKind === 'depth'
-            ? (layout) => <LengthMeanLine grid={grid} layout={layout} />
-            : undefined
-        }
+        overlay={showLengthMean && grid.rowKind === 'depth' ? grid : undefined}
       />
       {!preview && (
         <DataTable

@@ -1,5 +1,5 @@
 import { color } from 'd3-color';
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import type { FigureOptions } from './figureOptions';
 import { LengthAxis, RowAxis } from './Axis';
 import type { HeatmapLayout } from './layout';
@@ -86,7 +86,7 @@ export function lengthX(layout: HeatmapLayout, lengthTokens: number): number | n
  * labels, marks, the trained-length marker, axes and legend. Drawn with presentation
  * attributes from the theme, so the screen and exported files share it.
  */
-export function HeatmapBody({
+export const HeatmapBody = memo(function HeatmapBody({
   layout,
   cells,
   colour,
@@ -226,4 +226,4 @@ export function HeatmapBody({
       <Legend layout={layout} spec={legend} theme={theme} />
     </>
   );
-}
+});

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { GridAxes } from '../core/grid';
+import type { GridAxes, HeatmapGrid } from '../core/grid';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
 import { depthTick, lengthTickFormat } from './format';
 import { HeatmapBody, type PlotCell } from './HeatmapBody';
-import { heatmapLayout, type HeatmapLayout } from './layout';
+import { heatmapLayout } from './layout';
+import { LengthMeanLine } from './LengthMeanLine';
 import type { LegendSpec } from './Legend';
 import { LIGHT_THEME } from './theme';
 
@@ -22,8 +23,8 @@ export interface HeatmapPlotProps {
   tooltip: (index: number) => ReactNode;
   /** Click or Enter on a cell. */
   onActivate?: (index: number) => void;
-  /** Drawn over the cells (e.g. each length's mean), in the plot's coordinates. */
-  overlay?: (layout: HeatmapLayout) => ReactNode;
+  /** A grid whose per-length means are drawn over the cells (OpenCompass's average line). */
+  overlay?: HeatmapGrid;
 }
 
 const MAX_ROW_LABEL = 28;
@@ -107,6 +108,14 @@ export function HeatmapPlot({
     }
   };
 
+  // Stable props, so hovering (a tooltip) does not redraw thousands of cells.
+  const screenOptions = useMemo(() => ({ ...options, theme: 'light' as const }), [options]);
+  const overlayLine = useMemo(
+    () => (overlay && layout ? <LengthMeanLine grid={overlay} layout={layout} /> : undefined),
+    [overlay, layout],
+  );
+  const gridLabel = `${ariaLabel}: cells; arrow keys move, Enter lists the trials`;
+
   const shown = hovered ?? focused;
   const shownCell = shown === null ? undefined : cells[shown];
 
@@ -144,12 +153,12 @@ export function HeatmapPlot({
             colour={colour}
             legend={legend}
             theme={LIGHT_THEME}
-            options={{ ...options, theme: 'light' }}
+            options={screenOptions}
             lengthLabel={lengthLabel}
             rowLabel={rowLabel}
             tabStop={tabStop}
-            gridLabel={`${ariaLabel}: cells; arrow keys move, Enter lists the trials`}
-            overlay={overlay?.(layout)}
+            gridLabel={gridLabel}
+            overlay={overlayLine}
           />
         </svg>
       )}

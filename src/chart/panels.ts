@@ -42,7 +42,18 @@ export function runPanel(
   view: PanelView,
   axes: GridAxes | null = null,
 ): PanelModel & { grid: HeatmapGrid } {
-  const grid = heatmapGrid(run, view.task, view.metric, view.threshold, axes);
+  return panelOfGrid(run, heatmapGrid(run, view.task, view.metric, view.threshold, axes), view);
+}
+
+/**
+ * The panel of a grid already computed for the view's task, metric and threshold: the screen
+ * keeps the grid when only the palette changes.
+ */
+export function panelOfGrid(
+  run: Run,
+  grid: HeatmapGrid,
+  view: PanelView,
+): PanelModel & { grid: HeatmapGrid } {
   const name = view.metric === 'mean' ? 'mean score' : 'pass rate';
   const interpolate = PALETTES[view.palette].interpolate;
   const scored = grid.slots.filter((slot) => slot.value !== null).length;
