@@ -10,6 +10,7 @@ import { FilePickers } from './components/FilePickers';
 import { LoadStatus } from './components/LoadStatus';
 import { MappingDialog } from './components/MappingDialog';
 import { RunList } from './components/RunList';
+import { ShareControls } from './components/ShareControls';
 import { SummaryTable } from './components/SummaryTable';
 import { ViewControls } from './components/ViewControls';
 import { useShownRuns } from './state/selectors';
@@ -40,6 +41,7 @@ export function App() {
           <aside className="sidebar">
             <RunList />
             <ExportControls />
+            <ShareControls />
             <FileList />
           </aside>
           <main className="main panels">

@@ -54,6 +54,12 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
   const [mapping, setMapping] = useState<ColumnMapping>(pending.guess);
   const [preview, setPreview] = useState<Preview>({ state: 'reading' });
   const { columns, rows } = pending.sample;
+  // What the guess could not find, in the user's words (empty string: nothing chosen).
+  const missing = [
+    pending.guess.length === '' ? 'context length' : null,
+    pending.guess.score === '' ? 'score' : null,
+    pending.guess.depth === null ? 'needle depth (without one, rows are tasks)' : null,
+  ].filter((item): item is string => item !== null);
 
   // A native modal dialog: focus moves in and is kept there, Escape cancels.
   useEffect(() => {
@@ -102,6 +108,11 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
           No known NIAH format claims this file. Say which column holds what; the preview below
           reads the start of the file.
         </p>
+        {missing.length > 0 && (
+          <p className="mapping-missing" data-testid="mapping-missing">
+            No column looks like the {missing.join(' or the ')}: choose one below, or cancel.
+          </p>
+        )}
         <div className="mapping-grid">
           <div className="mapping-fields">
             {ROLES.map(({ role, label, required }) => (

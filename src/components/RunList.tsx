@@ -86,7 +86,7 @@ function RunItem({ run, first, last }: { run: Run; first: boolean; last: boolean
       )}
       <div className="run-meta muted">{runSummary(run)}</div>
       {run.warnings.length > 0 && (
-        <details className="run-warnings">
+        <details className="run-warnings" data-testid="run-notes" open={run.warnings.length <= 3}>
           <summary>
             {run.warnings.length} {run.warnings.length === 1 ? 'note' : 'notes'} from loading
           </summary>

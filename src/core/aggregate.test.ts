@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GridAccumulator } from './aggregate';
 import { cellMean, cellPassRate, cellValue } from './metrics';
 import { makeTrial } from './testing/factories';
+import { taskRun } from './testing/shareRuns';
 import type { Trial } from './types';
 
 function cellsOf(trials: Trial[]) {
@@ -102,6 +103,31 @@ describe('GridAccumulator', () => {
       source: { file: 'x' },
     });
     expect(cellPassRate(acc.finish().cells[0]!, 0.7)).toBe(0.5);
+  });
+
+  it('adds whole cells exactly: a grid of them finishes into the same cells', () => {
+    const run = taskRun();
+    const acc = new GridAccumulator();
+    [...run.cells].reverse().forEach((cell) => acc.addCell(cell));
+    const back = acc.finish();
+    expect(back.cells).toEqual(run.cells);
+    expect([back.lengths, back.depths, back.tasks]).toEqual([run.lengths, run.depths, run.tasks]);
+    expect(acc.trialCount).toBe(run.trialCount);
+    expect(back.details).toEqual([]);
+  });
+
+  it('merges a whole cell with trials of the same place; rescaling leaves the whole cell alone', () => {
+    const whole = cellsOf([makeTrial({ score: 0.5 }), makeTrial({ score: 1 })]).cells[0]!;
+    const acc = new GridAccumulator();
+    acc.addCell(whole);
+    acc.addTrial(makeTrial({ score: 5 }));
+    acc.divideScores(10);
+    const other = new GridAccumulator();
+    other.merge(acc);
+    const cell = other.finish().cells[0]!;
+    expect(cell).toMatchObject({ n: 3, scoreValues: [0.5, 1], scoreCounts: [2, 1] });
+    expect(cellMean(cell)).toBeCloseTo(2 / 3, 12);
+    expect(cellPassRate(cell, 0.7)).toBeCloseTo(1 / 3, 12);
   });
 
   it('keeps a bounded number of details per cell but counts every trial', () => {

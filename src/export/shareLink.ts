@@ -26,10 +26,17 @@ export type DecodedShare =
 /**
  * The fragment (`#s=…`) of a link that reproduces a comparison: the runs' cells (exact, so
  * pass rates are right at any threshold) and the view, as JSON packed with deflate and base64url.
- * Trial details and responses are never put in links.
+ * Trial details and responses are never put in links. Rejects, saying why, runs a link could
+ * not bring back (a name longer than links allow).
  */
 export async function encodeShare(runs: readonly Run[], view: SharedView): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(sharePayload(runs, view)));
+  const payload = sharePayload(runs, view);
+  // A link is only made if it will open: the same checks as its reader's (a name too long...).
+  const opens = readSharePayload(payload);
+  if (!opens.ok) throw new Error(opens.reason);
+  const viewOpens = readSharedView(view);
+  if (!viewOpens.ok) throw new Error(viewOpens.reason);
+  const json = new TextEncoder().encode(JSON.stringify(payload));
   const packed = await pipe(json, new CompressionStream('deflate-raw'));
   return SHARE_PREFIX + toBase64Url(packed);
 }

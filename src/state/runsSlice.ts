@@ -1,10 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { BatchResult, FileFormat, ReadChoice, UnmappedFile } from '../core/load';
+import type { BatchResult, FileFormat, ReadChoice, RunDraft, UnmappedFile } from '../core/load';
 import type { ColumnMapping } from '../core/mapping';
 import type { LoadError, Run } from '../core/types';
 import type { LoadOutcome } from '../worker/loadClient';
 import type { LoadProgress, PickedFile } from '../worker/protocol';
 import type { Store } from './store';
+import { DEFAULT_VIEW } from './viewSlice';
 import { measureToNextFrame } from './timing';
 
 /** A load problem as shown to the user, with an id to dismiss it by. */
@@ -59,6 +60,13 @@ export interface RunsSlice {
   dismissError: (id: number) => void;
   /** Shows problems that arose outside a load (an example that could not be fetched). */
   addErrors: (errors: LoadError[]) => void;
+  /**
+   * Adds runs that need no reading (the saved copy's, a share link's) after those loaded, as a
+   * batch with no files, with fresh ids and unique names. Returns their ids, in order.
+   */
+  restoreRuns: (runs: RunDraft[]) => string[];
+  /** Removes every run, batch, error and waiting mapping, stops a load, and resets the view. */
+  clearAll: () => void;
 }
 
 /** The loader the slice uses: the worker in the app, a stub in tests. */
@@ -237,6 +245,36 @@ export const createRunsSlice =
 
       addErrors(errors) {
         set((state) => ({ errors: [...state.errors, ...shown(errors)] }));
+      },
+
+      restoreRuns(drafts) {
+        if (drafts.length === 0) return [];
+        const taken = get().runs.map((r) => r.name);
+        const added: Run[] = drafts.map((draft) => {
+          const name = uniqueName(draft.name, taken);
+          taken.push(name);
+          return { ...draft, name, id: `run-${nextRunId++}` };
+        });
+        const batch: Batch = {
+          id: nextBatchId++,
+          files: [],
+          runIds: added.map((r) => r.id),
+          formats: [],
+        };
+        set((state) => ({ runs: [...state.runs, ...added], batches: [...state.batches, batch] }));
+        return batch.runIds;
+      },
+
+      clearAll() {
+        if (get().loading) loader.cancel();
+        set({
+          runs: [],
+          batches: [],
+          errors: [],
+          pendingMappings: [],
+          notice: null,
+          view: DEFAULT_VIEW,
+        });
       },
     };
   };

@@ -47,14 +47,20 @@ export function sharedViewOf(view: ViewState, runs: readonly Run[]): SharedView 
   };
 }
 
-/** The view change that applies a shared view, its positions read in `runIds`. */
-export function viewPatchOf(shared: SharedView, runIds: readonly string[]): Partial<ViewState> {
+/**
+ * The view change that applies a shared view, its positions read in `runIds` (a position
+ * whose run is missing, or undefined there, picks none).
+ */
+export function viewPatchOf(
+  shared: SharedView,
+  runIds: readonly (string | undefined)[],
+): Partial<ViewState> {
   const { diffA, diffB, ...rest } = shared;
   return { ...rest, diffA: idAt(diffA, runIds), diffB: idAt(diffB, runIds) };
 }
 
 /** Reads a shared view field by field, or says which field is wrong. */
-export function readSharedView(value: unknown): Checked<SharedView> {
+export function readSharedView(value: unknown, maxTaskChars = MAX_TASK_CHARS): Checked<SharedView> {
   if (!isJsonObject(value)) return refuse('the view must be an object');
   const { metric, threshold, palette, task, align, effectiveThreshold, showLengthMean } = value;
   const { diffA, diffB } = value;
@@ -63,7 +69,7 @@ export function readSharedView(value: unknown): Checked<SharedView> {
     return refuse('the view’s thresholds must be numbers in 0..1');
   }
   if (!isPalette(palette)) return refuse('the view names an unknown palette');
-  if (task !== null && !isText(task, MAX_TASK_CHARS)) return refuse('the view’s task is not text');
+  if (task !== null && !isText(task, maxTaskChars)) return refuse('the view’s task is not text');
   if (typeof align !== 'boolean' || typeof showLengthMean !== 'boolean') {
     return refuse('the view’s switches must be true or false');
   }
@@ -102,7 +108,7 @@ function readFigure(value: unknown): FigureOptions | null {
     (theme !== 'light' && theme !== 'dark') ||
     (valueLabels !== 'off' && valueLabels !== 'all' && valueLabels !== 'below100') ||
     typeof gridlines !== 'boolean' ||
-    (trainedLength !== null && !isCount(trainedLength, 1)) ||
+    (trainedLength !== null && !isNumberIn(trainedLength, 0, Number.MAX_VALUE)) ||
     typeof depthHints !== 'boolean'
   ) {
     return null;
@@ -115,6 +121,6 @@ function positionOf(id: string | null, runs: readonly Run[]): number | null {
   return at === -1 ? null : at;
 }
 
-function idAt(position: number | null, runIds: readonly string[]): string | null {
+function idAt(position: number | null, runIds: readonly (string | undefined)[]): string | null {
   return position === null ? null : (runIds[position] ?? null);
 }

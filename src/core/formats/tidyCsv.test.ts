@@ -40,6 +40,20 @@ describe('tidy CSV parsing', () => {
     ]);
   });
 
+  it('warns when a file mixes score scales', async () => {
+    const run = (
+      await loadBatch([
+        csvFile('m.csv', HEADER, [
+          [1000, 0, 0.5],
+          [1000, 50, 7],
+        ]),
+      ])
+    ).runs[0]!;
+    expect(run.warnings[0]).toBe(
+      'm.csv: scores mix scales: 1 between 0 and 1 (first 0.5) beside scores up to 7; all were read on the 1..10 scale, so check the file',
+    );
+  });
+
   it('groups rows by model into one run each', async () => {
     const result = await loadBatch([
       csvFile('m.csv', `model,${HEADER}`, [

@@ -33,6 +33,9 @@ async function parseTidyCsv(source: Source, sink: RecordSink): Promise<ParseOutc
   let records = 0;
   let minScore = Infinity;
   let maxScore = -Infinity;
+  // Scores strictly between 0 and 1 beside scores above 1 mean two scales in one file.
+  let fractions = 0;
+  let firstFraction = 0;
 
   const read = await readCsv(
     source,
@@ -62,6 +65,10 @@ async function parseTidyCsv(source: Source, sink: RecordSink): Promise<ParseOutc
       }
       minScore = Math.min(minScore, score);
       maxScore = Math.max(maxScore, score);
+      if (score > 0 && score < 1) {
+        if (fractions === 0) firstFraction = score;
+        fractions += 1;
+      }
       records += 1;
       sink.trial({
         lengthTokens,
@@ -103,6 +110,11 @@ async function parseTidyCsv(source: Source, sink: RecordSink): Promise<ParseOutc
     );
   }
   const warnings = skips.messages();
+  if (scale.top !== 1 && fractions > 0) {
+    warnings.push(
+      `${file}: scores mix scales: ${fractions} between 0 and 1 (first ${firstFraction}) beside scores up to ${maxScore}; all were read on the ${scale.label} scale, so check the file`,
+    );
+  }
   if (scale.top !== 1) {
     warnings.push(
       `${file}: scores read on the ${scale.label} scale (highest ${maxScore}) and divided by ${scale.top}`,

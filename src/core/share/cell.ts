@@ -4,8 +4,8 @@ import { isJsonObject } from '../read/json';
 import type { Cell } from '../types';
 import { accept, isCount, isList, isNumberIn, isText, refuse, type Checked } from './guards';
 
-/** The longest task name read back. */
-export const MAX_TASK_CHARS = 200;
+/** The longest task name read from a share. */
+export const MAX_TASK_CHARS = 500;
 
 /** A sum may pass its count by float rounding only: scores are 0..1. */
 const SLACK = 1 + 1e-9;
@@ -59,17 +59,17 @@ export function cellTuple(cell: Cell): CellTuple {
 }
 
 /** Reads a cell written by {@link cellTuple}. */
-export function cellFromTuple(value: unknown): Checked<Cell> {
+export function cellFromTuple(value: unknown, maxTaskChars = MAX_TASK_CHARS): Checked<Cell> {
   if (!isList(value) || value.length !== TUPLE_FIELDS.length) {
     return refuse(`must be a list of ${TUPLE_FIELDS.length} values`);
   }
-  return checkCell((field) => value[TUPLE_FIELDS.indexOf(field)]);
+  return checkCell((field) => value[TUPLE_FIELDS.indexOf(field)], maxTaskChars);
 }
 
 /** Reads a cell stored as an object (a saved run's). */
-export function cellFromObject(value: unknown): Checked<Cell> {
+export function cellFromObject(value: unknown, maxTaskChars = MAX_TASK_CHARS): Checked<Cell> {
   if (!isJsonObject(value)) return refuse('must be an object');
-  return checkCell((field) => value[field]);
+  return checkCell((field) => value[field], maxTaskChars);
 }
 
 /**
@@ -99,10 +99,10 @@ function isScoreList(value: unknown): value is number[] {
 }
 
 /** Checks every field of a cell and that they agree: counts add up, sums fit the counts. */
-function checkCell(get: (field: keyof Cell) => unknown): Checked<Cell> {
+function checkCell(get: (field: keyof Cell) => unknown, maxTaskChars: number): Checked<Cell> {
   const task = get('task');
-  if (!isText(task, MAX_TASK_CHARS)) {
-    return refuse(`task must be text of at most ${MAX_TASK_CHARS} characters`);
+  if (!isText(task, maxTaskChars)) {
+    return refuse(`task must be text of at most ${maxTaskChars} characters`);
   }
   const lengthTokens = get('lengthTokens');
   if (!isCount(lengthTokens, 1)) return refuse('lengthTokens must be a whole number above 0');

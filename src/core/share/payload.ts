@@ -7,11 +7,11 @@ import { accept, isList, isText, isTextList, refuse, type Checked } from './guar
 /** The share format's version: a link or file of another version is refused, never guessed at. */
 export const SHARE_VERSION = 1;
 
-/** The longest run name read back. */
-export const MAX_NAME_CHARS = 300;
+/** The longest run name read from a share. */
+export const MAX_NAME_CHARS = 500;
 
 const MAX_FORMATS = 50;
-const MAX_FORMAT_CHARS = 200;
+const MAX_FORMAT_CHARS = 500;
 
 /** One run as a share writes it: what its heatmap needs; no files, no trial texts. */
 export interface SharedRun {
@@ -66,8 +66,8 @@ export function readSharePayload(value: unknown): Checked<ShareContent> {
   if (!isList(value.runs) || value.runs.length === 0) return refuse('holds no runs');
   const runs: RunDraft[] = [];
   for (const [i, item] of value.runs.entries()) {
-    const run = readSharedRun(item);
-    if (!run.ok) return refuse(`run ${i + 1}: ${run.reason}`);
+    const run = readSharedRun(item, `run ${i + 1}`);
+    if (!run.ok) return run;
     if (runs.some((other) => other.name === run.value.name)) {
       return refuse(`run ${i + 1}: another run has the same name`);
     }
@@ -76,38 +76,41 @@ export function readSharePayload(value: unknown): Checked<ShareContent> {
   return accept({ runs, view: value.view });
 }
 
-/** A run name: text of 1 to {@link MAX_NAME_CHARS} characters, trimmed. */
-export function readRunName(value: unknown): Checked<string> {
-  const name = isText(value, MAX_NAME_CHARS) ? value.trim() : '';
+/** A run name: text of 1 to `maxChars` characters, trimmed. */
+export function readRunName(value: unknown, maxChars = MAX_NAME_CHARS): Checked<string> {
+  const name = isText(value, maxChars) ? value.trim() : '';
   return name === ''
-    ? refuse(`the name must be text of 1 to ${MAX_NAME_CHARS} characters`)
+    ? refuse(`the name must be text of 1 to ${maxChars} characters`)
     : accept(name);
 }
 
-/** A run's list of format labels. */
-export function readFormats(value: unknown): Checked<string[]> {
-  return isTextList(value, MAX_FORMATS, MAX_FORMAT_CHARS)
+/** A run's list of format labels: at most `maxItems`, each of at most `maxChars` characters. */
+export function readFormats(
+  value: unknown,
+  maxChars = MAX_FORMAT_CHARS,
+  maxItems = MAX_FORMATS,
+): Checked<string[]> {
+  return isTextList(value, maxItems, maxChars)
     ? accept([...value])
-    : refuse(
-        `formats must be at most ${MAX_FORMATS} texts of at most ${MAX_FORMAT_CHARS} characters`,
-      );
+    : refuse(`formats must be at most ${maxItems} texts of at most ${maxChars} characters`);
 }
 
-function readSharedRun(value: unknown): Checked<RunDraft> {
-  if (!isJsonObject(value)) return refuse('must be an object');
+/** Reads one run; refusals start with `where` ("run 2", "run 2, cell 14"). */
+function readSharedRun(value: unknown, where: string): Checked<RunDraft> {
+  if (!isJsonObject(value)) return refuse(`${where}: must be an object`);
   const name = readRunName(value.name);
-  if (!name.ok) return name;
+  if (!name.ok) return refuse(`${where}: ${name.reason}`);
   const formats = readFormats(value.formats);
-  if (!formats.ok) return formats;
-  if (!isList(value.cells) || value.cells.length === 0) return refuse('holds no cells');
+  if (!formats.ok) return refuse(`${where}: ${formats.reason}`);
+  if (!isList(value.cells) || value.cells.length === 0) return refuse(`${where}: holds no cells`);
   const cells: Cell[] = [];
   for (const [i, item] of value.cells.entries()) {
     const cell = cellFromTuple(item);
-    if (!cell.ok) return refuse(`cell ${i + 1}: ${cell.reason}`);
+    if (!cell.ok) return refuse(`${where}, cell ${i + 1}: ${cell.reason}`);
     cells.push(cell.value);
   }
   const grid = gridOfCells(cells);
-  if (!grid.ok) return grid;
+  if (!grid.ok) return refuse(`${where}: ${grid.reason}`);
   return accept({
     name: name.value,
     formats: formats.value,
