@@ -34,8 +34,8 @@ export function heatmap(page: Page, run: string): Locator {
 }
 
 /** Every cell of a heatmap, read from its data attributes (after the cells are drawn). */
-export async function cellsOf(figure: Locator): Promise<CellData[]> {
-  await expect(figure.locator('[data-length]').first()).toBeVisible();
+export async function cellsOf(figure: Locator, timeout?: number): Promise<CellData[]> {
+  await expect(figure.locator('[data-length]').first()).toBeVisible({ timeout });
   return figure.locator('[data-length]').evaluateAll((nodes) =>
     nodes.map((node) => {
       const value = node.getAttribute('data-value');

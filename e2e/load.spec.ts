@@ -121,8 +121,20 @@ test.describe('loading results', () => {
     await openFiles(page, 'public/samples/checkpoints/stage-65k.json');
     await expect(page.getByTestId('heatmap')).toHaveCount(2);
 
-    // Loading the same model again adds a second run under a distinct name.
+    // The same file again is recognised and skipped; another file of the same model adds a
+    // second run under a distinct name.
     await openFiles(page, 'public/samples/checkpoints/stage-65k.json');
+    await expect(page.getByTestId('notice')).toContainText('Already loaded');
+    await expect(page.getByTestId('heatmap')).toHaveCount(2);
+    await openFiles(page, [
+      {
+        name: 'rerun.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'model,context_length,depth_percent,score\nllama-3-8b-long stage 65K,2048,0,1\n',
+        ),
+      },
+    ]);
     await expect(heatmap(page, 'llama-3-8b-long stage 65K (2)')).toBeVisible();
 
     const item = page.locator('[data-testid="run-item"][data-run="llama-3-8b-long stage 65K (2)"]');

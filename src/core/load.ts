@@ -25,6 +25,8 @@ export interface BatchResult {
   unmapped: UnmappedFile[];
   /** Per file: the format it was read as, and how sure detection was (1 when chosen by the user). */
   formats: FileFormat[];
+  /** Files skipped because the same content was already loaded (the worker fills this in). */
+  duplicates?: { file: string; sameAs: string }[];
 }
 
 /** The format a file was read as. */
@@ -33,6 +35,8 @@ export interface FileFormat {
   formatId: string;
   format: string;
   confidence: number;
+  /** The content's fingerprint, to recognise the same file dropped again. */
+  fingerprint?: string;
 }
 
 interface Group {

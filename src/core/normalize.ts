@@ -72,7 +72,8 @@ export function coordinateProblem(
   depthPercent: number,
 ): RecordProblem | null {
   const length = lengthProblem(lengthTokens);
-  if (length) return { kind: 'length-range', detail: length };
+  if (length)
+    return { kind: lengthTokens > 0 ? 'length-fraction' : 'length-range', detail: length };
   const depth = depthProblem(depthPercent);
   if (depth) return { kind: 'depth-range', detail: depth };
   return null;

@@ -71,7 +71,12 @@ export interface RunsSlice {
 
 /** The loader the slice uses: the worker in the app, a stub in tests. */
 export interface Loader {
-  load: (files: PickedFile[], onProgress: (p: LoadProgress) => void) => Promise<LoadOutcome>;
+  /** `known` maps fingerprints of files already loaded to their paths: those are skipped. */
+  load: (
+    files: PickedFile[],
+    onProgress: (p: LoadProgress) => void,
+    known?: Record<string, string>,
+  ) => Promise<LoadOutcome>;
   cancel: () => void;
   /** The sample a mapping dialog needs, for a file the user asks to map. */
   sample: (picked: PickedFile) => Promise<UnmappedFile | LoadError>;
@@ -107,14 +112,33 @@ function shown(errors: LoadError[], batchId?: number): ShownError[] {
 export const createRunsSlice =
   (loader: Loader): StateCreator<Store, [], [], RunsSlice> =>
   (set, get) => {
+    /** Content fingerprints of the files behind the runs shown now (a re-read leaves its own out). */
+    const knownFiles = (except?: number): Record<string, string> => {
+      const known: Record<string, string> = {};
+      for (const batch of get().batches) {
+        if (batch.id === except || batch.runIds.length === 0) continue;
+        for (const f of batch.formats) if (f.fingerprint) known[f.fingerprint] = f.file;
+      }
+      return known;
+    };
+
     /** Loads a batch's files; null when cancelled. */
-    const run = async (files: PickedFile[]): Promise<BatchResult | null> => {
+    const run = async (files: PickedFile[], batchId?: number): Promise<BatchResult | null> => {
       set({ loading: startProgress(files), notice: null });
-      const outcome = await loader.load(files, (progress) => set({ loading: progress }));
+      const outcome = await loader.load(
+        files,
+        (progress) => set({ loading: progress }),
+        knownFiles(batchId),
+      );
       set({ loading: null });
       if (outcome === 'cancelled') {
         set({ notice: 'Loading cancelled: nothing from those files was added.' });
         return null;
+      }
+      const duplicates = outcome.duplicates ?? [];
+      if (duplicates.length > 0) {
+        const said = duplicates.map((d) => `${d.file} (same content as ${d.sameAs})`).join(', ');
+        set({ notice: `Already loaded, so skipped: ${said}.` });
       }
       return outcome;
     };
@@ -160,7 +184,7 @@ export const createRunsSlice =
       const files = batch.files.map((f) =>
         f.path === path ? { file: f.file, path: f.path, ...choice } : f,
       );
-      const result = await run(files);
+      const result = await run(files, batchId);
       if (result) apply({ ...batch, files }, result);
     };
 

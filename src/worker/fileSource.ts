@@ -7,7 +7,7 @@ const HEAD_BYTES = HEAD_CHARS * 4;
  * Files up to this size are read in one piece: a folder of a thousand small per-test files
  * loads several times faster that way than through a stream per file.
  */
-const WHOLE_FILE_BYTES = 1024 * 1024;
+export const WHOLE_FILE_BYTES = 1024 * 1024;
 
 /**
  * A File as a streamed source: `File.stream()` through a `TextDecoderStream`, counting bytes
@@ -17,9 +17,11 @@ export async function fileSource(
   file: File,
   path: string,
   onBytes: (bytes: number) => void,
+  /** The file's bytes when the caller has read them already (small files). */
+  bytes?: ArrayBuffer,
 ): Promise<Source> {
   if (file.size <= WHOLE_FILE_BYTES) {
-    const text = await file.text();
+    const text = new TextDecoder().decode(bytes ?? (await file.arrayBuffer()));
     onBytes(file.size);
     return textSource(path, text);
   }

@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
 import { BatchLoader } from '../core/load';
-import { fileSource } from './fileSource';
+import { fileSource, WHOLE_FILE_BYTES } from './fileSource';
+import { fingerprint } from './fingerprint';
 import {
   DETAILS_PER_MESSAGE,
   MAX_FILE_BYTES,
   type LoadMessage,
   type LoadProgress,
   type LoadRequest,
+  type ParseSpan,
 } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -26,7 +28,8 @@ function megabytes(bytes: number): number {
   return Math.round(bytes / 2 ** 20);
 }
 
-async function loadBatch({ id, files }: LoadRequest): Promise<void> {
+async function loadBatch({ id, files, known }: LoadRequest): Promise<void> {
+  const started = performance.now();
   const loader = new BatchLoader();
   const progress: LoadProgress = {
     filesDone: 0,
@@ -44,21 +47,40 @@ async function loadBatch({ id, files }: LoadRequest): Promise<void> {
     progress.records = loader.recordsRead;
     post({ type: 'progress', id, progress: { ...progress } });
   };
+  // The same content twice (already loaded, or twice in this drop) is read once.
+  const seen = new Map(Object.entries(known));
+  const fingerprints = new Map<string, string>();
+  const duplicates: { file: string; sameAs: string }[] = [];
   for (const { file, path, formatId, mapping } of files) {
     const bytesBefore = progress.bytesDone;
     progress.current = path;
-    if (file.size > MAX_FILE_BYTES) {
+    // Small files are read once, for their fingerprint and their text alike.
+    const bytes = file.size <= WHOLE_FILE_BYTES ? await file.arrayBuffer() : undefined;
+    const print = file.size > MAX_FILE_BYTES ? null : await fingerprint(file, bytes);
+    const sameAs = print === null ? undefined : seen.get(print);
+    if (print !== null && sameAs !== undefined) {
+      duplicates.push({ file: path, sameAs });
+    } else if (file.size > MAX_FILE_BYTES) {
       loader.fail({
         file: path,
         reason: `too large to load (${megabytes(file.size)} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB)`,
       });
     } else {
       try {
-        const source = await fileSource(file, path, (bytes) => {
-          progress.bytesDone = bytesBefore + bytes;
-          report();
-        });
-        await loader.add(source, { formatId, mapping });
+        const source = await fileSource(
+          file,
+          path,
+          (read) => {
+            progress.bytesDone = bytesBefore + read;
+            report();
+          },
+          bytes,
+        );
+        const error = await loader.add(source, { formatId, mapping });
+        if (!error && print !== null) {
+          seen.set(print, path);
+          fingerprints.set(path, print);
+        }
       } catch (error) {
         loader.fail({ file: path, reason: `could not be read (${describe(error)})` });
       }
@@ -68,7 +90,19 @@ async function loadBatch({ id, files }: LoadRequest): Promise<void> {
     report();
   }
   report(true);
-  const result = loader.finish();
+  const finished = loader.finish();
+  const result = {
+    ...finished,
+    formats: finished.formats.map((f) => ({ ...f, fingerprint: fingerprints.get(f.file) })),
+    duplicates,
+  };
+  const parse: ParseSpan = {
+    startEpochMs: performance.timeOrigin + started,
+    durationMs: performance.now() - started,
+    bytes: progress.bytesTotal,
+    records: loader.recordsRead,
+    files: files.length,
+  };
   result.runs.forEach((run, index) => {
     for (let i = 0; i < run.details.length; i += DETAILS_PER_MESSAGE) {
       post({
@@ -83,6 +117,7 @@ async function loadBatch({ id, files }: LoadRequest): Promise<void> {
     type: 'done',
     id,
     result: { ...result, runs: result.runs.map((run) => ({ ...run, details: [] })) },
+    parse,
   });
 }
 

@@ -1,6 +1,6 @@
 import type { BatchResult } from '../core/load';
 import type { Trial } from '../core/types';
-import type { LoadMessage, LoadProgress, PickedFile } from './protocol';
+import type { LoadMessage, LoadProgress, ParseSpan, PickedFile } from './protocol';
 
 /** A batch's result, or 'cancelled' when the user stopped it. */
 export type LoadOutcome = BatchResult | 'cancelled';
@@ -11,6 +11,19 @@ interface Pending {
   details: Trial[][];
   resolve: (outcome: LoadOutcome) => void;
   onProgress: (progress: LoadProgress) => void;
+}
+
+/**
+ * Records the worker's span as `haymap:parse` on the page's timeline, with what it read as
+ * `detail`, so benchmarks can tell the worker's share of `haymap:load` and its throughput.
+ */
+function measureParse(span: ParseSpan): void {
+  const { startEpochMs, durationMs, ...detail } = span;
+  performance.measure('haymap:parse', {
+    start: Math.max(0, startEpochMs - performance.timeOrigin),
+    duration: durationMs,
+    detail,
+  });
 }
 
 let worker: Worker | null = null;
@@ -40,6 +53,7 @@ function loaderWorker(): Worker {
       (request.details[message.run] ??= []).push(...message.trials);
     } else {
       pending.delete(message.id);
+      measureParse(message.parse);
       const runs = message.result.runs.map((run, i) => ({
         ...run,
         details: request.details[i] ?? [],
@@ -68,12 +82,13 @@ function loaderWorker(): Worker {
 export function loadInWorker(
   files: PickedFile[],
   onProgress: (progress: LoadProgress) => void,
+  known: Record<string, string> = {},
 ): Promise<LoadOutcome> {
   const id = nextId;
   nextId += 1;
   return new Promise((resolve) => {
     pending.set(id, { paths: files.map((f) => f.path), details: [], resolve, onProgress });
-    loaderWorker().postMessage({ id, files });
+    loaderWorker().postMessage({ id, files, known });
   });
 }
 

@@ -17,6 +17,8 @@ export interface PickedFile {
 export interface LoadRequest {
   id: number;
   files: PickedFile[];
+  /** Fingerprints of files already loaded, with their paths: such files are skipped. */
+  known: Record<string, string>;
 }
 
 /** How far a batch has got. */
@@ -32,13 +34,27 @@ export interface LoadProgress {
 }
 
 /**
+ * How long the worker took to read, parse and aggregate a batch (up to its result, before
+ * posting it), for the page's User Timing entry `haymap:parse`.
+ */
+export interface ParseSpan {
+  /** When the worker took the batch up: `performance.timeOrigin + performance.now()` there. */
+  startEpochMs: number;
+  durationMs: number;
+  bytes: number;
+  /** Records (rows, objects) read. */
+  records: number;
+  files: number;
+}
+
+/**
  * Worker -> main thread. A batch's trial details come before its result, in slices: tens of
  * thousands of kept trials cloned in one message would block the page for over 100 ms.
  */
 export type LoadMessage =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'details'; id: number; run: number; trials: Trial[] }
-  | { type: 'done'; id: number; result: BatchResult };
+  | { type: 'done'; id: number; result: BatchResult; parse: ParseSpan };
 
 /** Trials per details message: each clones in a few milliseconds. */
 export const DETAILS_PER_MESSAGE = 2000;
