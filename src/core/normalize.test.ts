@@ -56,7 +56,7 @@ describe('coordinateProblem', () => {
     [1000, 100, null],
     [0, 50, 'length-range'],
     [-5, 50, 'length-range'],
-    [1000.5, 50, 'length-range'],
+    [1000.5, 50, 'length-fraction'],
     [1000, -1, 'depth-range'],
     [1000, 100.5, 'depth-range'],
   ])('length %d depth %d -> %s', (length, depth, kind) => {

@@ -56,7 +56,8 @@ export const haymapCells: ResultFormat = {
         }
         const problem =
           coordinateProblem(lengthTokens, depthPercent ?? 0) ??
-          (!Number.isInteger(n) || n < 1
+          // A count too large to add exactly (1e308) would sum to Infinity with another row's.
+          (!Number.isSafeInteger(n) || n < 1
             ? { kind: 'n', detail: `n ${n} is not a positive whole number` }
             : null) ??
           (meanScore < 0 || meanScore > 1 || (passRate !== null && (passRate < 0 || passRate > 1))

@@ -221,7 +221,8 @@ async function parseResults(source: Source, sink: RecordSink): Promise<ParseOutc
     // lm-eval counts a task's samples over all its lengths; RULER builds as many per length.
     const total = samplesOfTask(root, task);
     const perLength = total !== null && total > 0 && ran.length > 0 ? total / ran.length : null;
-    const n = perLength !== null && Number.isInteger(perLength) ? perLength : 1;
+    // A count too large to add exactly (1e308) would sum to Infinity with another file's.
+    const n = perLength !== null && Number.isSafeInteger(perLength) ? perLength : 1;
     if (perLength !== null && n !== perLength) {
       warnings.push(
         `${file}: ${task}: ${total} samples do not split evenly over ${ran.length} lengths: each length counted as 1 sample`,

@@ -159,11 +159,14 @@ export const rulerSummary: ResultFormat = {
   },
 };
 
-/** The number of samples in a `Nulls` cell `<empty predictions>/<samples>`, or null. */
+/**
+ * The number of samples in a `Nulls` cell `<empty predictions>/<samples>`, or null. Digits too
+ * many to count exactly (`0/999...9` reads as Infinity) are no count.
+ */
 function samplesOf(nulls: string | undefined): number | null {
   const match = /^\s*\d+\s*\/\s*(\d+)\s*$/.exec(nulls ?? '');
   const total = match ? Number(match[1]) : 0;
-  return total > 0 ? total : null;
+  return Number.isSafeInteger(total) && total > 0 ? total : null;
 }
 
 async function parseSummary(source: Source, sink: RecordSink): Promise<ParseOutcome> {

@@ -90,16 +90,27 @@ export async function readCsvRows(
     cursor = 0;
     return cursorOf(parser.parse(input, 0, !last));
   };
+  // Chunks not fed yet. The row held back by a feed is parsed again from its start by the next,
+  // so a row longer than a chunk (one huge line) waits until as much new text has come as it
+  // holds: the work stays linear in the file's length instead of growing with its square.
+  const unfed: string[] = [];
+  let unfedChars = 0;
   for await (let chunk of source.chunks()) {
     if (first) {
       chunk = chunk.replace(/^\uFEFF/, '');
       first = false;
     }
-    const input = carry + chunk;
+    unfed.push(chunk);
+    unfedChars += chunk.length;
+    if (unfedChars < carry.length) continue;
+    const input = carry + unfed.join('');
+    unfed.length = 0;
+    unfedChars = 0;
     carry = input.slice(feed(input, false));
     if (stop.problem || stop.done) break;
   }
-  if (!stop.problem && !stop.done && carry !== '') feed(carry, true);
+  const rest = stop.problem || stop.done ? '' : carry + unfed.join('');
+  if (rest !== '') feed(rest, true);
   if (stop.problem) return { ok: false, ...stop.problem };
   return { ok: true, rows };
 }

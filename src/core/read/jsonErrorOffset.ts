@@ -34,48 +34,60 @@ export function jsonErrorOffset(text: string): number {
     if (!match) fail();
     i += match?.[0].length ?? 0;
   };
-  const value = (): void => {
+  const key = () => {
+    space();
+    if (text.charAt(i) !== '"') fail();
+    string();
+    space();
+    if (text.charAt(i) !== ':') fail();
+    i += 1;
+  };
+  // Containers are tracked on a list, not by recursion: a file nested thousands deep
+  // (`[[[[...`) must get its message, not overflow the call stack.
+  const open: string[] = [];
+  /** Reads one scalar, or opens a container; true when a value is complete. */
+  const valueStart = (): boolean => {
     space();
     const c = text.charAt(i);
-    if (c === '{') return container('}', true);
-    if (c === '[') return container(']', false);
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    return number();
-  };
-  const container = (close: string, keyed: boolean) => {
-    i += 1;
-    space();
-    if (text.charAt(i) === close) {
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
       i += 1;
-      return;
-    }
-    for (;;) {
-      if (keyed) {
-        space();
-        if (text.charAt(i) !== '"') fail();
-        string();
-        space();
-        if (text.charAt(i) !== ':') fail();
-        i += 1;
-      }
-      value();
       space();
-      const c = text.charAt(i);
-      if (c === close) {
+      if (text.charAt(i) === close) {
         i += 1;
-        return;
+        return true;
       }
-      if (c !== ',') fail();
-      i += 1;
+      open.push(close);
+      if (close === '}') key();
+      return false;
     }
+    if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else number();
+    return true;
   };
   try {
-    value();
-    space();
-    return i < text.length ? i : -1;
+    for (;;) {
+      if (!valueStart()) continue;
+      // A value is complete: close the containers it ends, or go on after a comma.
+      for (;;) {
+        space();
+        const close = open.at(-1);
+        if (close === undefined) return i < text.length ? i : -1;
+        const c = text.charAt(i);
+        if (c === close) {
+          i += 1;
+          open.pop();
+          continue;
+        }
+        if (c !== ',') fail();
+        i += 1;
+        if (close === '}') key();
+        break;
+      }
+    }
   } catch (stop) {
     if (stop instanceof ScanStop) return stop.offset;
     throw stop;

@@ -9,7 +9,9 @@ export async function readLines(
   source: Source,
   onLine: (line: string, lineNumber: number) => boolean | void,
 ): Promise<void> {
-  let carry = '';
+  // The line in progress, in pieces: searching or joining all of it for each chunk would make a
+  // long line (a minified JSON document) cost its length squared.
+  let carry: string[] = [];
   let lineNumber = 0;
   let first = true;
   for await (let chunk of source.chunks()) {
@@ -17,19 +19,20 @@ export async function readLines(
       chunk = chunk.replace(/^\uFEFF/, '');
       first = false;
     }
-    const text = carry + chunk;
     let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
       lineNumber += 1;
-      const line =
-        text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-      if (onLine(line, lineNumber) === false) return;
+      const piece = chunk.slice(start, end);
+      const line = carry.length === 0 ? piece : carry.join('') + piece;
+      carry = [];
+      if (onLine(line.endsWith('\r') ? line.slice(0, -1) : line, lineNumber) === false) return;
       start = end + 1;
     }
-    carry = text.slice(start);
+    if (start < chunk.length) carry.push(chunk.slice(start));
   }
-  if (carry !== '') {
+  const last = carry.join('');
+  if (last !== '') {
     lineNumber += 1;
-    onLine(carry.endsWith('\r') ? carry.slice(0, -1) : carry, lineNumber);
+    onLine(last.endsWith('\r') ? last.slice(0, -1) : last, lineNumber);
   }
 }
