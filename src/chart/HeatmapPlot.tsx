@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { GridAxes, HeatmapGrid } from '../core/grid';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
@@ -131,7 +132,8 @@ export function HeatmapPlot({
           aria-label={ariaLabel}
           fontFamily={LIGHT_THEME.fontFamily}
           fontSize={12}
-          onMouseOver={(event) => setHovered(cellIndex(event.target))}
+          // Synchronously, so the tooltip is painted in the frame the pointer moved in.
+          onMouseOver={(event) => flushSync(() => setHovered(cellIndex(event.target)))}
           onMouseLeave={() => setHovered(null)}
           onClick={(event) => {
             const index = cellIndex(event.target);

@@ -67,22 +67,34 @@ export function panelOfGrid(
     title: run.name,
     subtitle: `${view.metric === 'mean' ? 'Mean score' : 'Pass rate'} ${percent(gridMean(grid))} · mean of ${scored.toLocaleString('en-US')} cells${tasks} · ${run.trialCount.toLocaleString('en-US')} trials`,
     axes: grid,
-    cells: grid.slots.map((slot) => ({
-      lengthTokens: slot.lengthTokens,
-      row: slot.row,
-      value: slot.value,
-      n: slot.cell?.n ?? 0,
-      failed: slot.cell?.failedCalls,
-      valueText: slot.value === null ? undefined : String(Math.round(slot.value * 100)),
-      label:
-        slot.value === null
-          ? `${cellPlace(slot.lengthTokens, slot.row)}: no data`
-          : `${cellPlace(slot.lengthTokens, slot.row)}: ${name} ${percent(slot.value)}, ${slot.cell?.n ?? 0} trials`,
-    })),
+    cells: runCells(grid, name),
     colour: interpolate,
     legend: { title, interpolate, ticks: PERCENT_TICKS },
     ariaLabel: `${title} of ${run.name} by context length and ${grid.rowKind === 'depth' ? 'needle depth' : 'task'}`,
   };
+}
+
+/** Cells already built per grid, so a palette change (same grid) rebuilds no labels. */
+const cellsOfGrid = new WeakMap<HeatmapGrid, PlotCell[]>();
+
+/** A grid's cells as a plot draws them, with what each says to a screen reader. */
+function runCells(grid: HeatmapGrid, metricName: string): PlotCell[] {
+  const known = cellsOfGrid.get(grid);
+  if (known) return known;
+  const cells = grid.slots.map((slot) => ({
+    lengthTokens: slot.lengthTokens,
+    row: slot.row,
+    value: slot.value,
+    n: slot.cell?.n ?? 0,
+    failed: slot.cell?.failedCalls,
+    valueText: slot.value === null ? undefined : String(Math.round(slot.value * 100)),
+    label:
+      slot.value === null
+        ? `${cellPlace(slot.lengthTokens, slot.row)}: no data`
+        : `${cellPlace(slot.lengthTokens, slot.row)}: ${metricName} ${percent(slot.value)}, ${slot.cell?.n ?? 0} trials`,
+  }));
+  cellsOfGrid.set(grid, cells);
+  return cells;
 }
 
 /** A signed difference in points: +12.5 pts, −3.0 pts. */

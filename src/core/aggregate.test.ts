@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GridAccumulator } from './aggregate';
+import { DETAILS_PER_CELL, GridAccumulator } from './aggregate';
 import { cellMean, cellPassRate, cellValue } from './metrics';
 import { makeTrial } from './testing/factories';
 import { taskRun } from './testing/shareRuns';
@@ -133,6 +133,6 @@ describe('GridAccumulator', () => {
   it('keeps a bounded number of details per cell but counts every trial', () => {
     const { cells, details } = cellsOf(Array.from({ length: 80 }, () => makeTrial()));
     expect(cells[0]?.n).toBe(80);
-    expect(details).toHaveLength(50);
+    expect(details).toHaveLength(DETAILS_PER_CELL);
   });
 });

@@ -2,7 +2,7 @@ import { roundDepth } from './normalize';
 import type { Cell, CellSummary, FailedCall, Trial } from './types';
 
 /** Trials kept per cell for the drill-down; the aggregates always count every trial. */
-export const DETAILS_PER_CELL = 50;
+export const DETAILS_PER_CELL = 20;
 
 interface CellAccumulator {
   task: string;

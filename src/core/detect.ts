@@ -1,4 +1,5 @@
 import type { ResultFormat } from './formats/format';
+import { generic } from './formats/generic';
 import { FORMATS } from './formats/registry';
 import { HEAD_CHARS } from './source';
 
@@ -8,12 +9,20 @@ export interface Detection {
   confidence: number;
 }
 
-/** The formats that claim a file, most confident first, from its path and first characters. */
+/**
+ * The formats that claim a file, most confident first, from its path and first characters.
+ * The generic reader, whose column guessing costs more than every producer's check together,
+ * is asked only when no producer claims the file: it never outranks one anyway.
+ */
 export function detectFormat(path: string, head: string): Detection[] {
   const start = head.slice(0, HEAD_CHARS);
-  return FORMATS.map((format) => ({ format, confidence: format.detect(path, start) }))
-    .filter((d) => d.confidence > 0)
-    .sort((a, b) => b.confidence - a.confidence);
+  const claims = (formats: readonly ResultFormat[]) =>
+    formats
+      .map((format) => ({ format, confidence: format.detect(path, start) }))
+      .filter((d) => d.confidence > 0)
+      .sort((a, b) => b.confidence - a.confidence);
+  const producers = claims(FORMATS.filter((format) => format !== generic));
+  return producers.length > 0 ? producers : claims([generic]);
 }
 
 /** A format by its id. */

@@ -469,10 +469,11 @@ describe('the generic format', () => {
     expect(generic.detect(path, head)).toBe(confidence);
   });
 
-  it('lets producer formats win', async () => {
+  it('lets producer formats win, and is asked only when none claims the file', async () => {
     const detections = detectFormat('t.csv', 'context_length,depth_percent,score\n1000,0,1\n');
-    expect(detections.map((d) => d.format.id).slice(0, 1)).toEqual(['tidy-csv']);
-    expect(detections.map((d) => d.format.id)).toContain('generic');
+    expect(detections.map((d) => d.format.id)).toEqual(['tidy-csv']);
+    const guessed = detectFormat('t.csv', 'tokens,position,accuracy\n1000,0.5,1\n');
+    expect(guessed.map((d) => d.format.id)).toEqual(['generic']);
   });
 
   it('loads a guessed table streaming, one run per model, naming the guess', async () => {

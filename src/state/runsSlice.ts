@@ -99,7 +99,9 @@ function startProgress(files: PickedFile[]): LoadProgress {
     filesDone: 0,
     filesTotal: files.length,
     bytesDone: 0,
-    bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0),
+    // Unknown until the worker reports: reading File.size here costs Chromium a synchronous
+    // round trip per file, seconds for a folder of thousands.
+    bytesTotal: 0,
     records: 0,
     current: files[0]?.path ?? '',
   };

@@ -13,6 +13,9 @@ import {
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** Small files read ahead of the one being parsed. */
+const READ_AHEAD = 16;
+
 /** Progress is posted at most this often, so thousands of files or rows do not flood the page. */
 const PROGRESS_INTERVAL_MS = 50;
 
@@ -51,11 +54,22 @@ async function loadBatch({ id, files, known }: LoadRequest): Promise<void> {
   const seen = new Map(Object.entries(known));
   const fingerprints = new Map<string, string>();
   const duplicates: { file: string; sameAs: string }[] = [];
-  for (const { file, path, formatId, mapping } of files) {
+  // Small files are read a few ahead, so the worker parses one while the next arrive
+  // (a folder of a thousand files otherwise spends most of its time waiting on reads).
+  const reads = new Map<number, Promise<ArrayBuffer>>();
+  const readAhead = (from: number) => {
+    for (let j = from; j < Math.min(files.length, from + READ_AHEAD); j += 1) {
+      const next = files[j]?.file;
+      if (next && next.size <= WHOLE_FILE_BYTES && !reads.has(j)) reads.set(j, next.arrayBuffer());
+    }
+  };
+  for (const [index, { file, path, formatId, mapping }] of files.entries()) {
+    readAhead(index);
     const bytesBefore = progress.bytesDone;
     progress.current = path;
     // Small files are read once, for their fingerprint and their text alike.
-    const bytes = file.size <= WHOLE_FILE_BYTES ? await file.arrayBuffer() : undefined;
+    const bytes = file.size <= WHOLE_FILE_BYTES ? await reads.get(index) : undefined;
+    reads.delete(index);
     const print = file.size > MAX_FILE_BYTES ? null : await fingerprint(file, bytes);
     const sameAs = print === null ? undefined : seen.get(print);
     if (print !== null && sameAs !== undefined) {
