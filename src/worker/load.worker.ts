@@ -7,8 +7,10 @@ import {
   MAX_FILE_BYTES,
   type LoadMessage,
   type LoadProgress,
+  type LoadCommand,
   type LoadRequest,
   type ParseSpan,
+  type PickedFile,
 } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -135,6 +137,18 @@ async function loadBatch({ id, files, known }: LoadRequest): Promise<void> {
   });
 }
 
-self.onmessage = (event: MessageEvent<LoadRequest>) => {
-  void loadBatch(event.data);
+/** Files received for each batch, until its 'load' command. */
+const received = new Map<number, PickedFile[]>();
+
+self.onmessage = (event: MessageEvent<LoadCommand>) => {
+  const command = event.data;
+  if (command.type === 'files') {
+    const files = received.get(command.id) ?? [];
+    files.push(...command.files);
+    received.set(command.id, files);
+    return;
+  }
+  const files = received.get(command.id) ?? [];
+  received.delete(command.id);
+  void loadBatch({ id: command.id, files, known: command.known });
 };

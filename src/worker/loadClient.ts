@@ -1,6 +1,13 @@
 import type { BatchResult } from '../core/load';
 import type { Trial } from '../core/types';
-import type { LoadMessage, LoadProgress, ParseSpan, PickedFile } from './protocol';
+import {
+  FILES_PER_MESSAGE,
+  type LoadCommand,
+  type LoadMessage,
+  type LoadProgress,
+  type ParseSpan,
+  type PickedFile,
+} from './protocol';
 
 /** A batch's result, or 'cancelled' when the user stopped it. */
 export type LoadOutcome = BatchResult | 'cancelled';
@@ -88,8 +95,26 @@ export function loadInWorker(
   nextId += 1;
   return new Promise((resolve) => {
     pending.set(id, { paths: files.map((f) => f.path), details: [], resolve, onProgress });
-    loaderWorker().postMessage({ id, files, known });
+    void postInSlices(id, files, known);
   });
+}
+
+/** Hands a batch's files to the worker a slice per task, so the page never blocks on it. */
+async function postInSlices(id: number, files: PickedFile[], known: Record<string, string>) {
+  const target = loaderWorker();
+  for (let i = 0; i < files.length; i += FILES_PER_MESSAGE) {
+    if (i > 0) await new Promise((next) => setTimeout(next, 0));
+    // A cancel between slices ends the batch: send nothing more.
+    if (!pending.has(id) || worker !== target) return;
+    const command: LoadCommand = {
+      type: 'files',
+      id,
+      files: files.slice(i, i + FILES_PER_MESSAGE),
+    };
+    target.postMessage(command);
+  }
+  const command: LoadCommand = { type: 'load', id, known };
+  target.postMessage(command);
 }
 
 /**
