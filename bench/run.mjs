@@ -1,0 +1,145 @@
+// npm run bench: Haymap's performance figures, written to bench/results.md and
+// bench/results.json. See bench/README.md for what each figure means and how it is taken.
+//
+//   node bench/run.mjs           the full bench (under 10 minutes on 2 cores)
+//   node bench/run.mjs --quick   one run of everything, for trying the bench itself out;
+//                                its figures are not worth keeping
+//   node bench/run.mjs --report  rewrites results.md from results.json (after a change to
+//                                the report's layout), measuring nothing
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+
+import { checkBudgets } from './lib/budgets.mjs';
+import { buildCore, ensureAppBuilt } from './lib/build.mjs';
+import { launchBrowser, observeFirstVisit } from './lib/browser.mjs';
+import { measureBundle } from './lib/bundle.mjs';
+import { benchCoreFixtures, benchCoreInputs } from './lib/core.mjs';
+import { prepareInputs } from './lib/inputs.mjs';
+import { describeMachine } from './lib/machine.mjs';
+import { DIST_COPY, ROOT } from './lib/paths.mjs';
+import { benchPeer, ensurePeer } from './lib/peer.mjs';
+import { renderJson, renderMarkdown } from './lib/report.mjs';
+import { serveStatic } from './lib/server.mjs';
+import { benchInteraction } from './lib/uiInteract.mjs';
+import { benchLoads } from './lib/uiLoad.mjs';
+
+/** @typedef {import('./lib/report.mjs').Results} Results */
+
+const quick = process.argv.includes('--quick');
+const mdPath = join(ROOT, 'bench', 'results.md');
+const jsonPath = join(ROOT, 'bench', 'results.json');
+
+if (process.argv.includes('--report')) {
+  /** @type {Results} */
+  const saved = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  writeFileSync(mdPath, await renderMarkdown(saved, mdPath));
+  process.stdout.write('rewrote bench/results.md from bench/results.json\n');
+  process.exit(0);
+}
+
+const started = performance.now();
+/** @param {string} line */
+const log = (line) => process.stdout.write(`${line}\n`);
+/** @type {Record<string, number>} */
+const sectionS = {};
+
+/**
+ * Runs one section, logging and timing it.
+ * @template T
+ * @param {string} name
+ * @param {() => Promise<T> | T} body
+ * @returns {Promise<T>}
+ */
+async function section(name, body) {
+  log(`${name}…`);
+  const t = performance.now();
+  const result = await body();
+  sectionS[name] = (performance.now() - t) / 1000;
+  return result;
+}
+
+/** @returns {string} the commit measured, with `-dirty` when the tree has changes */
+function commit() {
+  try {
+    return execFileSync('git', ['describe', '--always', '--dirty'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const playwrightVersion = JSON.parse(
+  readFileSync(join(ROOT, 'node_modules', '@playwright', 'test', 'package.json'), 'utf8'),
+).version;
+const machine = describeMachine(playwrightVersion);
+const loadStart = loadavg();
+
+const { inputs, render } = await section('inputs', () => prepareInputs(log));
+if (quick) {
+  for (const input of inputs) {
+    input.browserRuns = Math.min(input.browserRuns, 1);
+    input.coreRuns = Math.min(input.coreRuns, 1);
+    input.peerRuns = Math.min(input.peerRuns, 1);
+  }
+}
+
+await section('build', async () => {
+  ensureAppBuilt(log);
+  log(`  core bundled for Node in ${((await buildCore()) / 1000).toFixed(1)} s`);
+});
+const bundle = await section('bundle', () => measureBundle());
+
+const { loads, interaction, firstVisit } = await section('browser', async () => {
+  const server = await serveStatic(DIST_COPY);
+  const browser = await launchBrowser();
+  try {
+    machine.chromium = browser.version();
+    const browserSession = await browser.newBrowserCDPSession();
+    const firstVisit = await observeFirstVisit(browser, server.url);
+    const loads = await benchLoads(browser, browserSession, server.url, inputs, log);
+    const interaction = await benchInteraction(browser, server.url, render, log);
+    return { loads, interaction, firstVisit };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+const core = await section('core', () => benchCoreInputs(inputs, log));
+const coreFixtures = await section('fixtures', () => benchCoreFixtures(log));
+
+const peer = await section('peer', async () => {
+  const available = ensurePeer(log);
+  return { available, figures: available ? await benchPeer(inputs, log) : [] };
+});
+
+/** @type {Results} */
+const results = {
+  generatedAt: new Date().toISOString(),
+  durationS: (performance.now() - started) / 1000,
+  commit: commit(),
+  machine,
+  loadAverage: { start: loadStart, end: loadavg() },
+  sectionS,
+  inputs,
+  loads,
+  interaction,
+  core,
+  coreFixtures,
+  bundle,
+  firstVisit,
+  peer,
+  budgets: checkBudgets({ loads, interaction, bundle, peer: peer.figures }),
+};
+
+writeFileSync(mdPath, await renderMarkdown(results, mdPath));
+writeFileSync(jsonPath, await renderJson(results, jsonPath));
+log(
+  `\nwrote bench/results.md and bench/results.json in ${(results.durationS / 60).toFixed(1)} min`,
+);
+for (const b of results.budgets)
+  log(`  ${b.holds ? '✓' : '✗'} ${b.what}: ${b.shown} (${b.budget})`);
