@@ -33,44 +33,18 @@ export function DiffView({ runs }: { runs: Run[] }) {
           <p className="panel-sub muted small">{significanceNote(threshold)}</p>
         </div>
         <div className="diff-pickers">
-          <label className="field">
-            <span>A</span>
-            <select
-              data-testid="diff-a"
-              value={a.id}
-              onChange={(e) =>
-                setView({
-                  diffA: e.currentTarget.value,
-                  diffB: b.id === e.currentTarget.value ? a.id : b.id,
-                })
-              }
-            >
-              {runs.map((run) => (
-                <option key={run.id} value={run.id}>
-                  {run.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>B</span>
-            <select
-              data-testid="diff-b"
-              value={b.id}
-              onChange={(e) =>
-                setView({
-                  diffB: e.currentTarget.value,
-                  diffA: a.id === e.currentTarget.value ? b.id : a.id,
-                })
-              }
-            >
-              {runs.map((run) => (
-                <option key={run.id} value={run.id}>
-                  {run.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RunPicker
+            label="A"
+            runs={runs}
+            value={a.id}
+            onPick={(id) => setView({ diffA: id, diffB: b.id === id ? a.id : b.id })}
+          />
+          <RunPicker
+            label="B"
+            runs={runs}
+            value={b.id}
+            onPick={(id) => setView({ diffB: id, diffA: a.id === id ? b.id : a.id })}
+          />
         </div>
       </figcaption>
       {diff.mismatch ? (
@@ -117,5 +91,35 @@ export function DiffView({ runs }: { runs: Run[] }) {
         />
       )}
     </figure>
+  );
+}
+
+/** A menu of the shown runs for one side of the difference; picking the other side's run swaps them. */
+function RunPicker({
+  label,
+  runs,
+  value,
+  onPick,
+}: {
+  label: 'A' | 'B';
+  runs: Run[];
+  value: string;
+  onPick: (id: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select
+        data-testid={`diff-${label.toLowerCase()}`}
+        value={value}
+        onChange={(e) => onPick(e.currentTarget.value)}
+      >
+        {runs.map((run) => (
+          <option key={run.id} value={run.id}>
+            {run.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
