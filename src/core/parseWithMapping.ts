@@ -138,12 +138,7 @@ export async function parseWithMapping(
     );
   }
   if (records === 0) {
-    const first = skips.first();
-    return failure(
-      file,
-      first ? `no usable row: ${first.firstDetail}` : 'no rows to read',
-      first?.firstLine,
-    );
+    return skips.nothingUsable('row', 'no rows to read');
   }
 
   const warnings = skips.messages();

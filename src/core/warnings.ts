@@ -1,3 +1,5 @@
+import { failure, type ParseOutcome } from './formats/format';
+
 interface SkipEntry {
   count: number;
   firstDetail: string;
@@ -30,6 +32,17 @@ export class SkipLog {
   /** The first problem seen, for a file where nothing could be used. */
   first(): SkipEntry | undefined {
     return this.byKind.values().next().value;
+  }
+
+  /**
+   * The failure of a file where no record could be used: `no usable <noun>: ` and the first
+   * problem seen (with its line), else `whenEmpty` for a file that held no record at all.
+   */
+  nothingUsable(noun: string, whenEmpty: string): ParseOutcome {
+    const first = this.first();
+    return first
+      ? failure(this.file, `no usable ${noun}: ${first.firstDetail}`, first.firstLine)
+      : failure(this.file, whenEmpty);
   }
 
   /** One message per kind, e.g. `a.csv: 3 records skipped (first at line 7: score "x" is not a number)`. */

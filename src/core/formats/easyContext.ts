@@ -125,11 +125,7 @@ async function parseEasyContext(source: Source, sink: RecordSink): Promise<Parse
   }
 
   if (records === 0) {
-    const first = skips.first();
-    return failure(
-      file,
-      first ? `no usable entry: ${first.firstDetail}` : 'no entries in the file (an empty array)',
-    );
+    return skips.nothingUsable('entry', 'no entries in the file (an empty array)');
   }
   const warnings = [
     ...skips.messages(),

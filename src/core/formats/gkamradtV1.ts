@@ -84,11 +84,7 @@ async function parseGkamradtV1(source: Source, sink: RecordSink): Promise<ParseO
   if (!read.ok) return failure(file, read.reason, read.line);
 
   if (records === 0) {
-    const first = skips.first();
-    const reason = first
-      ? `no usable result: ${first.firstDetail}`
-      : 'no results in the file (an empty array)';
-    return failure(file, reason);
+    return skips.nothingUsable('result', 'no results in the file (an empty array)');
   }
   return { ok: true, records, warnings: skips.messages() };
 }

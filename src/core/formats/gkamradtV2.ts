@@ -142,10 +142,7 @@ async function parseGkamradtV2(source: Source, sink: RecordSink): Promise<ParseO
         failed.firstLine,
       );
     }
-    const first = skips.first();
-    return first
-      ? failure(file, `no usable row: ${first.firstDetail}`, first.firstLine)
-      : failure(file, 'the file has no rows');
+    return skips.nothingUsable('row', 'the file has no rows');
   }
   const warnings = skips.messages();
   if (failed.count > 0) {

@@ -83,12 +83,7 @@ export const haymapCells: ResultFormat = {
     );
     if (!read.ok) return failure(file, read.reason, read.line);
     if (records === 0) {
-      const first = skips.first();
-      return failure(
-        file,
-        first ? `no usable row: ${first.firstDetail}` : 'no rows',
-        first?.firstLine,
-      );
+      return skips.nothingUsable('row', 'no rows');
     }
     return { ok: true, records, warnings: skips.messages() };
   },

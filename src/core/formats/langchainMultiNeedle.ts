@@ -180,10 +180,7 @@ async function parseMultiNeedle(source: Source, sink: RecordSink): Promise<Parse
   );
   if (!read.ok) return failure(file, read.reason, read.line);
   if (records === 0) {
-    const first = skips.first();
-    return first
-      ? failure(file, `no usable row: ${first.firstDetail}`, first.firstLine)
-      : failure(file, 'no rows under the header');
+    return skips.nothingUsable('row', 'no rows under the header');
   }
   const warnings = skips.messages();
   if (shape === 'per-needle') {

@@ -113,9 +113,7 @@ async function parseSamples(source: Source, sink: RecordSink): Promise<ParseOutc
   });
 
   if (records === 0) {
-    const first = skips.first();
-    if (first) return failure(file, `no usable sample: ${first.firstDetail}`, first.firstLine);
-    return failure(file, read.lines === 0 ? 'the file is empty' : 'no samples');
+    return skips.nothingUsable('sample', read.lines === 0 ? 'the file is empty' : 'no samples');
   }
   return { ok: true, records, warnings: skips.messages() };
 }
@@ -243,11 +241,7 @@ async function parseResults(source: Source, sink: RecordSink): Promise<ParseOutc
   }
 
   if (records === 0) {
-    const first = skips.first();
-    return failure(
-      file,
-      first ? `no usable result: ${first.firstDetail}` : 'no tasks in "results"',
-    );
+    return skips.nothingUsable('result', 'no tasks in "results"');
   }
   return { ok: true, records, warnings: [...skips.messages(), ...warnings] };
 }

@@ -81,11 +81,7 @@ async function parseLwm(source: Source, sink: RecordSink): Promise<ParseOutcome>
   if (!read.ok) return failure(file, read.reason, read.line);
 
   if (records === 0) {
-    const first = skips.first();
-    return failure(
-      file,
-      first ? `no usable result: ${first.firstDetail}` : 'no results in the file (an empty array)',
-    );
+    return skips.nothingUsable('result', 'no results in the file (an empty array)');
   }
   return { ok: true, records, warnings: skips.messages() };
 }

@@ -122,9 +122,7 @@ async function parsePredictions(source: Source, sink: RecordSink): Promise<Parse
   });
 
   if (records === 0) {
-    const first = skips.first();
-    if (first) return failure(file, `no usable row: ${first.firstDetail}`, first.firstLine);
-    return failure(file, read.lines === 0 ? 'the file is empty' : 'no rows');
+    return skips.nothingUsable('row', read.lines === 0 ? 'the file is empty' : 'no rows');
   }
   const warnings = skips.messages();
   if (lengthFromRows) {
@@ -231,12 +229,7 @@ async function parseSummary(source: Source, sink: RecordSink): Promise<ParseOutc
     records += 1;
   });
   if (records === 0) {
-    const first = skips.first();
-    return failure(
-      file,
-      first ? `no usable score: ${first.firstDetail}` : 'no tasks in the Tasks row',
-      first?.firstLine,
-    );
+    return skips.nothingUsable('score', 'no tasks in the Tasks row');
   }
   return { ok: true, records, warnings: skips.messages() };
 }

@@ -95,12 +95,7 @@ async function parseTidyCsv(source: Source, sink: RecordSink): Promise<ParseOutc
     );
   }
   if (records === 0) {
-    const first = skips.first();
-    return failure(
-      file,
-      first ? `no usable row: ${first.firstDetail}` : 'no rows under the header',
-      first?.firstLine,
-    );
+    return skips.nothingUsable('row', 'no rows under the header');
   }
   const scale = inferScale(minScore, maxScore);
   if (!scale) {

@@ -128,12 +128,7 @@ async function parseWideTable(source: Source, sink: RecordSink): Promise<ParseOu
     for (const cell of row.cells) cells.push({ ...cell, depthPercent, line: row.line });
   }
   if (cells.length === 0) {
-    const first = skips.first();
-    return failure(
-      file,
-      first ? `no usable score: ${first.firstDetail}` : 'no rows under the header',
-      first?.firstLine,
-    );
+    return skips.nothingUsable('score', 'no rows under the header');
   }
 
   let minScore = Infinity;
