@@ -64,7 +64,7 @@ test.describe('figure export', () => {
 
   test('Copy PNG puts an image/png on the clipboard', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: 'http://127.0.0.1:4173',
+      origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`,
     });
     await page.getByTestId('copy-png').click();
     await expect(page.getByTestId('export-status')).toContainText('copied');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { cellsOf, heatmap, openFiles } from './helpers';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 test.describe('privacy and security', () => {
