@@ -7,7 +7,9 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 60_000,
+  timeout: 120_000,
+  // Assertions wait on loads and renders, which a busy machine slows several times over.
+  expect: { timeout: 20_000 },
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
@@ -34,5 +36,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
+    // Assertions wait on loads and renders, which a busy machine slows several times over.
+    expect: { timeout: 20_000 },
   },
 });

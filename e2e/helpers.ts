@@ -33,8 +33,14 @@ export function heatmap(page: Page, run: string): Locator {
   return page.locator(`figure[data-testid="heatmap"][data-run="${run}"]`);
 }
 
+/**
+ * How long a wait on a load may take. Loads run as fast as the machine allows, and a busy
+ * machine (both cores taken by another job) makes them several times slower: never the default 5 s.
+ */
+export const LOAD_TIMEOUT = 180_000;
+
 /** Every cell of a heatmap, read from its data attributes (after the cells are drawn). */
-export async function cellsOf(figure: Locator, timeout?: number): Promise<CellData[]> {
+export async function cellsOf(figure: Locator, timeout = LOAD_TIMEOUT): Promise<CellData[]> {
   await expect(figure.locator('[data-length]').first()).toBeVisible({ timeout });
   return figure.locator('[data-length]').evaluateAll((nodes) =>
     nodes.map((node) => {
