@@ -3,8 +3,9 @@ import { flushSync } from 'react-dom';
 import type { GridAxes, HeatmapGrid } from '../core/grid';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
-import { depthTick, lengthTickFormat } from './format';
+import { lengthTickFormat } from './format';
 import { HeatmapBody, type PlotCell } from './HeatmapBody';
+import { rowLabel } from './labels';
 import { heatmapLayout } from './layout';
 import { LengthMeanLine } from './LengthMeanLine';
 import type { LegendSpec } from './Legend';
@@ -26,14 +27,6 @@ export interface HeatmapPlotProps {
   onActivate?: (index: number) => void;
   /** A grid whose per-length means are drawn over the cells (OpenCompass's average line). */
   overlay?: HeatmapGrid;
-}
-
-const MAX_ROW_LABEL = 28;
-
-/** A row's tick label: a depth as a percentage, a task name cut to fit. */
-export function rowLabel(row: number | string): string {
-  if (typeof row === 'number') return depthTick(row);
-  return row.length > MAX_ROW_LABEL ? `${row.slice(0, MAX_ROW_LABEL - 1)}…` : row;
 }
 
 const ARROWS: Record<string, [dx: number, dy: number]> = {

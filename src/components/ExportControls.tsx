@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
 import { downloadBlob, downloadText, fileSlug } from '../export/download';
 import { figureModel, type FigureScope } from '../export/figureModel';
-import { useShownRuns } from '../state/selectors';
+import { selectDiffView, selectSetView, useShownRuns } from '../state/selectors';
 import { useStore } from '../state/store';
 
 type Status =
@@ -19,8 +20,8 @@ function parseScope(value: string): FigureScope {
 /** The sidebar's "Figure" section: what to export, how it looks, and PNG/SVG/clipboard. */
 export function ExportControls() {
   const runs = useShownRuns();
-  const view = useStore((s) => s.view);
-  const setView = useStore((s) => s.setView);
+  const view = useStore(useShallow(selectDiffView));
+  const setView = useStore(selectSetView);
   const [scope, setScope] = useState('all');
   const [title, setTitle] = useState('');
   const [subtitle, setSubtitle] = useState('');

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Heatmap } from '../chart/Heatmap';
 import { BatchLoader } from '../core/load';
 import type { ColumnMapping, DepthUnit, ScaleChoice } from '../core/mapping';
 import type { Run } from '../core/types';
 import { useStore } from '../state/store';
-import type { PendingMapping } from '../state/runsSlice';
+import type { PendingMapping } from '../state/types';
 import { fileHead } from '../worker/sampleFile';
+import { RunPanel } from './RunPanel';
 
 type Role = 'length' | 'depth' | 'score' | 'model' | 'task' | 'needle' | 'response' | 'expected';
 
@@ -204,7 +204,7 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
         <div className="mapping-preview" aria-live="polite">
           {preview.state === 'reading' && <p className="muted">Reading…</p>}
           {preview.state === 'error' && <p className="error-text">Preview: {preview.message}</p>}
-          {preview.state === 'ok' && <Heatmap run={preview.run} preview />}
+          {preview.state === 'ok' && <RunPanel run={preview.run} preview />}
         </div>
         <div className="dialog-actions">
           <button

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Run } from '../core/types';
 import { downloadText } from '../export/download';
 import {
@@ -9,7 +10,7 @@ import {
   shareFileText,
 } from '../export/shareLink';
 import { forgetSaved } from '../persist/persist';
-import { useShownRuns } from '../state/selectors';
+import { selectCarriedView, useShownRuns } from '../state/selectors';
 import { sharedViewOf, type SharedView } from '../state/sharedView';
 import { useStore } from '../state/store';
 
@@ -33,7 +34,7 @@ function size(chars: number): string {
 /** A link to the shown runs and the view (or a file when too long), and "Clear all". */
 export function ShareControls() {
   const shown = useShownRuns();
-  const view = useStore((s) => s.view);
+  const view = useStore(useShallow(selectCarriedView));
   const shared = useMemo(() => sharedViewOf(view, shown), [view, shown]);
   const viewKey = useMemo(() => JSON.stringify(shared), [shared]);
   const [made, setMade] = useState<Made | null>(null);

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { isPaletteId, PALETTES } from '../chart/palettes';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Metric } from '../core/types';
+import { selectSetView, selectViewControls } from '../state/selectors';
 import { useStore } from '../state/store';
 
 /** The task menu's value for "all tasks together" (no task is named with a NUL). */
@@ -13,8 +15,8 @@ function isMetric(value: string): value is Metric {
 
 /** Metric, pass threshold and palette, shared by every panel. */
 export function ViewControls() {
-  const view = useStore((s) => s.view);
-  const setView = useStore((s) => s.setView);
+  const view = useStore(useShallow(selectViewControls));
+  const setView = useStore(selectSetView);
   const runs = useStore((s) => s.runs);
   const tasks = useMemo(() => [...new Set(runs.flatMap((r) => r.tasks))].sort(), [runs]);
   return (

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { hayRun, shortRun } from '../core/testing/summaryRuns';
-import { createRunsSlice, type Loader } from './runsSlice';
-import type { Store } from './store';
-import { createViewSlice, DEFAULT_VIEW } from './viewSlice';
+import { createRunsSlice } from './runsSlice';
+import type { Loader, Store } from './types';
+import { DEFAULT_VIEW } from './viewFields';
+import { createViewSlice } from './viewSlice';
 
 function testStore(loader: Partial<Loader> = {}) {
   const stub: Loader = {
