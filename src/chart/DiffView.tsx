@@ -15,16 +15,15 @@ interface DiffViewProps {
   /** The runs either side may be picked from. */
   runs: readonly Run[];
   panel: PanelModel & { diff: DiffGrid };
-  metric: Metric;
-  threshold: number;
-  figure: FigureOptions;
+  view: { metric: Metric; threshold: number; figure: FigureOptions };
   /** Picks the runs of A and B. */
   onPick: (a: string, b: string) => void;
 }
 
 /** The difference view: A minus B on the cells both runs have, with cells that differ beyond chance marked. */
-export function DiffView({ a, b, runs, panel, metric, threshold, figure, onPick }: DiffViewProps) {
+export function DiffView({ a, b, runs, panel, view, onPick }: DiffViewProps) {
   const { diff } = panel;
+  const { metric, threshold, figure } = view;
 
   return (
     <figure className="panel diff-panel" data-testid="diff" data-a={a.name} data-b={b.name}>
@@ -57,12 +56,8 @@ export function DiffView({ a, b, runs, panel, metric, threshold, figure, onPick 
         </p>
       ) : (
         <HeatmapPlot
-          axes={diff}
-          cells={panel.cells}
-          colour={panel.colour}
-          legend={panel.legend}
+          panel={panel}
           options={figure}
-          ariaLabel={panel.ariaLabel}
           tooltip={(index) => {
             const slot = diff.slots[index];
             if (!slot || slot.value === null || !slot.a || !slot.b) return null;

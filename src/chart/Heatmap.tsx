@@ -7,15 +7,20 @@ import { HeatmapPlot } from './HeatmapPlot';
 import type { PanelModel } from './panels';
 import { CellTooltip } from './Tooltip';
 
+/** The view settings a heatmap reads besides its panel. */
+export interface HeatmapView {
+  threshold: number;
+  task: string | null;
+  showLengthMean: boolean;
+  figure: FigureOptions;
+}
+
 interface HeatmapProps {
   run: Run;
   grid: HeatmapGrid;
   /** What the panel draws for the grid (see `panelOfGrid`). */
   panel: PanelModel;
-  threshold: number;
-  task: string | null;
-  showLengthMean: boolean;
-  figure: FigureOptions;
+  view: HeatmapView;
   /** A preview (the mapping dialog's): no download, and not counted among the runs' figures. */
   preview?: boolean;
   /** Click or Enter on a cell with data. */
@@ -28,14 +33,12 @@ export const Heatmap = memo(function Heatmap({
   run,
   grid,
   panel,
-  threshold,
-  task,
-  showLengthMean,
-  figure,
+  view,
   preview = false,
   onOpenCell,
   onDownloadCsv,
 }: HeatmapProps) {
+  const { threshold, task, showLengthMean, figure } = view;
   return (
     <figure
       className={preview ? 'panel panel-preview' : 'panel'}
@@ -77,12 +80,8 @@ export const Heatmap = memo(function Heatmap({
         <p className="panel-note">No results for the task “{task}” in this run.</p>
       )}
       <HeatmapPlot
-        axes={grid}
-        cells={panel.cells}
-        colour={panel.colour}
-        legend={panel.legend}
+        panel={panel}
         options={figure}
-        ariaLabel={panel.ariaLabel}
         tooltip={(index) => {
           const slot = grid.slots[index];
           return slot?.cell ? (

@@ -8,11 +8,10 @@ import { useStore } from '../state/store';
 
 /** The difference view of the runs the user picked (else the first two shown). */
 export function DiffPanel({ runs }: { runs: readonly Run[] }) {
-  const { metric, threshold, task, palette, diffA, diffB, figure } = useStore(
-    useShallow(selectDiffView),
-  );
+  const view = useStore(useShallow(selectDiffView));
+  const { metric, threshold, task, palette } = view;
   const setView = useStore(selectSetView);
-  const pair = pickPair(runs, diffA, diffB);
+  const pair = pickPair(runs, view.diffA, view.diffB);
   const [a, b] = pair ?? [null, null];
   const panel = useMemo(
     () => (a && b ? diffPanel(a, b, { metric, threshold, task, palette }) : null),
@@ -23,16 +22,5 @@ export function DiffPanel({ runs }: { runs: readonly Run[] }) {
     [setView],
   );
   if (!a || !b || !panel) return null;
-  return (
-    <DiffView
-      a={a}
-      b={b}
-      runs={runs}
-      panel={panel}
-      metric={metric}
-      threshold={threshold}
-      figure={figure}
-      onPick={pick}
-    />
-  );
+  return <DiffView a={a} b={b} runs={runs} panel={panel} view={view} onPick={pick} />;
 }

@@ -13,6 +13,7 @@ import { forgetSaved } from '../persist/persist';
 import { selectCarriedView, useShownRuns } from '../state/selectors';
 import { sharedViewOf, type SharedView } from '../state/sharedView';
 import { useStore } from '../state/store';
+import { SidebarSection } from './fields';
 
 /** How long "Clear all" waits for its second click. */
 const CONFIRM_MS = 3000;
@@ -74,10 +75,7 @@ export function ShareControls() {
 
   const tooLong = current !== null && current.url.length > CHAT_LINK_CHARS;
   return (
-    <section className="sidebar-section share" aria-labelledby="share-title">
-      <h2 id="share-title" className="sidebar-title">
-        Share
-      </h2>
+    <SidebarSection id="share-title" title="Share" className="share">
       <p className="muted small">
         A link holds the shown runs’ cells and the view, never trial texts. Runs are also kept in
         this browser across reloads.
@@ -138,7 +136,7 @@ export function ShareControls() {
         </p>
       )}
       <ClearAll />
-    </section>
+    </SidebarSection>
   );
 }
 
