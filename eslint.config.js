@@ -35,4 +35,78 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // Layers of the screen side : charts take props, the
+  // worker calls the core only, the store knows no component. Kept as separate blocks so that
+  // each layer's rule reads on its own.
+  {
+    files: ['src/chart/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zustand', message: 'Charts take props: read the store in components/.' },
+          ],
+          patterns: [
+            {
+              group: ['zustand/*', '**/state/*', '**/components/*'],
+              message: 'Charts take props: a connected wrapper in components/ reads the store.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'zustand'],
+          patterns: [
+            {
+              regex: '^\\.\\./(?!core/)',
+              message: 'The worker calls core/ only (and its own folder).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/components/*'], message: 'The store knows no component.' },
+            {
+              regex: '/chart/[A-Z]',
+              caseSensitive: true,
+              message: 'The store may use chart maths (.ts), never a chart component.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/export/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['zustand'],
+          patterns: [
+            {
+              group: ['zustand/*', '**/state/store', '**/components/*'],
+              message: 'Exports are built from the model they are given, not from the store.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,12 +1,12 @@
-import { DiffView } from './chart/DiffView';
-import { LengthChart } from './chart/LengthChart';
 import { CompareGrid } from './components/CompareGrid';
+import { DiffPanel } from './components/DiffPanel';
 import { DrillDown } from './components/DrillDown';
 import { DropTarget } from './components/DropTarget';
 import { EmptyState } from './components/EmptyState';
 import { ExportControls } from './components/ExportControls';
 import { FileList } from './components/FileList';
 import { FilePickers } from './components/FilePickers';
+import { LengthPanel } from './components/LengthPanel';
 import { LoadStatus } from './components/LoadStatus';
 import { MappingDialog } from './components/MappingDialog';
 import { RunList } from './components/RunList';
@@ -49,14 +49,14 @@ export function App() {
               <p className="muted">Every run is hidden: tick “Shown” beside a run.</p>
             )}
             <CompareGrid runs={shown} />
-            {shown.length >= 2 && <DiffView runs={shown} />}
+            {shown.length >= 2 && <DiffPanel runs={shown} />}
             {shown.length >= 1 && (
               <section className="panel summary-panel" aria-labelledby="summary-title">
                 <h2 id="summary-title" className="panel-title">
                   Summary
                 </h2>
                 <SummaryTable />
-                <LengthChart />
+                <LengthPanel />
               </section>
             )}
           </main>

@@ -4,7 +4,7 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/600.css';
 import { App } from './App';
 import { startUp } from './state/startup';
-import './styles.css';
+import './styles/index.css';
 
 // Offline once loaded: the built app's service worker precaches every file (scripts/viteOffline.ts).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { GridAxes } from '../core/grid';
 import { exactLength } from './format';
 import type { PlotCell } from './HeatmapBody';
-import { rowLabel } from './HeatmapPlot';
+import { rowLabel } from './labels';
 
 /**
  * The heatmap's text alternative: its values as a table a screen reader can read (and anyone

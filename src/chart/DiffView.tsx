@@ -1,26 +1,29 @@
-import { useMemo } from 'react';
+import type { DiffGrid } from '../core/diff';
 import { cellValue } from '../core/metrics';
-import type { Run } from '../core/types';
-import { useStore } from '../state/store';
-import { percent } from './format';
+import type { Metric, Run } from '../core/types';
 import { DataTable } from './DataTable';
+import type { FigureOptions } from './figureOptions';
+import { percent } from './format';
 import { HeatmapPlot } from './HeatmapPlot';
-import { diffPanel, pickPair, points, significanceNote } from './panels';
-import { cellPlace, TooltipBox } from './Tooltip';
+import { cellPlace, points } from './labels';
+import { significanceNote, type PanelModel } from './panels';
+import { TooltipBox } from './Tooltip';
+
+interface DiffViewProps {
+  a: Run;
+  b: Run;
+  /** The runs either side may be picked from. */
+  runs: readonly Run[];
+  panel: PanelModel & { diff: DiffGrid };
+  view: { metric: Metric; threshold: number; figure: FigureOptions };
+  /** Picks the runs of A and B. */
+  onPick: (a: string, b: string) => void;
+}
 
 /** The difference view: A minus B on the cells both runs have, with cells that differ beyond chance marked. */
-export function DiffView({ runs }: { runs: Run[] }) {
-  const { metric, threshold, task, palette, diffA, diffB, figure } = useStore((s) => s.view);
-  const setView = useStore((s) => s.setView);
-  const pair = pickPair(runs, diffA, diffB);
-  const [runA, runB] = pair ?? [null, null];
-  const panel = useMemo(
-    () => (runA && runB ? diffPanel(runA, runB, { metric, threshold, task, palette }) : null),
-    [runA, runB, task, metric, threshold, palette],
-  );
-  if (!pair || !panel) return null;
-  const [a, b] = pair;
+export function DiffView({ a, b, runs, panel, view, onPick }: DiffViewProps) {
   const { diff } = panel;
+  const { metric, threshold, figure } = view;
 
   return (
     <figure className="panel diff-panel" data-testid="diff" data-a={a.name} data-b={b.name}>
@@ -37,13 +40,13 @@ export function DiffView({ runs }: { runs: Run[] }) {
             label="A"
             runs={runs}
             value={a.id}
-            onPick={(id) => setView({ diffA: id, diffB: b.id === id ? a.id : b.id })}
+            onPick={(id) => onPick(id, b.id === id ? a.id : b.id)}
           />
           <RunPicker
             label="B"
             runs={runs}
             value={b.id}
-            onPick={(id) => setView({ diffB: id, diffA: a.id === id ? b.id : a.id })}
+            onPick={(id) => onPick(a.id === id ? b.id : a.id, id)}
           />
         </div>
       </figcaption>
@@ -53,12 +56,8 @@ export function DiffView({ runs }: { runs: Run[] }) {
         </p>
       ) : (
         <HeatmapPlot
-          axes={diff}
-          cells={panel.cells}
-          colour={panel.colour}
-          legend={panel.legend}
+          panel={panel}
           options={figure}
-          ariaLabel={panel.ariaLabel}
           tooltip={(index) => {
             const slot = diff.slots[index];
             if (!slot || slot.value === null || !slot.a || !slot.b) return null;
@@ -102,7 +101,7 @@ function RunPicker({
   onPick,
 }: {
   label: 'A' | 'B';
-  runs: Run[];
+  runs: readonly Run[];
   value: string;
   onPick: (id: string) => void;
 }) {

@@ -1,36 +1,44 @@
-import { memo, useMemo } from 'react';
-import { cellsToCsv } from '../core/cellsCsv';
-import { gridCells, heatmapGrid, type GridAxes } from '../core/grid';
+import { memo } from 'react';
+import type { HeatmapGrid } from '../core/grid';
 import type { Run } from '../core/types';
-import { downloadText, fileSlug } from '../export/download';
-import { useStore } from '../state/store';
 import { DataTable } from './DataTable';
+import type { FigureOptions } from './figureOptions';
 import { HeatmapPlot } from './HeatmapPlot';
-import { panelOfGrid } from './panels';
+import type { PanelModel } from './panels';
 import { CellTooltip } from './Tooltip';
+
+/** The view settings a heatmap reads besides its panel. */
+export interface HeatmapView {
+  threshold: number;
+  task: string | null;
+  showLengthMean: boolean;
+  figure: FigureOptions;
+}
 
 interface HeatmapProps {
   run: Run;
-  /** Axes shared with other panels (the union of their sweeps), or null for the run's own. */
-  axes?: GridAxes | null;
+  grid: HeatmapGrid;
+  /** What the panel draws for the grid (see `panelOfGrid`). */
+  panel: PanelModel;
+  view: HeatmapView;
   /** A preview (the mapping dialog's): no download, and not counted among the runs' figures. */
   preview?: boolean;
+  /** Click or Enter on a cell with data. */
+  onOpenCell?: (lengthTokens: number, row: number | string) => void;
+  onDownloadCsv?: () => void;
 }
 
 /** A run's depth x length heatmap with its caption, legend, tooltip, drill-down and CSV download. */
-export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false }: HeatmapProps) {
-  const { metric, threshold, palette, task, showLengthMean, figure } = useStore((s) => s.view);
-  const setView = useStore((s) => s.setView);
-  // The grid depends on the data and the metric; the palette only recolours it.
-  const grid = useMemo(
-    () => heatmapGrid(run, task, metric, threshold, axes),
-    [run, task, metric, threshold, axes],
-  );
-  const panel = useMemo(
-    () => panelOfGrid(run, grid, { metric, threshold, palette, task }),
-    [run, grid, metric, threshold, palette, task],
-  );
-
+export const Heatmap = memo(function Heatmap({
+  run,
+  grid,
+  panel,
+  view,
+  preview = false,
+  onOpenCell,
+  onDownloadCsv,
+}: HeatmapProps) {
+  const { threshold, task, showLengthMean, figure } = view;
   return (
     <figure
       className={preview ? 'panel panel-preview' : 'panel'}
@@ -51,13 +59,7 @@ export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false
             className="button button-quiet"
             data-testid="download-csv"
             title="The cells shown, one per row"
-            onClick={() =>
-              downloadText(
-                `${fileSlug(run.name)}-cells.csv`,
-                cellsToCsv(run.name, gridCells(grid), threshold),
-                'text/csv',
-              )
-            }
+            onClick={onDownloadCsv}
           >
             Download CSV
           </button>
@@ -78,12 +80,8 @@ export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false
         <p className="panel-note">No results for the task “{task}” in this run.</p>
       )}
       <HeatmapPlot
-        axes={grid}
-        cells={panel.cells}
-        colour={panel.colour}
-        legend={panel.legend}
+        panel={panel}
         options={figure}
-        ariaLabel={panel.ariaLabel}
         tooltip={(index) => {
           const slot = grid.slots[index];
           return slot?.cell ? (
@@ -91,15 +89,11 @@ export const Heatmap = memo(function Heatmap({ run, axes = null, preview = false
           ) : null;
         }}
         onActivate={
-          preview
-            ? undefined
-            : (index) => {
-                const slot = grid.slots[index];
-                if (slot?.cell)
-                  setView({
-                    drill: { runId: run.id, lengthTokens: slot.lengthTokens, row: slot.row },
-                  });
-              }
+          onOpenCell &&
+          ((index) => {
+            const slot = grid.slots[index];
+            if (slot?.cell) onOpenCell(slot.lengthTokens, slot.row);
+          })
         }
         overlay={showLengthMean && grid.rowKind === 'depth' ? grid : undefined}
       />

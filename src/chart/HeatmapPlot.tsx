@@ -1,39 +1,28 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import type { GridAxes, HeatmapGrid } from '../core/grid';
+import type { HeatmapGrid } from '../core/grid';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
-import { depthTick, lengthTickFormat } from './format';
-import { HeatmapBody, type PlotCell } from './HeatmapBody';
+import { lengthTickFormat } from './format';
+import { HeatmapBody } from './HeatmapBody';
+import { rowLabel } from './labels';
 import { heatmapLayout } from './layout';
 import { LengthMeanLine } from './LengthMeanLine';
-import type { LegendSpec } from './Legend';
+import type { PanelModel } from './panels';
 import { LIGHT_THEME } from './theme';
 
 export type { PlotCell } from './HeatmapBody';
 
 export interface HeatmapPlotProps {
-  axes: GridAxes;
-  /** Row by row, each row in length order, as grids order them. */
-  cells: PlotCell[];
-  colour: (value: number) => string;
-  legend: LegendSpec;
+  /** The axes, cells (row by row, each row in length order), colours, legend and label. */
+  panel: PanelModel;
   options: FigureOptions;
-  ariaLabel: string;
   /** The tooltip of a hovered or focused cell. */
   tooltip: (index: number) => ReactNode;
   /** Click or Enter on a cell. */
   onActivate?: (index: number) => void;
   /** A grid whose per-length means are drawn over the cells (OpenCompass's average line). */
   overlay?: HeatmapGrid;
-}
-
-const MAX_ROW_LABEL = 28;
-
-/** A row's tick label: a depth as a percentage, a task name cut to fit. */
-export function rowLabel(row: number | string): string {
-  if (typeof row === 'number') return depthTick(row);
-  return row.length > MAX_ROW_LABEL ? `${row.slice(0, MAX_ROW_LABEL - 1)}…` : row;
 }
 
 const ARROWS: Record<string, [dx: number, dy: number]> = {
@@ -53,17 +42,8 @@ function cellIndex(target: EventTarget): number | null {
  * tooltip, clicks, and keyboard navigation (one cell in the tab order, arrow keys move, Enter
  * activates). Events are delegated to the cells' group, so thousands of cells cost no handlers.
  */
-export function HeatmapPlot({
-  axes,
-  cells,
-  colour,
-  legend,
-  options,
-  ariaLabel,
-  tooltip,
-  onActivate,
-  overlay,
-}: HeatmapPlotProps) {
+export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: HeatmapPlotProps) {
+  const { axes, cells, colour, legend, ariaLabel } = panel;
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   const [hovered, setHovered] = useState<number | null>(null);

@@ -15,12 +15,6 @@ export interface LegendSpec {
   ticks: LegendTick[];
 }
 
-/** Ticks of a 0..100% legend. */
-export const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => ({
-  at,
-  label: `${Math.round(at * 100)}%`,
-}));
-
 const STOPS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 /** A vertical colour bar, best at the top, with its ticks and title. */

@@ -1,8 +1,6 @@
 import { useMemo } from 'react';
 import type { RunSummary } from '../core/summary';
 import { useElementWidth } from '../hooks/useElementWidth';
-import { useRunStyles, useSummaries } from '../state/selectors';
-import { useStore } from '../state/store';
 import { exactLength, lengthTickFormat, percent } from './format';
 import {
   lengthChartLayout,
@@ -19,12 +17,16 @@ function points(summary: RunSummary) {
   return summary.byLength.filter((p) => Number.isFinite(p.mean));
 }
 
+interface LengthChartProps {
+  summaries: readonly RunSummary[];
+  /** Each run's colour and dash, by run id. */
+  styles: ReadonlyMap<string, RunStyle>;
+  effectiveThreshold: number;
+  task: string | null;
+}
+
 /** "Score by length": each shown run's mean score per context length, one line per run. */
-export function LengthChart() {
-  const summaries = useSummaries();
-  const styles = useRunStyles();
-  const effectiveThreshold = useStore((s) => s.view.effectiveThreshold);
-  const task = useStore((s) => s.view.task);
+export function LengthChart({ summaries, styles, effectiveThreshold, task }: LengthChartProps) {
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
   const lengths = useMemo(
     () =>

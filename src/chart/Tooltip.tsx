@@ -1,12 +1,8 @@
 import type { ReactNode } from 'react';
 import { cellMean, cellPasses } from '../core/metrics';
 import type { Cell } from '../core/types';
-import { exactDepth, exactLength, percent } from './format';
-
-/** Where a cell sits, in words: "82,643 tokens · depth 43%" or "4,096 tokens · niah_single_1". */
-export function cellPlace(lengthTokens: number, row: number | string): string {
-  return `${exactLength(lengthTokens)} · ${typeof row === 'number' ? `depth ${exactDepth(row)}` : row}`;
-}
+import { percent } from './format';
+import { cellPlace } from './labels';
 
 /** The frame of every tooltip: a heading and a list of figures. */
 export function TooltipBox({

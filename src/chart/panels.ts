@@ -1,13 +1,14 @@
 import { interpolateRdBu } from 'd3-scale-chromatic';
-import { diffGrids, type DiffGrid } from '../core/diff';
-import { gridMean, heatmapGrid, type GridAxes, type HeatmapGrid } from '../core/grid';
+import { alignedGrid, runDiff } from '../core/derived';
+import type { DiffGrid } from '../core/diff';
+import { gridMean, type GridAxes, type HeatmapGrid } from '../core/grid';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Metric, Run } from '../core/types';
 import { percent } from './format';
 import type { PlotCell } from './HeatmapBody';
-import { PERCENT_TICKS, type LegendSpec, type LegendTick } from './Legend';
+import { cellPlace, points } from './labels';
+import type { LegendSpec, LegendTick } from './Legend';
 import { PALETTES, type PaletteId } from './palettes';
-import { cellPlace } from './Tooltip';
 
 /** The view settings a panel is drawn with. */
 export interface PanelView {
@@ -42,7 +43,7 @@ export function runPanel(
   view: PanelView,
   axes: GridAxes | null = null,
 ): PanelModel & { grid: HeatmapGrid } {
-  return panelOfGrid(run, heatmapGrid(run, view.task, view.metric, view.threshold, axes), view);
+  return panelOfGrid(run, alignedGrid(run, view, axes), view);
 }
 
 /**
@@ -74,7 +75,10 @@ export function panelOfGrid(
   };
 }
 
-/** Cells already built per grid, so a palette change (same grid) rebuilds no labels. */
+/**
+ * Cells with their labels per grid: grids are shared (core/derived.ts), so a palette change,
+ * which keeps the grid, rebuilds no labels.
+ */
 const cellsOfGrid = new WeakMap<HeatmapGrid, PlotCell[]>();
 
 /** A grid's cells as a plot draws them, with what each says to a screen reader. */
@@ -97,14 +101,14 @@ function runCells(grid: HeatmapGrid, metricName: string): PlotCell[] {
   return cells;
 }
 
-/** A signed difference in points: +12.5 pts, −3.0 pts. */
-export function points(value: number): string {
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
-  return `${sign}${Math.abs(value * 100).toFixed(1)} pts`;
-}
-
 /** Blue where A scores higher, red where B does (RdBu, colour-blind safe), white at 0. */
 const colourOfDifference = (value: number) => interpolateRdBu((value + 1) / 2);
+
+/** Ticks of a 0..100% legend. */
+const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => ({
+  at,
+  label: `${Math.round(at * 100)}%`,
+}));
 
 const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
   at: (value + 1) / 2,
@@ -113,12 +117,7 @@ const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
 
 /** The difference panel, A minus B, on the cells both runs have. */
 export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff: DiffGrid } {
-  const diff = diffGrids(
-    heatmapGrid(a, view.task, view.metric, view.threshold),
-    heatmapGrid(b, view.task, view.metric, view.threshold),
-    view.threshold,
-    view.metric,
-  );
+  const diff = runDiff(a, b, view);
   const name = METRIC_LABELS[view.metric].toLowerCase();
   return {
     diff,

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
-import { Heatmap } from '../chart/Heatmap';
-import { heatmapGrid, unionAxes } from '../core/grid';
+import { useShallow } from 'zustand/react/shallow';
+import { sharedAxes } from '../core/derived';
 import type { Run } from '../core/types';
+import { selectGridView } from '../state/selectors';
 import { useStore } from '../state/store';
+import { RunPanel } from './RunPanel';
 
 /**
  * One panel per shown run in a responsive grid of equal columns, so runs swept alike get the
@@ -10,15 +12,15 @@ import { useStore } from '../state/store';
  * the union of their lengths and rows, cells a run lacks hatched as no data.
  */
 export function CompareGrid({ runs }: { runs: Run[] }) {
-  const { align, task, metric, threshold } = useStore((s) => s.view);
+  const { align, task, metric, threshold } = useStore(useShallow(selectGridView));
   const axes = useMemo(
-    () => (align ? unionAxes(runs.map((run) => heatmapGrid(run, task, metric, threshold))) : null),
+    () => (align ? sharedAxes(runs, { task, metric, threshold }) : null),
     [align, runs, task, metric, threshold],
   );
   return (
     <div className={`compare-grid compare-${Math.min(runs.length, 3)}`} data-testid="compare-grid">
       {runs.map((run) => (
-        <Heatmap key={run.id} run={run} axes={axes} />
+        <RunPanel key={run.id} run={run} axes={axes} />
       ))}
     </div>
   );

@@ -1,36 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { exactLength, percent } from '../chart/format';
-import { cellPlace } from '../chart/Tooltip';
-import type { Run, Trial } from '../core/types';
+import { cellPlace } from '../chart/labels';
 import { useStore } from '../state/store';
-import type { DrillTarget } from '../state/viewSlice';
-
-/** The kept trials of the drilled cell: the same length, and its depth or its task. */
-export function trialsOfCell(run: Run, target: DrillTarget, task: string | null): Trial[] {
-  return run.details.filter(
-    (trial) =>
-      trial.lengthTokens === target.lengthTokens &&
-      (typeof target.row === 'number'
-        ? trial.depthPercent === target.row && (task === null || trial.task === task)
-        : trial.depthPercent === null && (trial.task ?? run.name) === target.row),
-  );
-}
-
-function matches(trial: Trial, query: string): boolean {
-  if (query === '') return true;
-  const haystack = [
-    trial.needle,
-    trial.expected,
-    trial.response,
-    trial.source.file,
-    trial.model,
-    trial.task,
-  ]
-    .filter(Boolean)
-    .join('\n')
-    .toLowerCase();
-  return haystack.includes(query.toLowerCase());
-}
+import { matchesQuery, trialsOfCell } from './drillTrials';
 
 /** A side panel listing the trials behind a cell, failures first, searchable. */
 export function DrillDown() {
@@ -45,7 +17,7 @@ export function DrillDown() {
     return trialsOfCell(run, drill, task).sort((x, y) => x.score - y.score);
   }, [run, drill, task]);
   if (!drill || !run) return null;
-  const shown = trials.filter((trial) => matches(trial, query));
+  const shown = trials.filter((trial) => matchesQuery(trial, query));
   const close = () => setView({ drill: null });
 
   return (

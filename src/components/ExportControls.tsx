@@ -1,15 +1,23 @@
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
 import { downloadBlob, downloadText, fileSlug } from '../export/download';
 import { figureModel, type FigureScope } from '../export/figureModel';
-import { useShownRuns } from '../state/selectors';
+import { selectDiffView, selectSetView, useShownRuns } from '../state/selectors';
 import { useStore } from '../state/store';
+import { SidebarSection, Toggle } from './fields';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy' }
   | { kind: 'done'; text: string }
   | { kind: 'error'; text: string };
+
+const EXPORTS = [
+  { action: 'png', testId: 'export-png', label: 'PNG' },
+  { action: 'svg', testId: 'export-svg', label: 'SVG' },
+  { action: 'copy', testId: 'copy-png', label: 'Copy PNG' },
+] as const;
 
 function parseScope(value: string): FigureScope {
   if (value === 'all' || value === 'diff') return { kind: value };
@@ -19,8 +27,8 @@ function parseScope(value: string): FigureScope {
 /** The sidebar's "Figure" section: what to export, how it looks, and PNG/SVG/clipboard. */
 export function ExportControls() {
   const runs = useShownRuns();
-  const view = useStore((s) => s.view);
-  const setView = useStore((s) => s.setView);
+  const view = useStore(useShallow(selectDiffView));
+  const setView = useStore(selectSetView);
   const [scope, setScope] = useState('all');
   const [title, setTitle] = useState('');
   const [subtitle, setSubtitle] = useState('');
@@ -65,10 +73,7 @@ export function ExportControls() {
   };
 
   return (
-    <section className="sidebar-section" aria-labelledby="figure-title">
-      <h2 id="figure-title" className="sidebar-title">
-        Figure
-      </h2>
+    <SidebarSection id="figure-title" title="Figure">
       <div className="export-fields">
         <label className="field field-stacked">
           <span>Export</span>
@@ -164,24 +169,20 @@ export function ExportControls() {
             }}
           />
         </label>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            data-testid="figure-gridlines"
-            checked={figure.gridlines}
-            onChange={(e) => setFigure({ gridlines: e.currentTarget.checked })}
-          />
+        <Toggle
+          testId="figure-gridlines"
+          checked={figure.gridlines}
+          onChange={(gridlines) => setFigure({ gridlines })}
+        >
           Gridlines between cells
-        </label>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            data-testid="figure-hints"
-            checked={figure.depthHints}
-            onChange={(e) => setFigure({ depthHints: e.currentTarget.checked })}
-          />
+        </Toggle>
+        <Toggle
+          testId="figure-hints"
+          checked={figure.depthHints}
+          onChange={(depthHints) => setFigure({ depthHints })}
+        >
           “Top / Bottom of document”
-        </label>
+        </Toggle>
         {JSON.stringify(figure) !== JSON.stringify({ ...DEFAULT_FIGURE, theme: figure.theme }) && (
           <button
             type="button"
@@ -193,34 +194,21 @@ export function ExportControls() {
         )}
       </div>
       <div className="export-buttons">
-        <button
-          type="button"
-          className="button button-primary"
-          data-testid="export-png"
-          onClick={() => void run('png')}
-        >
-          PNG
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="export-svg"
-          onClick={() => void run('svg')}
-        >
-          SVG
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="copy-png"
-          onClick={() => void run('copy')}
-        >
-          Copy PNG
-        </button>
+        {EXPORTS.map(({ action, testId, label }, i) => (
+          <button
+            key={action}
+            type="button"
+            className={i === 0 ? 'button button-primary' : 'button'}
+            data-testid={testId}
+            onClick={() => void run(action)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       <p className="muted small" role="status" data-testid="export-status">
         {status.kind === 'busy' ? 'Drawing…' : status.kind === 'idle' ? '' : status.text}
       </p>
-    </section>
+    </SidebarSection>
   );
 }

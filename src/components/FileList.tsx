@@ -1,6 +1,7 @@
 import { FORMATS } from '../core/formats/registry';
 import type { FileFormat } from '../core/load';
 import { useStore } from '../state/store';
+import { SidebarSection } from './fields';
 
 /** What the "Read as" menu offers besides the formats. */
 const MAP_COLUMNS = '__map__';
@@ -13,17 +14,14 @@ export function FileList() {
   );
   if (files.length === 0) return null;
   return (
-    <section className="sidebar-section" aria-labelledby="files-title">
-      <h2 id="files-title" className="sidebar-title">
-        Files <span className="count">{files.length}</span>
-      </h2>
+    <SidebarSection id="files-title" title="Files" count={files.length}>
       <ul className="file-list">
         {files.slice(0, 200).map(({ batchId, format }) => (
           <FileItem key={`${batchId}:${format.file}`} batchId={batchId} format={format} />
         ))}
       </ul>
       {files.length > 200 && <p className="muted small">and {files.length - 200} more</p>}
-    </section>
+    </SidebarSection>
   );
 }
 

@@ -1,24 +1,34 @@
 import { useEffect, useRef, useState } from 'react';
-import { Heatmap } from '../chart/Heatmap';
 import { BatchLoader } from '../core/load';
 import type { ColumnMapping, DepthUnit, ScaleChoice } from '../core/mapping';
 import type { Run } from '../core/types';
 import { useStore } from '../state/store';
-import type { PendingMapping } from '../state/runsSlice';
+import type { PendingMapping } from '../state/types';
 import { fileHead } from '../worker/sampleFile';
+import { RunPanel } from './RunPanel';
 
-type Role = 'length' | 'depth' | 'score' | 'model' | 'task' | 'needle' | 'response' | 'expected';
+/** A column a mapping names: every field of the mapping but the two unit choices. */
+type Role = Exclude<keyof ColumnMapping, 'depthUnit' | 'scoreScale'>;
 
-const ROLES: { role: Role; label: string; required: boolean }[] = [
-  { role: 'length', label: 'Context length (tokens)', required: true },
-  { role: 'depth', label: 'Needle depth', required: false },
-  { role: 'score', label: 'Score', required: true },
-  { role: 'model', label: 'Model (one run each)', required: false },
-  { role: 'task', label: 'Task', required: false },
-  { role: 'needle', label: 'Needle', required: false },
-  { role: 'response', label: 'Response', required: false },
-  { role: 'expected', label: 'Expected answer', required: false },
-];
+/** The dialog's menus, in order; keyed by the mapping's roles, so a new role needs its menu. */
+const ROLE_MENUS: { [R in Role]: { label: string; required: boolean } } = {
+  length: { label: 'Context length (tokens)', required: true },
+  depth: { label: 'Needle depth', required: false },
+  score: { label: 'Score', required: true },
+  model: { label: 'Model (one run each)', required: false },
+  task: { label: 'Task', required: false },
+  needle: { label: 'Needle', required: false },
+  response: { label: 'Response', required: false },
+  expected: { label: 'Expected answer', required: false },
+};
+
+const ROLES = Object.entries(ROLE_MENUS).flatMap(([role, menu]) =>
+  isRole(role) ? [{ role, ...menu }] : [],
+);
+
+function isRole(key: string): key is Role {
+  return Object.hasOwn(ROLE_MENUS, key);
+}
 
 const NONE = '';
 
@@ -204,7 +214,7 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
         <div className="mapping-preview" aria-live="polite">
           {preview.state === 'reading' && <p className="muted">Reading…</p>}
           {preview.state === 'error' && <p className="error-text">Preview: {preview.message}</p>}
-          {preview.state === 'ok' && <Heatmap run={preview.run} preview />}
+          {preview.state === 'ok' && <RunPanel run={preview.run} preview />}
         </div>
         <div className="dialog-actions">
           <button

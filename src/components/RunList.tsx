@@ -1,21 +1,19 @@
 import { useState } from 'react';
 import type { Run } from '../core/types';
 import { useStore } from '../state/store';
+import { SidebarSection } from './fields';
 
 /** The loaded runs: rename, remove, and what loading noted about each. */
 export function RunList() {
   const runs = useStore((s) => s.runs);
   return (
-    <section className="sidebar-section" aria-labelledby="runs-title">
-      <h2 id="runs-title" className="sidebar-title">
-        Runs <span className="count">{runs.length}</span>
-      </h2>
+    <SidebarSection id="runs-title" title="Runs" count={runs.length}>
       <ul className="run-list">
         {runs.map((run, i) => (
           <RunItem key={run.id} run={run} first={i === 0} last={i === runs.length - 1} />
         ))}
       </ul>
-    </section>
+    </SidebarSection>
   );
 }
 

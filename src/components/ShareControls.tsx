@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Run } from '../core/types';
 import { downloadText } from '../export/download';
 import {
@@ -9,9 +10,10 @@ import {
   shareFileText,
 } from '../export/shareLink';
 import { forgetSaved } from '../persist/persist';
-import { useShownRuns } from '../state/selectors';
+import { selectCarriedView, useShownRuns } from '../state/selectors';
 import { sharedViewOf, type SharedView } from '../state/sharedView';
 import { useStore } from '../state/store';
+import { SidebarSection } from './fields';
 
 /** How long "Clear all" waits for its second click. */
 const CONFIRM_MS = 3000;
@@ -33,7 +35,7 @@ function size(chars: number): string {
 /** A link to the shown runs and the view (or a file when too long), and "Clear all". */
 export function ShareControls() {
   const shown = useShownRuns();
-  const view = useStore((s) => s.view);
+  const view = useStore(useShallow(selectCarriedView));
   const shared = useMemo(() => sharedViewOf(view, shown), [view, shown]);
   const viewKey = useMemo(() => JSON.stringify(shared), [shared]);
   const [made, setMade] = useState<Made | null>(null);
@@ -73,10 +75,7 @@ export function ShareControls() {
 
   const tooLong = current !== null && current.url.length > CHAT_LINK_CHARS;
   return (
-    <section className="sidebar-section share" aria-labelledby="share-title">
-      <h2 id="share-title" className="sidebar-title">
-        Share
-      </h2>
+    <SidebarSection id="share-title" title="Share" className="share">
       <p className="muted small">
         A link holds the shown runs’ cells and the view, never trial texts. Runs are also kept in
         this browser across reloads.
@@ -137,7 +136,7 @@ export function ShareControls() {
         </p>
       )}
       <ClearAll />
-    </section>
+    </SidebarSection>
   );
 }
 

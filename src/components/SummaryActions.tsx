@@ -3,6 +3,7 @@ import type { RunSummary } from '../core/summary';
 import { summaryCsv, summaryMarkdown } from '../core/summaryTable';
 import { downloadText } from '../export/download';
 import { useStore } from '../state/store';
+import { FractionInput } from './fields';
 
 interface CopyFormat {
   label: string;
@@ -61,22 +62,12 @@ export function SummaryActions({ rows }: { rows: readonly RunSummary[] }) {
 
   return (
     <div className="summary-actions">
-      <label className="field">
-        <span>Effective length: every length ≥</span>
-        <input
-          data-testid="effective-threshold"
-          type="number"
-          min={0}
-          max={1}
-          step={0.05}
-          value={effectiveThreshold}
-          onChange={(e) => {
-            const value = e.currentTarget.valueAsNumber;
-            if (Number.isFinite(value) && value >= 0 && value <= 1)
-              setView({ effectiveThreshold: value });
-          }}
-        />
-      </label>
+      <FractionInput
+        label="Effective length: every length ≥"
+        testId="effective-threshold"
+        value={effectiveThreshold}
+        onChange={(value) => setView({ effectiveThreshold: value })}
+      />
       <div className="summary-copy">
         <span role="status" className="copy-status">
           {status}

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { exactLength, lengthTickFormat, percent } from '../chart/format';
 import { thresholdPercent } from '../chart/lengthChartLayout';
 import { PALETTES } from '../chart/palettes';
 import type { RunStyle } from '../chart/runColours';
 import { RunSwatch } from '../chart/RunSwatch';
 import type { RunSummary } from '../core/summary';
-import { useRunStyles, useSummaries } from '../state/selectors';
+import { selectSummaryView, useRunStyles, useSummaries } from '../state/selectors';
 import { useStore } from '../state/store';
 import { SummaryActions } from './SummaryActions';
 import { nextSort, sortSummaries, type SortKey, type SortOrder } from './summarySort';
@@ -39,7 +40,7 @@ function dataValue(value: number | null): number | undefined {
 export function SummaryTable() {
   const summaries = useSummaries();
   const styles = useRunStyles();
-  const { threshold, effectiveThreshold, task } = useStore((s) => s.view);
+  const { threshold, effectiveThreshold, task } = useStore(useShallow(selectSummaryView));
   const [order, setOrder] = useState<SortOrder | null>(null);
   const rows = useMemo(() => sortSummaries(summaries, order), [summaries, order]);
   const columns: [SortKey, string][] = [

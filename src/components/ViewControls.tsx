@@ -1,8 +1,11 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { isPaletteId, PALETTES } from '../chart/palettes';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Metric } from '../core/types';
+import { selectSetView, selectViewControls } from '../state/selectors';
 import { useStore } from '../state/store';
+import { FractionInput, Toggle } from './fields';
 
 /** The task menu's value for "all tasks together" (no task is named with a NUL). */
 const ALL_TASKS = '\u0000all';
@@ -13,8 +16,8 @@ function isMetric(value: string): value is Metric {
 
 /** Metric, pass threshold and palette, shared by every panel. */
 export function ViewControls() {
-  const view = useStore((s) => s.view);
-  const setView = useStore((s) => s.setView);
+  const view = useStore(useShallow(selectViewControls));
+  const setView = useStore(selectSetView);
   const runs = useStore((s) => s.runs);
   const tasks = useMemo(() => [...new Set(runs.flatMap((r) => r.tasks))].sort(), [runs]);
   return (
@@ -56,40 +59,22 @@ export function ViewControls() {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>Pass at score ≥</span>
-        <input
-          data-testid="threshold"
-          type="number"
-          min={0}
-          max={1}
-          step={0.05}
-          value={view.threshold}
-          onChange={(e) => {
-            const threshold = e.currentTarget.valueAsNumber;
-            if (Number.isFinite(threshold) && threshold >= 0 && threshold <= 1)
-              setView({ threshold });
-          }}
-        />
-      </label>
-      <label className="toggle">
-        <input
-          type="checkbox"
-          data-testid="align-axes"
-          checked={view.align}
-          onChange={(e) => setView({ align: e.currentTarget.checked })}
-        />
+      <FractionInput
+        label="Pass at score ≥"
+        testId="threshold"
+        value={view.threshold}
+        onChange={(threshold) => setView({ threshold })}
+      />
+      <Toggle testId="align-axes" checked={view.align} onChange={(align) => setView({ align })}>
         Align axes
-      </label>
-      <label className="toggle">
-        <input
-          type="checkbox"
-          data-testid="show-length-mean"
-          checked={view.showLengthMean}
-          onChange={(e) => setView({ showLengthMean: e.currentTarget.checked })}
-        />
+      </Toggle>
+      <Toggle
+        testId="show-length-mean"
+        checked={view.showLengthMean}
+        onChange={(showLengthMean) => setView({ showLengthMean })}
+      >
         Length means
-      </label>
+      </Toggle>
       <label className="field">
         <span>Palette</span>
         <select

@@ -2,7 +2,8 @@
  * The figures a run boils down to, for a table that sets runs side by side: overall mean and
  * pass rate, how far into the context the model holds up, and which depths it misses most.
  */
-import { gridCells, gridMean, heatmapGrid, type HeatmapGrid, type TaskChoice } from './grid';
+import { runGrid } from './derived';
+import { gridCells, gridMean, type HeatmapGrid, type TaskChoice } from './grid';
 import type { Run } from './types';
 
 /**
@@ -139,8 +140,8 @@ export function summarizeRun(
   threshold: number,
   effectiveThreshold = 0.85,
 ): RunSummary {
-  const means = heatmapGrid(run, task, 'mean', threshold);
-  const passRates = heatmapGrid(run, task, 'passRate', threshold);
+  const means = runGrid(run, { task, metric: 'mean', threshold });
+  const passRates = runGrid(run, { task, metric: 'passRate', threshold });
   const shown = gridCells(means);
   const scored = shown.filter((cell) => cell.n > 0);
   const byLength = meanByLength(means);

@@ -1,7 +1,7 @@
 import { HeatmapBody } from '../chart/HeatmapBody';
 import type { FigureOptions } from '../chart/figureOptions';
 import { lengthTickFormat } from '../chart/format';
-import { rowLabel } from '../chart/HeatmapPlot';
+import { rowLabel } from '../chart/labels';
 import { heatmapLayout, type HeatmapLayout } from '../chart/layout';
 import type { PanelModel } from '../chart/panels';
 import { THEMES } from '../chart/theme';

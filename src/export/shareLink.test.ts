@@ -4,7 +4,7 @@ import { cellPassRate } from '../core/metrics';
 import { runsToShare } from '../core/testing/shareRuns';
 import type { Run } from '../core/types';
 import { sharedViewOf, type SharedView } from '../state/sharedView';
-import { DEFAULT_VIEW } from '../state/viewSlice';
+import { DEFAULT_VIEW } from '../state/viewFields';
 import {
   decodeShare,
   encodeShare,

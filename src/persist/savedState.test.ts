@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runsToShare } from '../core/testing/shareRuns';
 import { sharedViewOf } from '../state/sharedView';
-import { DEFAULT_VIEW, type ViewState } from '../state/viewSlice';
+import type { ViewState } from '../state/types';
+import { DEFAULT_VIEW } from '../state/viewFields';
 import {
   readSavedMeta,
   readSavedRun,

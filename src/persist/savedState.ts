@@ -14,7 +14,7 @@ import {
 import { readFormats, readRunName } from '../core/share/payload';
 import type { Cell, Run, Trial } from '../core/types';
 import { readSharedView, sharedViewOf, viewPatchOf, type SharedView } from '../state/sharedView';
-import type { ViewState } from '../state/viewSlice';
+import type { ViewState } from '../state/types';
 
 /** The saved copy's layout version; another version is not read. */
 export const SAVED_VERSION = 1;

@@ -1,22 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createStore } from 'zustand/vanilla';
 import { hayRun, shortRun } from '../core/testing/summaryRuns';
-import { createRunsSlice, type Loader } from './runsSlice';
-import type { Store } from './store';
-import { createViewSlice, DEFAULT_VIEW } from './viewSlice';
-
-function testStore(loader: Partial<Loader> = {}) {
-  const stub: Loader = {
-    load: () => Promise.resolve('cancelled'),
-    cancel: () => undefined,
-    sample: () => Promise.resolve({ file: 'x', reason: 'stub' }),
-    ...loader,
-  };
-  return createStore<Store>()((...args) => ({
-    ...createRunsSlice(stub)(...args),
-    ...createViewSlice(...args),
-  }));
-}
+import { testStore } from './testing/store';
+import { DEFAULT_VIEW } from './viewFields';
 
 describe('restoring runs and clearing all', () => {
   it('adds runs after the loaded ones with fresh ids and unique names, as a batch with no files', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runsToShare } from '../core/testing/shareRuns';
 import { readSharedView, sharedViewOf, viewPatchOf } from './sharedView';
-import { DEFAULT_VIEW, type ViewState } from './viewSlice';
+import type { ViewState } from './types';
+import { DEFAULT_VIEW } from './viewFields';
 
 describe('shared views', () => {
   const runs = runsToShare();

@@ -1,0 +1,63 @@
+import { memo, useCallback, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Heatmap } from '../chart/Heatmap';
+import { panelOfGrid } from '../chart/panels';
+import { cellsToCsv } from '../core/cellsCsv';
+import { alignedGrid } from '../core/derived';
+import { gridCells, type GridAxes } from '../core/grid';
+import type { Run } from '../core/types';
+import { downloadText, fileSlug } from '../export/download';
+import { selectPanelView, selectSetView } from '../state/selectors';
+import { useStore } from '../state/store';
+
+interface RunPanelProps {
+  run: Run;
+  /** Axes shared with other panels (the union of their sweeps), or null for the run's own. */
+  axes?: GridAxes | null;
+  /** A preview (the mapping dialog's): no download, no drill-down. */
+  preview?: boolean;
+}
+
+/** A run's heatmap as the view draws it: opening a cell drills down, the CSV is its cells. */
+export const RunPanel = memo(function RunPanel({
+  run,
+  axes = null,
+  preview = false,
+}: RunPanelProps) {
+  const view = useStore(useShallow(selectPanelView));
+  const setView = useStore(selectSetView);
+  const { metric, threshold, palette, task } = view;
+  const grid = useMemo(
+    () => alignedGrid(run, { task, metric, threshold }, axes),
+    [run, task, metric, threshold, axes],
+  );
+  const panel = useMemo(
+    () => panelOfGrid(run, grid, { metric, threshold, palette, task }),
+    [run, grid, metric, threshold, palette, task],
+  );
+  const openCell = useCallback(
+    (lengthTokens: number, row: number | string) =>
+      setView({ drill: { runId: run.id, lengthTokens, row } }),
+    [setView, run.id],
+  );
+  const downloadCsv = useCallback(
+    () =>
+      downloadText(
+        `${fileSlug(run.name)}-cells.csv`,
+        cellsToCsv(run.name, gridCells(grid), threshold),
+        'text/csv',
+      ),
+    [run.name, grid, threshold],
+  );
+  return (
+    <Heatmap
+      run={run}
+      grid={grid}
+      panel={panel}
+      view={view}
+      preview={preview}
+      onOpenCell={preview ? undefined : openCell}
+      onDownloadCsv={preview ? undefined : downloadCsv}
+    />
+  );
+});

@@ -1,0 +1,81 @@
+import type { StateCreator } from 'zustand';
+import { namedRuns, newBatchId, uniqueName } from './runNaming';
+import type { Batch, Loader, RunEditingSlice, Store, ViewState } from './types';
+import { DEFAULT_VIEW } from './viewFields';
+
+/** The view with every reference to run `id` dropped: hidden, difference runs, drill-down. */
+export function viewWithout(view: ViewState, id: string): ViewState {
+  return {
+    ...view,
+    hiddenRunIds: view.hiddenRunIds.filter((hidden) => hidden !== id),
+    diffA: view.diffA === id ? null : view.diffA,
+    diffB: view.diffB === id ? null : view.diffB,
+    drill: view.drill?.runId === id ? null : view.drill,
+  };
+}
+
+/** The loaded runs in their order, and what the user does to them. */
+export const createRunEditingSlice =
+  (loader: Loader): StateCreator<Store, [], [], RunEditingSlice> =>
+  (set, get) => ({
+    runs: [],
+    batches: [],
+
+    renameRun(id, name) {
+      const trimmed = name.trim();
+      if (trimmed === '') return;
+      set((state) => {
+        const others = state.runs.filter((r) => r.id !== id).map((r) => r.name);
+        const unique = uniqueName(trimmed, others);
+        return { runs: state.runs.map((r) => (r.id === id ? { ...r, name: unique } : r)) };
+      });
+    },
+
+    moveRun(id, delta) {
+      set((state) => {
+        const from = state.runs.findIndex((r) => r.id === id);
+        const to = Math.max(0, Math.min(state.runs.length - 1, from + delta));
+        if (from === -1 || from === to) return {};
+        const runs = [...state.runs];
+        const [moved] = runs.splice(from, 1);
+        if (moved) runs.splice(to, 0, moved);
+        return { runs };
+      });
+    },
+
+    removeRun(id) {
+      set((state) => ({
+        runs: state.runs.filter((r) => r.id !== id),
+        batches: state.batches.map((b) => ({ ...b, runIds: b.runIds.filter((r) => r !== id) })),
+        view: viewWithout(state.view, id),
+      }));
+    },
+
+    restoreRuns(drafts) {
+      if (drafts.length === 0) return [];
+      const added = namedRuns(
+        drafts,
+        get().runs.map((r) => r.name),
+      );
+      const batch: Batch = {
+        id: newBatchId(),
+        files: [],
+        runIds: added.map((r) => r.id),
+        formats: [],
+      };
+      set((state) => ({ runs: [...state.runs, ...added], batches: [...state.batches, batch] }));
+      return batch.runIds;
+    },
+
+    clearAll() {
+      if (get().loading) loader.cancel();
+      set({
+        runs: [],
+        batches: [],
+        errors: [],
+        pendingMappings: [],
+        notice: null,
+        view: DEFAULT_VIEW,
+      });
+    },
+  });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FIGURE } from '../chart/figureOptions';
+import { DEFAULT_THRESHOLD } from '../core/metrics';
+import { DEFAULT_VIEW, LINKED_KEYS, readLinked, RUN_KEYS, VIEW_KEYS } from './viewFields';
+
+describe('the view-field table', () => {
+  it('gives the default view', () => {
+    expect(DEFAULT_VIEW).toEqual({
+      metric: 'mean',
+      threshold: DEFAULT_THRESHOLD,
+      palette: 'classic',
+      task: null,
+      hiddenRunIds: [],
+      align: false,
+      diffA: null,
+      diffB: null,
+      effectiveThreshold: 0.85,
+      showLengthMean: false,
+      drill: null,
+      figure: DEFAULT_FIGURE,
+    });
+  });
+
+  it('says what links carry: runs by position, neither hidden runs nor the drill-down', () => {
+    expect(RUN_KEYS).toEqual(['diffA', 'diffB']);
+    expect(LINKED_KEYS).not.toContain('hiddenRunIds');
+    expect(LINKED_KEYS).not.toContain('drill');
+    expect(new Set([...LINKED_KEYS, ...RUN_KEYS, 'hiddenRunIds', 'drill'])).toEqual(
+      new Set(VIEW_KEYS),
+    );
+  });
+
+  it('reads untrusted values field by field, within bounds', () => {
+    const limits = { maxTaskChars: 3 };
+    expect(readLinked('metric', 'passRate', limits)).toBe('passRate');
+    expect(readLinked('metric', 'toString', limits)).toBeUndefined();
+    expect(readLinked('task', 'abcd', limits)).toBeUndefined();
+    expect(readLinked('task', null, limits)).toBeNull();
+    expect(readLinked('figure', { ...DEFAULT_FIGURE, extra: 1 }, limits)).toEqual(DEFAULT_FIGURE);
+  });
+});

@@ -1,0 +1,171 @@
+import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
+import { PALETTES, type PaletteId } from '../chart/palettes';
+import { DEFAULT_THRESHOLD, METRIC_LABELS } from '../core/metrics';
+import { isJsonObject } from '../core/read/json';
+import { isCount, isNumberIn, isText } from '../core/share/guards';
+import type { Metric } from '../core/types';
+import { buildFrom, keysOf } from './fieldTables';
+import type { ViewState } from './types';
+
+/** Bounds a reader of untrusted input applies (links are bounded; the saved copy is not). */
+export interface ReadLimits {
+  maxTaskChars: number;
+}
+
+/** A field share links (and the saved copy) carry as it is. */
+interface LinkedField<T> {
+  default: T;
+  link: 'value';
+  /** The value read from untrusted input, or undefined when it is not one. */
+  read: (value: unknown, limits: ReadLimits) => T | undefined;
+  /** Why a link with a bad value is refused, in the user's words. */
+  refusal: string;
+}
+
+/** A field naming a run: carried as the run's position among those shared, as ids change. */
+interface RunField {
+  default: null;
+  link: 'run';
+  refusal: string;
+}
+
+/** A field links do not carry. */
+interface LocalField<T> {
+  default: T;
+  link: 'none';
+}
+
+type FieldPolicy<T> =
+  | LinkedField<T>
+  | LocalField<T>
+  | (null extends T ? (T extends string | null ? RunField : never) : never);
+
+function guarded<T>(guard: (value: unknown) => value is T) {
+  return (value: unknown): T | undefined => (guard(value) ? value : undefined);
+}
+
+const isMetric = (value: unknown): value is Metric =>
+  typeof value === 'string' && Object.hasOwn(METRIC_LABELS, value);
+
+// `Object.hasOwn`, not `in`: "toString" is in every object, and must not pass for a palette.
+const isPalette = (value: unknown): value is PaletteId =>
+  typeof value === 'string' && Object.hasOwn(PALETTES, value);
+
+const isFraction = (value: unknown): value is number => isNumberIn(value, 0, 1);
+const isSwitch = (value: unknown): value is boolean => typeof value === 'boolean';
+
+function readFigure(value: unknown): FigureOptions | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const { theme, valueLabels, gridlines, trainedLength, depthHints } = value;
+  if (
+    (theme !== 'light' && theme !== 'dark') ||
+    (valueLabels !== 'off' && valueLabels !== 'all' && valueLabels !== 'below100') ||
+    typeof gridlines !== 'boolean' ||
+    (trainedLength !== null && !isNumberIn(trainedLength, 0, Number.MAX_VALUE)) ||
+    typeof depthHints !== 'boolean'
+  ) {
+    return undefined;
+  }
+  return { theme, valueLabels, gridlines, trainedLength, depthHints };
+}
+
+const THRESHOLDS = 'the view’s thresholds must be numbers in 0..1';
+const SWITCHES = 'the view’s switches must be true or false';
+const DIFFERENCE_RUNS = 'the view’s difference runs must be positions or null';
+
+/**
+ * Every view field's policy: its default, whether share links carry it (and so the saved copy,
+ * which also keeps the hidden runs by position; see `persist/savedState.ts`), and its reader
+ * from untrusted input. Not carried: hidden runs (a link holds the shown ones only) and the
+ * drill-down (a passing look at one cell). Keyed by the view's keys: a new field without a
+ * policy does not compile.
+ */
+export const VIEW_FIELDS = {
+  metric: {
+    default: 'mean',
+    link: 'value',
+    read: guarded(isMetric),
+    refusal: 'the view names an unknown metric',
+  },
+  threshold: {
+    default: DEFAULT_THRESHOLD,
+    link: 'value',
+    read: guarded(isFraction),
+    refusal: THRESHOLDS,
+  },
+  palette: {
+    default: 'classic',
+    link: 'value',
+    read: guarded(isPalette),
+    refusal: 'the view names an unknown palette',
+  },
+  task: {
+    default: null,
+    link: 'value',
+    read: (value, { maxTaskChars }) =>
+      value === null || isText(value, maxTaskChars) ? value : undefined,
+    refusal: 'the view’s task is not text',
+  },
+  hiddenRunIds: { default: [], link: 'none' },
+  align: { default: false, link: 'value', read: guarded(isSwitch), refusal: SWITCHES },
+  diffA: { default: null, link: 'run', refusal: DIFFERENCE_RUNS },
+  diffB: { default: null, link: 'run', refusal: DIFFERENCE_RUNS },
+  effectiveThreshold: {
+    default: 0.85,
+    link: 'value',
+    read: guarded(isFraction),
+    refusal: THRESHOLDS,
+  },
+  showLengthMean: { default: false, link: 'value', read: guarded(isSwitch), refusal: SWITCHES },
+  drill: { default: null, link: 'none' },
+  figure: {
+    default: DEFAULT_FIGURE,
+    link: 'value',
+    read: readFigure,
+    refusal: 'the view’s figure options are not valid',
+  },
+} satisfies { [K in keyof ViewState]: FieldPolicy<ViewState[K]> };
+
+type Fields = typeof VIEW_FIELDS;
+
+/** The view fields links carry as they are. */
+export type LinkedKey = {
+  [K in keyof Fields]: Fields[K]['link'] extends 'value' ? K : never;
+}[keyof Fields];
+
+/** The view fields that name a run, carried as its position. */
+export type RunKey = {
+  [K in keyof Fields]: Fields[K]['link'] extends 'run' ? K : never;
+}[keyof Fields];
+
+const ALL: { [K in keyof ViewState]: { default: ViewState[K]; link: string } } = VIEW_FIELDS;
+const LINKED: { [K in LinkedKey]: LinkedField<ViewState[K]> } = VIEW_FIELDS;
+
+export const VIEW_KEYS = keysOf(ALL);
+export const LINKED_KEYS = VIEW_KEYS.filter((key): key is LinkedKey => ALL[key].link === 'value');
+export const RUN_KEYS = VIEW_KEYS.filter((key): key is RunKey => ALL[key].link === 'run');
+
+/** The view before the user changes anything. */
+export const DEFAULT_VIEW: ViewState = buildFrom<ViewState, keyof ViewState>(
+  VIEW_KEYS,
+  (key) => ALL[key].default,
+);
+
+/** Reads one linked field of `value`, or undefined when it is not valid. */
+export function readLinked<K extends LinkedKey>(
+  key: K,
+  value: unknown,
+  limits: ReadLimits,
+): ViewState[K] | undefined {
+  return LINKED[key].read(value, limits);
+}
+
+/** Reads a run position: a count, or null for none; undefined when it is neither. */
+export function readRunPosition(value: unknown): number | null | undefined {
+  return value === null || isCount(value) ? value : undefined;
+}
+
+/** Why a link whose `key` is bad is refused. */
+export function refusalOf(key: LinkedKey | RunKey): string {
+  return VIEW_FIELDS[key].refusal;
+}

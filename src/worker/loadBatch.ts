@@ -1,0 +1,101 @@
+import { BatchLoader } from '../core/load';
+import { Dedupe } from './dedupe';
+import { fileSource } from './fileSource';
+import {
+  DETAILS_PER_MESSAGE,
+  MAX_FILE_BYTES,
+  type LoadMessage,
+  type LoadProgress,
+  type LoadRequest,
+  type ParseSpan,
+} from './protocol';
+import { ReadAhead } from './readAhead';
+
+/** Progress is posted at most this often, so thousands of files or rows do not flood the page. */
+const PROGRESS_INTERVAL_MS = 50;
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function megabytes(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
+}
+
+/** Reads, parses and aggregates one batch, posting progress, kept trials, then the result. */
+export async function loadBatch(
+  { id, files, known }: LoadRequest,
+  post: (message: LoadMessage) => void,
+): Promise<void> {
+  const started = performance.now();
+  const loader = new BatchLoader();
+  const progress: LoadProgress = {
+    filesDone: 0,
+    filesTotal: files.length,
+    bytesDone: 0,
+    bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0),
+    records: 0,
+    current: '',
+  };
+  let lastPost = 0;
+  const report = (force = false) => {
+    const now = performance.now();
+    if (!force && now - lastPost < PROGRESS_INTERVAL_MS) return;
+    lastPost = now;
+    progress.records = loader.recordsRead;
+    post({ type: 'progress', id, progress: { ...progress } });
+  };
+  const dedupe = new Dedupe(known);
+  const reads = new ReadAhead(files);
+  for (const [index, { file, path, formatId, mapping }] of files.entries()) {
+    const bytes = await reads.take(index);
+    const bytesBefore = progress.bytesDone;
+    progress.current = path;
+    const seen = await dedupe.check(file, path, bytes);
+    if (seen.duplicate) {
+      // Listed among the duplicates; nothing to read.
+    } else if (file.size > MAX_FILE_BYTES) {
+      loader.fail({
+        file: path,
+        reason: `too large to load (${megabytes(file.size)} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB)`,
+      });
+    } else {
+      try {
+        const onBytes = (read: number) => {
+          progress.bytesDone = bytesBefore + read;
+          report();
+        };
+        const source = await fileSource(file, path, onBytes, bytes);
+        const error = await loader.add(source, { formatId, mapping });
+        if (!error && seen.print !== null) dedupe.read(path, seen.print);
+      } catch (error) {
+        loader.fail({ file: path, reason: `could not be read (${describe(error)})` });
+      }
+    }
+    progress.filesDone += 1;
+    progress.bytesDone = bytesBefore + file.size;
+    report();
+  }
+  report(true);
+  const finished = loader.finish();
+  const result = {
+    ...finished,
+    formats: finished.formats.map((f) => ({ ...f, fingerprint: dedupe.fingerprintOf(f.file) })),
+    duplicates: dedupe.duplicates,
+  };
+  const parse: ParseSpan = {
+    startEpochMs: performance.timeOrigin + started,
+    durationMs: performance.now() - started,
+    bytes: progress.bytesTotal,
+    records: loader.recordsRead,
+    files: files.length,
+  };
+  result.runs.forEach((run, index) => {
+    for (let i = 0; i < run.details.length; i += DETAILS_PER_MESSAGE) {
+      const trials = run.details.slice(i, i + DETAILS_PER_MESSAGE);
+      post({ type: 'details', id, run: index, trials });
+    }
+  });
+  const runs = result.runs.map((run) => ({ ...run, details: [] }));
+  post({ type: 'done', id, result: { ...result, runs }, parse });
+}
