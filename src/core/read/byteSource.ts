@@ -22,7 +22,8 @@ const HEAD_BYTES = [HEAD_CHARS * 4, 256 * 1024, 4 * 1024 * 1024] as const;
 
 /**
  * A file's bytes as a text source. The encoding comes from the first bytes (see
- * `sniffEncoding`); `whole`, the file's bytes when already read, is decoded at once, else the
+ * `sniffEncoding`); `whole`, the file's bytes when already read (or its first bytes, for a
+ * preview), is decoded at once, else the
  * text is decoded as it streams, so memory holds a chunk, not the file. `onBytes` is told the
  * bytes consumed so far, for progress. A file that is no text (an archive, a compressed file)
  * gives a source with no text and the reason in `unreadable`.
@@ -35,7 +36,7 @@ export async function byteSource(
   const { path, size } = file;
   if (whole) {
     onBytes(size);
-    const decoded = decodeWhole(whole);
+    const decoded = decodeWhole(whole, whole.length >= size);
     if (!decoded.ok) return unreadable(path, size, decoded.reason);
     const source = textSource(path, decoded.text);
     for (const note of decoded.notes) addNote(source, note);

@@ -116,3 +116,17 @@ describe('byteSource', () => {
     }
   });
 });
+
+describe('the start of a file (a preview)', () => {
+  it('leaves out a character cut at the end instead of falling back to Windows-1252', async () => {
+    const bytes = new TextEncoder().encode('name\ncafé\n€');
+    const start = bytes.subarray(0, bytes.length - 1);
+    const source = await byteSource(
+      { ...memoryFile('p.csv', start), size: bytes.length },
+      () => undefined,
+      start,
+    );
+    expect(await readAll(source)).toBe('name\ncafé\n');
+    expect(source.notes).toEqual([]);
+  });
+});

@@ -155,14 +155,18 @@ function incompleteTail(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(0);
 }
 
-/** A whole file's text, with the notes to show about how it was decoded. */
+/**
+ * A whole file's text, with the notes to show about how it was decoded. With `complete` false
+ * the bytes are only the start of a file: a character they end inside is left out.
+ */
 export function decodeWhole(
   bytes: Uint8Array,
+  complete = true,
 ): { ok: true; text: string; notes: string[] } | { ok: false; reason: string } {
   const sniffed = sniffEncoding(bytes);
   if (!sniffed.ok) return sniffed;
   const decoder = new ChunkDecoder(sniffed.encoding);
-  const text = decoder.decode(bytes, true);
+  const text = decoder.decode(bytes, complete);
   const notes = sniffed.guessed ? [guessedNote(sniffed.guessed)] : [];
   if (decoder.fellBack) notes.push(LATIN1_NOTE);
   return { ok: true, text, notes };
