@@ -23,15 +23,20 @@ export interface Reader {
   parse: (source: Source, sink: RecordSink) => Promise<ParseOutcome>;
 }
 
-/** The reader for a file: the user's mapping or format, else the most confident detection. */
+/**
+ * The reader for a file: the user's mapping or format, else the most confident detection.
+ * None for a file that is no text (`source.unreadable`). What the source noted while being read
+ * (its encoding, a repeated column) is added to the parser's warnings.
+ */
 export function readerFor(source: Source, choice: ReadChoice): Reader | null {
+  if (source.unreadable !== undefined) return null;
   const { mapping } = choice;
   if (mapping) {
     return {
       id: MAPPED_FORMAT_ID,
       label: `Mapped columns (${describeMapping(mapping)})`,
       confidence: 1,
-      parse: (src, sink) => parseWithMapping(src, mapping, sink),
+      parse: async (src, sink) => withNotes(src, await parseWithMapping(src, mapping, sink)),
     };
   }
   const chosen = choice.formatId === undefined ? undefined : formatById(choice.formatId);
@@ -43,8 +48,15 @@ export function readerFor(source: Source, choice: ReadChoice): Reader | null {
     id: best.format.id,
     label: best.format.label,
     confidence: best.confidence,
-    parse: (src, sink) => best.format.parse(src, sink),
+    parse: async (src, sink) => withNotes(src, await best.format.parse(src, sink)),
   };
+}
+
+function withNotes(source: Source, outcome: ParseOutcome): ParseOutcome {
+  const notes = source.notes ?? [];
+  return outcome.ok && notes.length > 0
+    ? { ...outcome, warnings: [...notes, ...outcome.warnings] }
+    : outcome;
 }
 
 /** A table is worth offering to map when its records hold at least two numeric columns. */
@@ -57,6 +69,7 @@ export function isMappable(sample: TableSample): boolean {
 
 /** Explains a file no format claims: empty, binary, broken JSON, or simply another shape. */
 export async function unknownShape(source: Source): Promise<{ reason: string; line?: number }> {
+  if (source.unreadable !== undefined) return { reason: source.unreadable };
   const start = source.head.replace(/^\uFEFF/, '').trimStart();
   if (start === '') return { reason: 'the file is empty' };
   // Control characters other than tab and line breaks mean a binary file (an image, an archive).

@@ -1,17 +1,30 @@
+import { detectionHead } from './read/head';
+
 /**
  * A file as a parser reads it: its path, size, first characters for detection, and its text
- * as a stream of chunks. The worker makes one from a `File` (`File.stream()` through a
- * `TextDecoderStream`); tests and Node tools make one from a string.
+ * as a stream of chunks. The worker makes one from a `File` (`byteSource`: its bytes decoded
+ * chunk by chunk); tests and Node tools make one from a string.
  */
 export interface Source {
   /** Path relative to what was dropped, e.g. `results/gpt4_len_1000_depth_0_results.json`. */
   path: string;
   /** Size in bytes. */
   size: number;
-  /** The first characters of the text (at least {@link HEAD_CHARS} where the file has them). */
+  /**
+   * The first characters of the text (at least {@link HEAD_CHARS} where the file has them),
+   * with the long strings of a JSON text shortened (`detectionHead`), so that detection sees
+   * the fields of the first records however long one of them is.
+   */
   head: string;
   /** The text, chunk by chunk, in order. Each call starts from the beginning. */
   chunks(): AsyncIterable<string>;
+  /**
+   * Notes on how the file was read, shown with its run: the encoding guessed, the column used
+   * of two with one name. Readers add to it while reading (`addNote`).
+   */
+  notes?: string[];
+  /** Why the file is no text Haymap reads (an archive, a compressed file), when it is not. */
+  unreadable?: string;
 }
 
 /** How many characters of a file detection looks at. */
@@ -25,7 +38,8 @@ export function textSource(path: string, text: string, chunkChars = 1 << 20): So
   return {
     path,
     size: text.length,
-    head: text.slice(0, HEAD_CHARS),
+    head: detectionHead(text, HEAD_CHARS),
+    notes: [],
     // An async generator because the interface is async; a string has nothing to wait for.
     // eslint-disable-next-line @typescript-eslint/require-await
     async *chunks() {

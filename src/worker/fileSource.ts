@@ -1,7 +1,5 @@
-import { HEAD_CHARS, textSource, type Source } from '../core/source';
-
-/** Enough bytes for HEAD_CHARS characters of UTF-8 text. */
-const HEAD_BYTES = HEAD_CHARS * 4;
+import { byteSource } from '../core/read/byteSource';
+import type { Source } from '../core/source';
 
 /**
  * Files up to this size are read in one piece: a folder of a thousand small per-test files
@@ -10,8 +8,9 @@ const HEAD_BYTES = HEAD_CHARS * 4;
 export const WHOLE_FILE_BYTES = 1024 * 1024;
 
 /**
- * A File as a streamed source: `File.stream()` through a `TextDecoderStream`, counting bytes
- * as they are read so progress can be shown while a large file loads.
+ * A File as a source: its bytes decoded in the encoding they are in (UTF-8, UTF-16, or
+ * Windows-1252 for a file that is not UTF-8), streamed from `File.stream()` for a large file,
+ * counting bytes as they are read so progress can be shown while it loads.
  */
 export async function fileSource(
   file: File,
@@ -20,34 +19,26 @@ export async function fileSource(
   /** The file's bytes when the caller has read them already (small files). */
   bytes?: ArrayBuffer,
 ): Promise<Source> {
-  if (file.size <= WHOLE_FILE_BYTES) {
-    const text = new TextDecoder().decode(bytes ?? (await file.arrayBuffer()));
-    onBytes(file.size);
-    return textSource(path, text);
-  }
-  const head = new TextDecoder().decode(await file.slice(0, HEAD_BYTES).arrayBuffer());
-  return {
-    path,
-    size: file.size,
-    head: head.slice(0, HEAD_CHARS * 2),
-    async *chunks() {
-      let bytes = 0;
-      const counted = file.stream().pipeThrough(
-        new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
-          transform(chunk, controller) {
-            bytes += chunk.byteLength;
-            onBytes(bytes);
-            controller.enqueue(chunk);
-          },
-        }),
-      );
-      const reader = counted.pipeThrough(new TextDecoderStream()).getReader();
-      try {
-        for (let next = await reader.read(); !next.done; next = await reader.read())
-          yield next.value;
-      } finally {
-        reader.releaseLock();
-      }
+  const whole =
+    file.size <= WHOLE_FILE_BYTES ? new Uint8Array(bytes ?? (await file.arrayBuffer())) : undefined;
+  return byteSource(
+    {
+      path,
+      size: file.size,
+      slice: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+      stream: () => chunksOf(file.stream()),
     },
-  };
+    onBytes,
+    whole,
+  );
+}
+
+/** A stream's chunks through its reader: not every browser iterates a ReadableStream itself. */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) yield next.value;
+  } finally {
+    reader.releaseLock();
+  }
 }

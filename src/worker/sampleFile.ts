@@ -1,6 +1,6 @@
 import type { UnmappedFile } from '../core/load';
 import { guessMapping, sampleTable } from '../core/mapping';
-import { textSource } from '../core/source';
+import { byteSource, memoryFile } from '../core/read/byteSource';
 import type { LoadError } from '../core/types';
 import type { PickedFile } from './protocol';
 
@@ -12,8 +12,10 @@ export const PREVIEW_BYTES = 512 * 1024;
  * thread. A record cut at the end is dropped by the readers like any bad row.
  */
 export async function fileHead(picked: PickedFile) {
-  const text = await picked.file.slice(0, PREVIEW_BYTES).text();
-  return textSource(picked.path, text);
+  const { file, path } = picked;
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  // Decoded as the worker decodes the whole file: UTF-16 and Windows-1252 files included.
+  return byteSource({ ...memoryFile(path, bytes), size: file.size }, () => undefined, bytes);
 }
 
 /** The columns and first rows of a file, with a guessed mapping, for the mapping dialog. */

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Source } from '../source';
+import { addNote, textChunks } from './lineEnds';
 
 /** A CSV row keyed by lower-cased, trimmed header names, with the line where it starts. */
 export interface CsvRow {
@@ -28,7 +29,55 @@ export function guessDelimiter(head: string): string {
 }
 
 function firstLineOf(head: string): string {
-  return head.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
+}
+
+/** A number written with a decimal comma, as European spreadsheets write `12.5`. */
+const DECIMAL_COMMA = /^\s*[-+]?\d*,\d+(?:[eE][-+]?\d+)?\s*$/;
+
+/**
+ * Whether a table's numbers may use a decimal comma: when its fields are separated by
+ * semicolons, a comma cannot be a separator, and `12,5` is how Excel in most of Europe writes 12.5.
+ */
+export function usesDecimalComma(delimiter: string): boolean {
+  return delimiter === ';';
+}
+
+/** Rewrites the cells that are decimal-comma numbers with a decimal point, in place. */
+export function withDecimalPoints(cells: string[]): string[] {
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = cells[i] ?? '';
+    if (cell.includes(',') && DECIMAL_COMMA.test(cell)) cells[i] = cell.replace(',', '.');
+  }
+  return cells;
+}
+
+/**
+ * Notes the header names that collide once `key` is applied (a name twice, or `Score` beside
+ * `score`): the first is the column read, the others are ignored.
+ */
+export function noteRepeatedColumns(
+  source: Source,
+  names: readonly string[],
+  key: (name: string) => string,
+): void {
+  const firstAt = new Map<string, number>();
+  names.forEach((name, i) => {
+    const first = firstAt.get(key(name));
+    if (first === undefined) {
+      firstAt.set(key(name), i);
+      return;
+    }
+    const used = names[first] ?? '';
+    const same = used.trim() === name.trim();
+    const what = same
+      ? `the column "${name.trim()}" appears twice (columns ${first + 1} and ${i + 1})`
+      : `the columns "${used.trim()}" (${first + 1}) and "${name.trim()}" (${i + 1}) differ only in case`;
+    addNote(
+      source,
+      `${what}: column ${first + 1} ("${used.trim()}") is used, column ${i + 1} ignored`,
+    );
+  });
 }
 
 /** Normalised header names: lower case, trimmed. */
@@ -44,7 +93,9 @@ export function headerColumns(head: string): string[] {
 
 /**
  * Streams the raw rows of a CSV/TSV source to `onRow` with the 1-based line each starts on,
- * counted through quoted line breaks. Papaparse's own parser reads chunk by chunk: each call
+ * counted through quoted line breaks. Any line end is read (LF, CRLF, a lone CR, a mix), in
+ * quoted fields too, where it becomes LF. In a semicolon-separated table, decimal-comma numbers
+ * come out with a decimal point (`12,5` as `12.5`). Papaparse's own parser reads chunk by chunk: each call
  * parses what has arrived and holds back the last, maybe partial, row.
  * Blank lines are skipped. `onRow` may return false to stop early (sampling the first rows).
  * Returns the number of rows, or the problem that stopped reading.
@@ -56,7 +107,8 @@ export async function readCsvRows(
   let line = 1;
   let rows = 0;
   let carry = '';
-  let first = true;
+  const delimiter = guessDelimiter(source.head);
+  const decimalComma = usesDecimalComma(delimiter);
   // Held in an object: the parser's callback sets it, which control-flow narrowing cannot see.
   const stop: { problem: { reason: string; line: number } | null; done: boolean } = {
     problem: null,
@@ -65,9 +117,9 @@ export async function readCsvRows(
   let cursor = 0;
   let text = '';
   const parser = new Papa.Parser({
-    delimiter: guessDelimiter(source.head),
-    // The raw parser does not guess line ends as Papa.parse does.
-    newline: source.head.includes('\r\n') ? '\r\n' : '\n',
+    delimiter,
+    // Every line end reaches the parser as LF (textChunks), so there is nothing to guess.
+    newline: '\n',
     // The raw parser's step result holds the row wrapped in an array.
     step: (result: Papa.ParseStepResult<string[][]>) => {
       const start = line;
@@ -75,6 +127,7 @@ export async function readCsvRows(
       for (let i = cursor; i < end; i += 1) if (text.charCodeAt(i) === 10) line += 1;
       cursor = end;
       const cells = result.data[0] ?? [];
+      if (decimalComma) withDecimalPoints(cells);
       const error = result.errors[0];
       if (error && !stop.problem) stop.problem = { reason: describe(error), line: start };
       if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
@@ -95,11 +148,7 @@ export async function readCsvRows(
   // holds: the work stays linear in the file's length instead of growing with its square.
   const unfed: string[] = [];
   let unfedChars = 0;
-  for await (let chunk of source.chunks()) {
-    if (first) {
-      chunk = chunk.replace(/^\uFEFF/, '');
-      first = false;
-    }
+  for await (const chunk of textChunks(source)) {
     unfed.push(chunk);
     unfedChars += chunk.length;
     if (unfedChars < carry.length) continue;
@@ -137,7 +186,8 @@ function describe(error: Papa.ParseError): string {
 
 /**
  * Streams the rows of a table with a header line, keyed by normalised column names.
- * Rows with a different number of fields go to `onBadRow`.
+ * Rows with a different number of fields go to `onBadRow`. Of two columns with one name
+ * (`score` twice, `Score` and `score`) the first is read, and a note on the source says so.
  */
 export async function readCsv(
   source: Source,
@@ -148,6 +198,7 @@ export async function readCsv(
   const read = await readCsvRows(source, (cells, line) => {
     if (!columns) {
       columns = cells.map(normaliseColumn);
+      noteRepeatedColumns(source, cells, normaliseColumn);
       return;
     }
     if (cells.length !== columns.length) {

@@ -1,8 +1,15 @@
 import Papa from 'papaparse';
 import { toFiniteNumber } from '../normalize';
 import { HEAD_CHARS, type Source } from '../source';
-import { guessDelimiter, readCsvRows } from './csv';
+import {
+  guessDelimiter,
+  noteRepeatedColumns,
+  readCsvRows,
+  usesDecimalComma,
+  withDecimalPoints,
+} from './csv';
 import { forEachJsonItem, isJsonObject, JsonArrayCutter, parseJson, trimmedHead } from './json';
+import { withLfLineEnds } from './lineEnds';
 import { readLines } from './lines';
 
 /**
@@ -134,6 +141,7 @@ export async function readTable(
     const read = await readCsvRows(source, (cells, line) => {
       if (!header) {
         header = headerNames(cells);
+        noteRepeatedColumns(source, header, (name) => name);
         return;
       }
       if (cells.length !== header.length) {
@@ -197,7 +205,7 @@ export function headRecords(
   limit: number,
 ): { kind: TableKind; columns: string[]; records: FlatRecord[] } | null {
   const kind = tableKind(path, head);
-  const body = head.replace(/^\uFEFF/, '');
+  const body = withLfLineEnds(head);
   // A head shorter than HEAD_CHARS is the whole file; a longer one may end mid-record.
   const whole = head.length < HEAD_CHARS;
   const records: FlatRecord[] = [];
@@ -212,7 +220,9 @@ export function headRecords(
   };
 
   if (kind === 'csv') {
-    const rows = Papa.parse<string[]>(body, { delimiter: guessDelimiter(body) }).data;
+    const delimiter = guessDelimiter(body);
+    const rows = Papa.parse<string[]>(body, { delimiter, newline: '\n' }).data;
+    if (usesDecimalComma(delimiter)) rows.forEach(withDecimalPoints);
     if (!whole && !/\n$/.test(body)) rows.pop();
     const [first, ...rest] = rows.filter((row) => !(row.length === 1 && row[0]?.trim() === ''));
     if (!first || first.length < 2) return null;
