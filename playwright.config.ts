@@ -36,7 +36,5 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    // Assertions wait on loads and renders, which a busy machine slows several times over.
-    expect: { timeout: 20_000 },
   },
 });
