@@ -1,6 +1,6 @@
-import type { ColumnMapping, DepthUnit, TableSample } from './mapping';
 import { inferScale, toFiniteNumber } from './normalize';
-import { toScore, type FlatValue } from './read/table';
+import { toScore } from './read/table';
+import type { ColumnMapping, DepthUnit, FlatValue, TableSample } from './types';
 
 type NumericRole = 'length' | 'depth' | 'score';
 type TextRole = 'model' | 'task' | 'needle' | 'response' | 'expected';

@@ -3,18 +3,12 @@ import { GridAccumulator } from './aggregate';
 import { detectFormat } from './detect';
 import { generic } from './formats/generic';
 import { loadBatch } from './load';
-import {
-  describeMapping,
-  guessMapping,
-  parseWithMapping,
-  sampleHead,
-  sampleTable,
-  type ColumnMapping,
-} from './mapping';
+import { guessMapping } from './guessMapping';
+import { describeMapping, sampleHead, sampleTable } from './mapping';
 import { cellMean } from './metrics';
-import { DEPTH_LOOKAHEAD } from './parseWithMapping';
+import { DEPTH_LOOKAHEAD, parseWithMapping } from './parseWithMapping';
 import { HEAD_CHARS, textSource, type Source } from './source';
-import type { Trial } from './types';
+import type { ColumnMapping, Trial } from './types';
 
 /** Small chunks cut through rows, quotes and JSON: everything below must survive them. */
 const CHUNK = 3;

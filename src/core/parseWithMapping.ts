@@ -1,5 +1,4 @@
 import { failure, type ParseOutcome, type RecordSink } from './formats/format';
-import type { ColumnMapping, ScaleChoice } from './mapping';
 import {
   depthProblem,
   inferScale,
@@ -11,9 +10,9 @@ import {
   toFiniteNumber,
   type ScoreScale,
 } from './normalize';
-import { readTable, toScore, type FlatValue, type TableRecord } from './read/table';
+import { readTable, toScore, type TableRecord } from './read/table';
 import type { Source } from './source';
-import type { Trial } from './types';
+import type { ColumnMapping, FlatValue, ScaleChoice, Trial } from './types';
 import { SkipLog } from './warnings';
 
 const SCALES: Record<Exclude<ScaleChoice, 'auto'>, ScoreScale> = {

@@ -1,4 +1,3 @@
-import type { RunDraft } from '../core/load';
 import { isJsonObject } from '../core/read/json';
 import { cellFromObject, gridOfCells } from '../core/share/cell';
 import {
@@ -12,7 +11,7 @@ import {
   type Checked,
 } from '../core/share/guards';
 import { readFormats, readRunName } from '../core/share/payload';
-import type { Cell, Run, Trial } from '../core/types';
+import type { Cell, Run, RunDraft, Trial } from '../core/types';
 import { readSharedView, sharedViewOf, viewPatchOf, type SharedView } from '../state/sharedView';
 import type { ViewState } from '../state/viewSlice';
 

@@ -1,7 +1,14 @@
 import type { StateCreator } from 'zustand';
-import type { BatchResult, FileFormat, ReadChoice, RunDraft, UnmappedFile } from '../core/load';
-import type { ColumnMapping } from '../core/mapping';
-import type { LoadError, Run } from '../core/types';
+import type {
+  BatchResult,
+  ColumnMapping,
+  FileFormat,
+  LoadError,
+  ReadChoice,
+  Run,
+  RunDraft,
+  UnmappedFile,
+} from '../core/types';
 import type { LoadOutcome } from '../worker/loadClient';
 import type { LoadProgress, PickedFile } from '../worker/protocol';
 import type { Store } from './store';

@@ -1,10 +1,6 @@
-import {
-  describeMapping,
-  guessMapping,
-  parseWithMapping,
-  sampleHead,
-  sampleTable,
-} from '../mapping';
+import { guessMapping } from '../guessMapping';
+import { describeMapping, sampleHead, sampleTable } from '../mapping';
+import { parseWithMapping } from '../parseWithMapping';
 import { failure, type ResultFormat } from './format';
 
 /**

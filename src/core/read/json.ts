@@ -1,7 +1,8 @@
+import { problem, type Problem, type Result } from '../result';
 import { readAll, type Source } from '../source';
 import { jsonErrorOffset } from './jsonErrorOffset';
 
-export type JsonParse = { ok: true; value: unknown } | { ok: false; reason: string; line?: number };
+export type JsonParse = Result<{ value: unknown }>;
 
 /** Sources up to this size are parsed whole with `JSON.parse`; larger arrays are streamed. */
 export const JSON_WHOLE_CHARS = 64 * 1024 * 1024;
@@ -78,7 +79,7 @@ export function parseJson(text: string): JsonParse {
   if (body.trim() === '') return { ok: false, reason: 'the file is empty' };
   const sanitised = quotePythonSpecials(body);
   try {
-    const value = JSON.parse(sanitised) as unknown;
+    const value: unknown = JSON.parse(sanitised);
     if (sanitised.length > 2 * MAX_JSON_DEPTH && nestedDeeperThan(value, MAX_JSON_DEPTH)) {
       return {
         ok: false,
@@ -118,7 +119,7 @@ export async function readJson(source: Source): Promise<JsonParse> {
 export async function forEachJsonItem(
   source: Source,
   onItem: (value: unknown, index: number) => void,
-): Promise<{ ok: true; items: number } | { ok: false; reason: string; line?: number }> {
+): Promise<Result<{ items: number }>> {
   if (source.size <= JSON_WHOLE_CHARS || !trimmedHead(source.head).startsWith('[')) {
     const parsed = await readJson(source);
     if (!parsed.ok) return parsed;
@@ -132,34 +133,39 @@ export async function forEachJsonItem(
   return streamJsonArray(source, onItem);
 }
 
-/** Splits a top-level JSON array into its elements while reading, one element in memory at a time. */
-async function streamJsonArray(
+/**
+ * Splits a top-level JSON array into its elements while reading, one element in memory at a
+ * time. `onItem` may return false to stop early. A sample (`sampling`) takes the elements of
+ * an array that is not closed, as the head of a cut file shows them.
+ */
+export async function streamJsonArray(
   source: Source,
-  onItem: (value: unknown, index: number) => void,
-): Promise<{ ok: true; items: number } | { ok: false; reason: string; line?: number }> {
+  onItem: (value: unknown, index: number) => boolean | void,
+  sampling = false,
+): Promise<Result<{ items: number }>> {
   const cutter = new JsonArrayCutter();
   let index = 0;
   // Held in an object: the callback sets it, which control-flow narrowing cannot see.
-  const stop: { failed: { ok: false; reason: string; line: number } | null } = { failed: null };
+  const stop: { failed: Problem | null; early: boolean } = { failed: null, early: false };
   for await (const chunk of source.chunks()) {
     const more = cutter.feed(chunk, (text, line) => {
       const parsed = parseJson(text);
       if (!parsed.ok) {
-        stop.failed = { ok: false, reason: parsed.reason, line: line + (parsed.line ?? 1) - 1 };
+        stop.failed = problem(parsed.reason, line + (parsed.line ?? 1) - 1);
         return false;
       }
-      onItem(parsed.value, index);
       index += 1;
+      if (onItem(parsed.value, index - 1) === false) {
+        stop.early = true;
+        return false;
+      }
     });
     if (!more) break;
   }
   if (stop.failed) return stop.failed;
-  if (!cutter.closed)
-    return {
-      ok: false,
-      reason: 'not valid JSON (the array is not closed: the file is cut short)',
-      line: cutter.line,
-    };
+  if (!sampling && !stop.early && !cutter.closed) {
+    return problem('not valid JSON (the array is not closed: the file is cut short)', cutter.line);
+  }
   return { ok: true, items: index };
 }
 

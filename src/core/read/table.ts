@@ -1,8 +1,17 @@
 import Papa from 'papaparse';
 import { toFiniteNumber } from '../normalize';
+import type { Result } from '../result';
 import { HEAD_CHARS, type Source } from '../source';
+import type { FlatValue } from '../types';
 import { guessDelimiter, readCsvRows } from './csv';
-import { forEachJsonItem, isJsonObject, JsonArrayCutter, parseJson, trimmedHead } from './json';
+import {
+  forEachJsonItem,
+  isJsonObject,
+  JsonArrayCutter,
+  parseJson,
+  streamJsonArray,
+  trimmedHead,
+} from './json';
 import { readLines } from './lines';
 
 /**
@@ -11,8 +20,6 @@ import { readLines } from './lines';
  */
 export type TableKind = 'csv' | 'json' | 'jsonl';
 
-/** A cell of a table: nested objects are flattened one level, deeper values kept as JSON text. */
-export type FlatValue = string | number | boolean | null;
 export type FlatRecord = Record<string, FlatValue>;
 
 /** One record and where it is: the line it starts on (CSV, JSONL) or its index (JSON arrays). */
@@ -26,8 +33,7 @@ export interface TableRecord {
 /** A record that could not be read, grouped by `kind` when counted. */
 export type OnBadRecord = (kind: string, detail: string, line?: number) => void;
 
-export type TableRead =
-  { ok: true; kind: TableKind; columns: string[] } | { ok: false; reason: string; line?: number };
+export type TableRead = Result<{ kind: TableKind; columns: string[] }>;
 
 /** The shape of a table from its path and first characters. */
 export function tableKind(path: string, head: string): TableKind {
@@ -161,22 +167,12 @@ export async function readTable(
   }
 
   if (limit !== undefined && trimmedHead(source.head).startsWith('[')) {
-    const cutter = new JsonArrayCutter();
-    let index = 0;
-    const stop: { failed: { ok: false; reason: string; line: number } | null } = { failed: null };
-    for await (const chunk of source.chunks()) {
-      const more = cutter.feed(chunk, (text, line) => {
-        const parsed = parseJson(text);
-        if (!parsed.ok) {
-          stop.failed = { ok: false, reason: parsed.reason, line: line + (parsed.line ?? 1) - 1 };
-          return false;
-        }
-        index += 1;
-        return takeObject(parsed.value, { index: index - 1 });
-      });
-      if (!more) break;
-    }
-    return stop.failed ?? { ok: true, kind, columns: columns.list() };
+    const read = await streamJsonArray(
+      source,
+      (value, index) => takeObject(value, { index }),
+      true,
+    );
+    return read.ok ? { ok: true, kind, columns: columns.list() } : read;
   }
 
   let stopped = false;

@@ -1,8 +1,7 @@
 import type { ParseOutcome, RecordSink } from '../formats/format';
-import type { BatchResult } from '../load';
 import { heatmapGrid } from '../grid';
 import { cellMean, cellPassRate } from '../metrics';
-import type { Cell, CellSummary, FailedCall, Trial } from '../types';
+import type { BatchResult, Cell, CellSummary, FailedCall, Trial } from '../types';
 
 /**
  * What property tests check: a sink that records what a parser gave, and the promises every
