@@ -97,6 +97,13 @@ export class BatchLoader {
         this.records += 1;
         groupOf(model).addCell(cell);
       },
+      aggregated: ({ cells, details }) => {
+        for (const { cell, model } of cells) {
+          this.records += cell.n;
+          groupOf(model).addCell(cell);
+        }
+        for (const trial of details) groupOf(trial.model).addDetail(trial);
+      },
     };
     const outcome = await reader.parse(source, sink);
     if (!outcome.ok) {
@@ -113,7 +120,6 @@ export class BatchLoader {
       confidence: reader.confidence,
     });
     for (const [name, acc] of fileGroups) {
-      if (outcome.scoreDivisor !== undefined) acc.divideScores(outcome.scoreDivisor);
       const group = this.group(name);
       group.acc.merge(acc);
       group.formats.add(reader.label);

@@ -23,7 +23,7 @@ export async function sampleTable(
       rows.push(values);
     },
     () => undefined,
-    maxRows,
+    { limit: maxRows },
   );
   if (!read.ok) return read;
   if (read.columns.length === 0) return { ok: false, reason: 'no records in the file' };

@@ -66,15 +66,15 @@ export interface RecordProblem {
   detail: string;
 }
 
-/** Why a (length, depth) pair cannot be placed on the grid, or null when it can. */
+/** Why a (length, depth) pair cannot be placed on the grid, or null when it can (no depth: a length-by-task cell). */
 export function coordinateProblem(
   lengthTokens: number,
-  depthPercent: number,
+  depthPercent: number | null,
 ): RecordProblem | null {
   const length = lengthProblem(lengthTokens);
   if (length)
     return { kind: lengthTokens > 0 ? 'length-fraction' : 'length-range', detail: length };
-  const depth = depthProblem(depthPercent);
+  const depth = depthPercent === null ? null : depthProblem(depthPercent);
   if (depth) return { kind: 'depth-range', detail: depth };
   return null;
 }

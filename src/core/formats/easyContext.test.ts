@@ -1,3 +1,4 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
@@ -128,12 +129,7 @@ describe('EasyContext parsing', () => {
       undefined,
     ],
   ])('fails on %s with the reason and line', async (_name, body, reason, line) => {
-    const outcome = await easyContext.parse(textSource('f.json', body, 3), {
-      trial: () => undefined,
-      summary: () => undefined,
-      failedCall: () => undefined,
-      cell: () => undefined,
-    });
+    const outcome = await easyContext.parse(textSource('f.json', body, 3), NULL_SINK);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.reason.startsWith(reason)).toBe(true);

@@ -1,8 +1,8 @@
-import { coordinateProblem, optionalText, SCALE_TEN, toFiniteNumber } from '../normalize';
-import { forEachJsonItem, isJsonObject, looksLikeJsonLines, trimmedHead } from '../read/json';
-import type { Source } from '../source';
-import { SkipLog } from '../warnings';
-import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+import { optionalText, SCALE_TEN, toFiniteNumber } from '../normalize';
+import { looksLikeJsonLines, trimmedHead } from '../read/json';
+import type { ResultFormat } from './format';
+import { readJsonObjects } from './kit/jsonObjects';
+import { FileReading } from './kit/reading';
 
 /**
  * gkamradt LLMTest_NeedleInAHaystack v1 and its forks: one JSON object per test per file, or a
@@ -26,65 +26,39 @@ export const gkamradtV1: ResultFormat = {
   },
 
   parse(source, sink) {
-    return parseGkamradtV1(source, sink);
+    const reading = new FileReading(source, sink);
+    return readJsonObjects(
+      source,
+      reading,
+      (item, check) => {
+        const lengthTokens = check.number(
+          'context_length',
+          item.context_length ?? item.token_limit,
+          'no numeric context_length or token_limit',
+        );
+        if (lengthTokens === null) return;
+        const depthPercent = check.number(
+          'depth_percent',
+          item.depth_percent,
+          'no numeric depth_percent',
+        );
+        if (depthPercent === null) return;
+        const rawScore = check.number('score', item.score);
+        if (rawScore === null || !check.placed(lengthTokens, depthPercent)) return;
+        if (!check.inRange('score', rawScore, SCALE_TEN.top)) return;
+        reading.trial({
+          lengthTokens,
+          depthPercent,
+          score: rawScore / SCALE_TEN.top,
+          model: optionalText(item.model),
+          needle: optionalText(item.needle),
+          response: optionalText(item.model_response),
+          repeat: toFiniteNumber(item.version) ?? undefined,
+          source: { file: reading.file },
+        });
+      },
+      'result',
+      'no results in the file (an empty array)',
+    );
   },
 };
-
-async function parseGkamradtV1(source: Source, sink: RecordSink): Promise<ParseOutcome> {
-  const file = source.path;
-  const skips = new SkipLog(file);
-  let records = 0;
-
-  const read = await forEachJsonItem(source, (item, index) => {
-    const where = index >= 0 ? `item ${index + 1}: ` : '';
-    if (!isJsonObject(item)) {
-      skips.skip('not-object', `${where}not a JSON object`);
-      return;
-    }
-    const lengthTokens = toFiniteNumber(item.context_length ?? item.token_limit);
-    const depthPercent = toFiniteNumber(item.depth_percent);
-    const rawScore = toFiniteNumber(item.score);
-    if (lengthTokens === null) {
-      skips.skip('length', `${where}no numeric context_length or token_limit`);
-      return;
-    }
-    if (depthPercent === null) {
-      skips.skip('depth', `${where}no numeric depth_percent`);
-      return;
-    }
-    if (rawScore === null) {
-      skips.skip(
-        'score',
-        `${where}score ${JSON.stringify(item.score) ?? 'missing'} is not a number`,
-      );
-      return;
-    }
-    const problem =
-      coordinateProblem(lengthTokens, depthPercent) ??
-      (rawScore < 0 || rawScore > SCALE_TEN.top
-        ? { kind: 'score-range', detail: `score ${rawScore} is outside 0..10` }
-        : null);
-    if (problem) {
-      skips.skip(problem.kind, `${where}${problem.detail}`);
-      return;
-    }
-    const repeat = toFiniteNumber(item.version);
-    sink.trial({
-      lengthTokens,
-      depthPercent,
-      score: rawScore / SCALE_TEN.top,
-      model: optionalText(item.model),
-      needle: optionalText(item.needle),
-      response: optionalText(item.model_response),
-      repeat: repeat ?? undefined,
-      source: { file },
-    });
-    records += 1;
-  });
-  if (!read.ok) return failure(file, read.reason, read.line);
-
-  if (records === 0) {
-    return skips.nothingUsable('result', 'no results in the file (an empty array)');
-  }
-  return { ok: true, records, warnings: skips.messages() };
-}

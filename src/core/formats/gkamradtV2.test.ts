@@ -1,3 +1,4 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
@@ -187,12 +188,7 @@ describe('gkamradt v2 parsing', () => {
       1,
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
-    const outcome = await gkamradtV2.parse(textSource('f.jsonl', text), {
-      trial: () => undefined,
-      summary: () => undefined,
-      failedCall: () => undefined,
-      cell: () => undefined,
-    });
+    const outcome = await gkamradtV2.parse(textSource('f.jsonl', text), NULL_SINK);
     expect(outcome).toEqual(
       line === undefined
         ? { ok: false, file: 'f.jsonl', reason }

@@ -3,7 +3,7 @@ import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { csvFile } from '../testing/factories';
+import { csvFile, NULL_SINK } from '../testing/factories';
 import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
 import { realFolder } from '../testing/realData';
 import { langchainMultiNeedle, pythonStrings, runNameParts } from './langchainMultiNeedle';
@@ -181,12 +181,7 @@ describe('LangChain multi-needle parsing', () => {
       2,
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
-    const outcome = await langchainMultiNeedle.parse(textSource('f.csv', text, 5), {
-      trial: () => undefined,
-      summary: () => undefined,
-      failedCall: () => undefined,
-      cell: () => undefined,
-    });
+    const outcome = await langchainMultiNeedle.parse(textSource('f.csv', text, 5), NULL_SINK);
     expect(outcome).toEqual(
       line === undefined
         ? { ok: false, file: 'f.csv', reason }

@@ -1,3 +1,4 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
@@ -43,12 +44,7 @@ function results(fields: Record<string, unknown>): string {
   );
 }
 
-const ignore: RecordSink = {
-  trial: () => undefined,
-  summary: () => undefined,
-  failedCall: () => undefined,
-  cell: () => undefined,
-};
+const ignore: RecordSink = NULL_SINK;
 
 describe('lm-eval-harness detection', () => {
   it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {

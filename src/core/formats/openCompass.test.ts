@@ -1,3 +1,4 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
@@ -13,12 +14,7 @@ const CHUNKS = [3, 7, 64, 1 << 20];
 const HEADER = 'dataset,version,metric,mode';
 const PATH = 'outputs/summary/summary_20240601_120000.csv';
 
-const ignore: RecordSink = {
-  trial: () => undefined,
-  summary: () => undefined,
-  failedCall: () => undefined,
-  cell: () => undefined,
-};
+const ignore: RecordSink = NULL_SINK;
 
 describe('OpenCompass NeedleBench detection', () => {
   it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {

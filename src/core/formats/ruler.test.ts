@@ -1,3 +1,4 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
@@ -28,12 +29,7 @@ function row(fields: Record<string, unknown> = {}): string {
 
 const jsonl = (...rows: string[]) => `${rows.join('\n')}\n`;
 
-const ignore: RecordSink = {
-  trial: () => undefined,
-  summary: () => undefined,
-  failedCall: () => undefined,
-  cell: () => undefined,
-};
+const ignore: RecordSink = NULL_SINK;
 
 describe('RULER detection', () => {
   it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {

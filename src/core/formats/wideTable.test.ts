@@ -1,3 +1,4 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
@@ -10,12 +11,7 @@ import { wideTable } from './wideTable';
 /** Chunk sizes that cut through rows, quotes and line ends. */
 const CHUNKS = [3, 7, 64, 1 << 20];
 
-const ignore: RecordSink = {
-  trial: () => undefined,
-  summary: () => undefined,
-  failedCall: () => undefined,
-  cell: () => undefined,
-};
+const ignore: RecordSink = NULL_SINK;
 
 /** The cells of a one-run load as [length, depth, n, mean]. */
 async function cellsOf(text: string, path = 'wide.csv') {

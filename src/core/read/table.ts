@@ -3,7 +3,7 @@ import { toFiniteNumber } from '../normalize';
 import type { Result } from '../result';
 import { HEAD_CHARS, type Source } from '../source';
 import type { FlatValue } from '../types';
-import { guessDelimiter, readCsvRows } from './csv';
+import { guessDelimiter, normaliseColumn, readCsvRows } from './csv';
 import {
   forEachJsonItem,
   isJsonObject,
@@ -85,9 +85,19 @@ export function toScore(value: FlatValue | undefined): number | null {
   return toFiniteNumber(value);
 }
 
-/** Column names of a CSV header: trimmed, blanks named by position, repeats dropped. */
-function headerNames(cells: string[]): string[] {
-  return cells.map((cell, i) => cell.trim() || `column ${i + 1}`);
+/** Column names of a CSV header: trimmed (lower-cased too with `normalise`), blanks named by position. */
+function headerNames(cells: string[], normalise = false): string[] {
+  return cells.map(
+    (cell, i) => (normalise ? normaliseColumn(cell) : cell.trim()) || `column ${i + 1}`,
+  );
+}
+
+/** How to read a table: all of it, or its first `limit` records; its kind when a format knows it. */
+export interface TableOptions {
+  limit?: number;
+  kind?: TableKind;
+  /** CSV column names lower-cased, for formats whose columns are named in any case. */
+  normaliseHeader?: boolean;
 }
 
 function csvRecord(columns: string[], cells: string[]): FlatRecord {
@@ -110,7 +120,7 @@ class Columns {
 }
 
 /**
- * Streams the records of a table to `onRecord`, which may return false to stop. With `limit`
+ * Streams the records of a table to `onRecord`, which may return false to stop. With a `limit`
  * (sampling), a JSON array is cut element by element and reading stops after `limit` records;
  * without, JSON goes through {@link forEachJsonItem}. Never throws; returns the columns seen.
  */
@@ -118,9 +128,8 @@ export async function readTable(
   source: Source,
   onRecord: (record: TableRecord) => boolean | void,
   onBad: OnBadRecord,
-  limit?: number,
+  { limit, kind = tableKind(source.path, source.head), normaliseHeader }: TableOptions = {},
 ): Promise<TableRead> {
-  const kind = tableKind(source.path, source.head);
   const columns = new Columns();
   let count = 0;
   const take = (record: TableRecord): boolean => {
@@ -139,7 +148,7 @@ export async function readTable(
     let header: string[] | null = null;
     const read = await readCsvRows(source, (cells, line) => {
       if (!header) {
-        header = headerNames(cells);
+        header = headerNames(cells, normaliseHeader);
         return;
       }
       if (cells.length !== header.length) {

@@ -1,0 +1,25 @@
+import { forEachJsonItem, isJsonObject } from '../../read/json';
+import type { Source } from '../../source';
+import type { ParseOutcome } from '../format';
+import { RecordCheck } from './fields';
+import type { FileReading } from './reading';
+
+/**
+ * Reads a file that is one JSON object or an array of them, handing each object to `onObject`
+ * with the checks of its record (messages start `item N: `); anything else in the array is
+ * skipped. Ends the file: its outcome, `no usable <noun>` when no record could be used.
+ */
+export async function readJsonObjects(
+  source: Source,
+  reading: FileReading,
+  onObject: (item: Record<string, unknown>, check: RecordCheck) => void,
+  noun: string,
+  whenEmpty: string,
+): Promise<ParseOutcome> {
+  const read = await forEachJsonItem(source, (item, index) => {
+    const check = new RecordCheck(reading, { index });
+    if (isJsonObject(item)) onObject(item, check);
+    else check.skip('not-object', 'not a JSON object');
+  });
+  return read.ok ? reading.finish(noun, whenEmpty) : reading.fail(read.reason, read.line);
+}
