@@ -81,7 +81,7 @@ describe('EasyContext parsing', () => {
     ).runs[0]!;
     expect(run.depths).toEqual([0, 50, 100]);
     expect(run.warnings).toContain(
-      'f.json: depths all lie in 0..1, read as fractions of the document (x 100)',
+      'f.json: depths all lie in 0..1: read as fractions of the document and multiplied by 100',
     );
   });
 
