@@ -6,7 +6,8 @@ import { cellMean } from '../metrics';
 import { textSource } from '../source';
 import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
-import { rulerPlace, rulerPredictions, rulerSummary } from './ruler';
+import { rulerPlace, rulerPredictions } from './rulerPredictions';
+import { rulerSummary } from './rulerSummary';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
 const CHUNKS = [3, 7, 64, 1 << 20];

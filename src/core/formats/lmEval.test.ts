@@ -6,7 +6,8 @@ import { cellMean } from '../metrics';
 import { textSource } from '../source';
 import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
-import { lmEvalResults, lmEvalSamples, samplesTask } from './lmEvalHarness';
+import { lmEvalResults } from './lmEvalResults';
+import { lmEvalSamples, samplesTask } from './lmEvalSamples';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
 const CHUNKS = [3, 7, 64, 1 << 20];
