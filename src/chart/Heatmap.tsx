@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { cellsToCsv } from '../core/cellsCsv';
+import { cellsToCsv } from '../core/formats/haymapCells';
 import { gridCells, heatmapGrid, type GridAxes } from '../core/grid';
 import type { Run } from '../core/types';
 import { downloadText, fileSlug } from '../export/download';

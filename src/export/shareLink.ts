@@ -1,5 +1,5 @@
-import { accept, refuse, type Checked } from '../core/share/guards';
-import { readSharePayload, sharePayload } from '../core/share/payload';
+import { accept, refuse, type Checked } from '../core/formats/share/guards';
+import { readSharePayload, sharePayload } from '../core/formats/share/payload';
 import type { Run, RunDraft } from '../core/types';
 import { readSharedView, type SharedView } from '../state/sharedView';
 

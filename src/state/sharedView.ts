@@ -2,8 +2,15 @@ import type { FigureOptions } from '../chart/figureOptions';
 import { PALETTES } from '../chart/palettes';
 import { METRIC_LABELS } from '../core/metrics';
 import { isJsonObject } from '../core/read/json';
-import { MAX_TASK_CHARS } from '../core/share/cell';
-import { accept, isCount, isNumberIn, isText, refuse, type Checked } from '../core/share/guards';
+import { MAX_TASK_CHARS } from '../core/formats/share/cell';
+import {
+  accept,
+  isCount,
+  isNumberIn,
+  isText,
+  refuse,
+  type Checked,
+} from '../core/formats/share/guards';
 import type { Metric, Run } from '../core/types';
 import type { ViewState } from './viewSlice';
 

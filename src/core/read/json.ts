@@ -96,6 +96,11 @@ export function parseJson(text: string): JsonParse {
   }
 }
 
+/** `item 3: ` for the element at index 2 of a JSON array, nothing for a lone object (-1) or a line. */
+export function itemPrefix(index: number | undefined): string {
+  return index !== undefined && index >= 0 ? `item ${index + 1}: ` : '';
+}
+
 /** Whether a parsed JSON value is a plain object (not an array, not null). */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -7,6 +7,7 @@ import { guessDelimiter, normaliseColumn, readCsvRows } from './csv';
 import {
   forEachJsonItem,
   isJsonObject,
+  itemPrefix,
   JsonArrayCutter,
   parseJson,
   streamJsonArray,
@@ -139,8 +140,7 @@ export async function readTable(
   };
   const takeObject = (value: unknown, where: { line?: number; index?: number }): boolean => {
     if (isJsonObject(value)) return take({ values: flattenRecord(value), ...where });
-    const item = where.index === undefined ? '' : `item ${where.index + 1}: `;
-    onBad('not-object', `${item}not a JSON object`, where.line);
+    onBad('not-object', `${itemPrefix(where.index)}not a JSON object`, where.line);
     return true;
   };
 

@@ -1,4 +1,5 @@
 import { coordinateProblem, toFiniteNumber } from '../../normalize';
+import { itemPrefix } from '../../read/json';
 import type { FileReading } from './reading';
 
 /** A value as a message shows it: its JSON, or `missing`. */
@@ -24,7 +25,7 @@ export class RecordCheck {
     private readonly reading: FileReading,
     readonly place: RecordPlace = {},
   ) {
-    this.where = place.index !== undefined && place.index >= 0 ? `item ${place.index + 1}: ` : '';
+    this.where = itemPrefix(place.index);
   }
 
   /** Skips the record; returns null so a check can `return check.skip(...)`. */

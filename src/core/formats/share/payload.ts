@@ -1,5 +1,5 @@
-import { isJsonObject } from '../read/json';
-import type { Cell, Run, RunDraft } from '../types';
+import { isJsonObject } from '../../read/json';
+import type { Cell, Run, RunDraft } from '../../types';
 import { cellFromTuple, cellTuple, gridOfCells, type CellTuple } from './cell';
 import { accept, isList, isText, isTextList, refuse, type Checked } from './guards';
 

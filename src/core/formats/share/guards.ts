@@ -2,7 +2,7 @@
  * Small type guards for data Haymap wrote itself and reads back from outside (share links and
  * files, the browser's saved copy): nothing inside is trusted until one of these has said yes.
  */
-import type { Problem, Result } from '../result';
+import type { Problem, Result } from '../../result';
 
 /** A value checked at the boundary, or why it was refused. */
 export type Checked<T> = Result<{ value: T }>;
