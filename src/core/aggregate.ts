@@ -4,24 +4,39 @@ import type { Cell, CellSummary, FailedCall, Trial } from './types';
 /** Trials kept per cell for the drill-down; the aggregates always count every trial. */
 export const DETAILS_PER_CELL = 20;
 
-interface CellAccumulator {
-  task: string;
-  lengthTokens: number;
-  depthPercent: number | null;
-  n: number;
-  failedCalls: number;
-  /** Sum of normalised scores: trials', summaries' mean x n, whole cells' sums. */
-  sum: number;
+/** A cell while it fills: its score distribution as a map. */
+export interface CellCounts extends Omit<Cell, 'scoreValues' | 'scoreCounts'> {
   /** Score -> number of individually known trials with it. */
   scores: Map<number, number>;
-  summaryN: number;
-  summaryPasses: number;
+}
+
+interface CellAccumulator extends CellCounts {
   detailCount: number;
+}
+
+/** A filled cell, its score distribution ascending (only the fields of a Cell, so none leak). */
+export function finishedCell(counts: CellCounts): Cell {
+  const { task, lengthTokens, depthPercent, n, failedCalls, sum, scores } = counts;
+  const scoreValues = [...scores.keys()].sort((a, b) => a - b);
+  const scoreCounts = scoreValues.map((score) => scores.get(score) ?? 0);
+  const { summaryN, summaryPasses } = counts;
+  return {
+    task,
+    lengthTokens,
+    depthPercent,
+    n,
+    failedCalls,
+    sum,
+    scoreValues,
+    scoreCounts,
+    summaryN,
+    summaryPasses,
+  };
 }
 
 type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task'>;
 
-function addCount(counts: Map<number, number>, score: number, count: number): void {
+export function addCount(counts: Map<number, number>, score: number, count: number): void {
   counts.set(score, (counts.get(score) ?? 0) + count);
 }
 
@@ -141,22 +156,7 @@ export class GridAccumulator {
     tasks: string[];
     details: Trial[];
   } {
-    const cells: Cell[] = [...this.cells.values()].map((acc) => {
-      const { scores } = acc;
-      const scoreValues = [...scores.keys()].sort((a, b) => a - b);
-      return {
-        task: acc.task,
-        lengthTokens: acc.lengthTokens,
-        depthPercent: acc.depthPercent,
-        n: acc.n,
-        failedCalls: acc.failedCalls,
-        sum: acc.sum,
-        scoreValues,
-        scoreCounts: scoreValues.map((score) => scores.get(score) ?? 0),
-        summaryN: acc.summaryN,
-        summaryPasses: acc.summaryPasses,
-      };
-    });
+    const cells = [...this.cells.values()].map(finishedCell);
     cells.sort(
       (a, b) =>
         a.task.localeCompare(b.task) ||

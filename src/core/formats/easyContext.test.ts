@@ -1,10 +1,9 @@
 import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean, cellPassRate } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import { easyContext } from './easyContext';
 
 /** Chunk sizes that cut through keys, numbers and the array's brackets. */
@@ -22,12 +21,6 @@ const PRE_AVERAGED = (file: string) =>
   `${file}: the file holds pre-averaged cells (one mean per entry), so the pass rate shown is the mean`;
 
 describe('EasyContext detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === easyContext.id;
-    expect(easyContext.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(easyContext.id);
-  });
-
   it.each([
     ['text', text([cell(1000, 0, 1)]), 0.95],
     ['video', '[{"Num. Frame": 200, "Frame Depth": 0.0, "Score": 1.0}]', 0.95],

@@ -1,8 +1,7 @@
 import { optionalText, SCALE_TEN, toFiniteNumber } from '../normalize';
 import { looksLikeJsonLines, trimmedHead } from '../read/json';
 import type { ResultFormat } from './format';
-import { readJsonObjects } from './kit/jsonObjects';
-import { FileReading } from './kit/reading';
+import { readJsonTrials } from './kit/jsonObjects';
 
 /**
  * gkamradt LLMTest_NeedleInAHaystack v1 and its forks: one JSON object per test per file, or a
@@ -26,39 +25,26 @@ export const gkamradtV1: ResultFormat = {
   },
 
   parse(source, sink) {
-    const reading = new FileReading(source, sink);
-    return readJsonObjects(
-      source,
-      reading,
-      (item, check) => {
-        const lengthTokens = check.number(
-          'context_length',
-          item.context_length ?? item.token_limit,
-          'no numeric context_length or token_limit',
-        );
-        if (lengthTokens === null) return;
-        const depthPercent = check.number(
-          'depth_percent',
-          item.depth_percent,
-          'no numeric depth_percent',
-        );
-        if (depthPercent === null) return;
-        const rawScore = check.number('score', item.score);
-        if (rawScore === null || !check.placed(lengthTokens, depthPercent)) return;
-        if (!check.inRange('score', rawScore, SCALE_TEN.top)) return;
-        reading.trial({
-          lengthTokens,
-          depthPercent,
-          score: rawScore / SCALE_TEN.top,
-          model: optionalText(item.model),
-          needle: optionalText(item.needle),
-          response: optionalText(item.model_response),
-          repeat: toFiniteNumber(item.version) ?? undefined,
-          source: { file: reading.file },
-        });
-      },
-      'result',
-      'no results in the file (an empty array)',
-    );
+    return readJsonTrials(source, sink, (item, check) => {
+      const length = item.context_length ?? item.token_limit;
+      const noLength = 'no numeric context_length or token_limit';
+      const lengthTokens = check.number('context_length', length, noLength);
+      if (lengthTokens === null) return null;
+      const noDepth = 'no numeric depth_percent';
+      const depthPercent = check.number('depth_percent', item.depth_percent, noDepth);
+      const rawScore = depthPercent === null ? null : check.number('score', item.score);
+      if (depthPercent === null || rawScore === null) return null;
+      if (!check.placed(lengthTokens, depthPercent)) return null;
+      if (!check.inRange('score', rawScore, SCALE_TEN.top)) return null;
+      return {
+        lengthTokens,
+        depthPercent,
+        score: rawScore / SCALE_TEN.top,
+        model: optionalText(item.model),
+        needle: optionalText(item.needle),
+        response: optionalText(item.model_response),
+        repeat: toFiniteNumber(item.version) ?? undefined,
+      };
+    });
   },
 };

@@ -1,10 +1,9 @@
 import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import { gkamradtV2 } from './gkamradtV2';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
@@ -36,12 +35,6 @@ function row(fields: Record<string, unknown> = {}): string {
 const jsonl = (...rows: string[]) => `${rows.join('\n')}\n`;
 
 describe('gkamradt v2 detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === gkamradtV2.id;
-    expect(gkamradtV2.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(gkamradtV2.id);
-  });
-
   it.each([
     ['schema_version 2 on the first line', 'run.jsonl', jsonl(row()), 0.95],
     [

@@ -1,10 +1,9 @@
 import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import { correctScore, lwm } from './lwm';
 
 /** Chunk sizes that cut through keys, numbers and the array's brackets. */
@@ -24,12 +23,6 @@ function result(fields: Record<string, unknown> = {}): Record<string, unknown> {
 }
 
 describe('LWM detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === lwm.id;
-    expect(lwm.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(lwm.id);
-  });
-
   it.each([
     ['the full shape', JSON.stringify([result()]), 0.95],
     ['no answer or seed', '[{"context_length": 1, "depth_percent": 2, "correct": true}]', 0.85],

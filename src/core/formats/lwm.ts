@@ -2,8 +2,7 @@ import { optionalText, toFiniteNumber } from '../normalize';
 import { trimmedHead } from '../read/json';
 import type { ResultFormat } from './format';
 import { given } from './kit/fields';
-import { readJsonObjects } from './kit/jsonObjects';
-import { FileReading } from './kit/reading';
+import { readJsonTrials } from './kit/jsonObjects';
 
 /**
  * LWM (Large World Model) and MInference needle results: one JSON array of trials
@@ -22,34 +21,25 @@ export const lwm: ResultFormat = {
   },
 
   parse(source, sink) {
-    const reading = new FileReading(source, sink);
-    return readJsonObjects(
-      source,
-      reading,
-      (item, check) => {
-        const lengthTokens = check.number('context_length', item.context_length);
-        if (lengthTokens === null) return;
-        const depthPercent = check.number('depth_percent', item.depth_percent);
-        if (depthPercent === null) return;
-        const score = correctScore(item.correct);
-        if (score === null) {
-          check.skip('correct', `correct ${given(item.correct)} is not true or false`);
-          return;
-        }
-        if (!check.placed(lengthTokens, depthPercent)) return;
-        reading.trial({
-          lengthTokens,
-          depthPercent,
-          score,
-          expected: optionalText(item.answer),
-          response: optionalText(item.response),
-          repeat: toFiniteNumber(item.seed) ?? undefined,
-          source: { file: reading.file },
-        });
-      },
-      'result',
-      'no results in the file (an empty array)',
-    );
+    return readJsonTrials(source, sink, (item, check) => {
+      const lengthTokens = check.number('context_length', item.context_length);
+      const depthPercent =
+        lengthTokens === null ? null : check.number('depth_percent', item.depth_percent);
+      if (lengthTokens === null || depthPercent === null) return null;
+      const score = correctScore(item.correct);
+      if (score === null) {
+        return check.skip('correct', `correct ${given(item.correct)} is not true or false`);
+      }
+      if (!check.placed(lengthTokens, depthPercent)) return null;
+      return {
+        lengthTokens,
+        depthPercent,
+        score,
+        expected: optionalText(item.answer),
+        response: optionalText(item.response),
+        repeat: toFiniteNumber(item.seed) ?? undefined,
+      };
+    });
   },
 };
 

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { detectFormat } from '../detect';
 import { HEAD_CHARS, textSource } from '../source';
 import { NULL_SINK } from '../testing/factories';
+import { detectionSamples } from '../testing/fixtures';
 import { formatFixture } from '../testing/formatFixtures';
 import { FORMATS } from './registry';
 
@@ -48,5 +50,31 @@ describe.each(FORMATS.map((format) => [format.id, format] as const))('%s', (_id,
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+/** Producers whose detection is strict enough to claim no other format's files at all. */
+const CLAIMS_ONLY_ITS_OWN = [
+  'easycontext',
+  'gkamradt-v2',
+  'langchain-multi-needle',
+  'lm-eval-samples',
+  'lm-eval-results',
+  'lwm',
+  'opencompass-needlebench',
+  'ruler-pred',
+  'ruler-summary',
+  'wide-table',
+];
+
+describe.each(
+  FORMATS.filter((format) => CLAIMS_ONLY_ITS_OWN.includes(format.id)).map(
+    (f) => [f.id, f] as const,
+  ),
+)("%s among every format's files", (_id, format) => {
+  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
+    const mine = formatId === format.id;
+    expect(format.detect(path, head) > 0).toBe(mine);
+    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(format.id);
   });
 });

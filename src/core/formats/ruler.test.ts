@@ -1,10 +1,9 @@
 import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
 import { rulerPlace, rulerPredictions } from './rulerPredictions';
 import { rulerSummary } from './rulerSummary';
@@ -33,14 +32,6 @@ const jsonl = (...rows: string[]) => `${rows.join('\n')}\n`;
 const ignore: RecordSink = NULL_SINK;
 
 describe('RULER detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    for (const format of [rulerPredictions, rulerSummary]) {
-      const mine = formatId === format.id;
-      expect(format.detect(path, head) > 0).toBe(mine);
-      if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(format.id);
-    }
-  });
-
   it.each([
     ['predictions in their folder', `${PRED_DIR}/vt.jsonl`, row(), 0.95],
     ['predictions in a pred folder without a length', 'pred/vt.jsonl', row(), 0.9],

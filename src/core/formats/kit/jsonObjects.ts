@@ -1,8 +1,9 @@
 import { forEachJsonItem, isJsonObject } from '../../read/json';
 import type { Source } from '../../source';
-import type { ParseOutcome } from '../format';
+import type { Trial } from '../../types';
+import type { ParseOutcome, RecordSink } from '../format';
 import { RecordCheck } from './fields';
-import type { FileReading } from './reading';
+import { FileReading } from './reading';
 
 /**
  * Reads a file that is one JSON object or an array of them, handing each object to `onObject`
@@ -22,4 +23,27 @@ export async function readJsonObjects(
     else check.skip('not-object', 'not a JSON object');
   });
   return read.ok ? reading.finish(noun, whenEmpty) : reading.fail(read.reason, read.line);
+}
+
+/**
+ * Reads a file of trials written as JSON objects (one per file, or an array of them): `toTrial`
+ * checks the fields of one object and gives its trial, or null once `check` has skipped it.
+ */
+export function readJsonTrials(
+  source: Source,
+  sink: RecordSink,
+  toTrial: (item: Record<string, unknown>, check: RecordCheck) => Omit<Trial, 'source'> | null,
+): Promise<ParseOutcome> {
+  const reading = new FileReading(source, sink);
+  const onObject = (item: Record<string, unknown>, check: RecordCheck) => {
+    const trial = toTrial(item, check);
+    if (trial) reading.trial({ ...trial, source: { file: reading.file } });
+  };
+  return readJsonObjects(
+    source,
+    reading,
+    onObject,
+    'result',
+    'no results in the file (an empty array)',
+  );
 }

@@ -1,4 +1,4 @@
-import { DETAILS_PER_CELL } from '../../aggregate';
+import { addCount, DETAILS_PER_CELL, finishedCell } from '../../aggregate';
 import { roundDepth } from '../../normalize';
 import type { Cell, Trial } from '../../types';
 import type { AggregatedTrials } from '../format';
@@ -48,7 +48,7 @@ export class PendingTrials {
       this.cells.set(key, cell);
     }
     cell.n += 1;
-    cell.scores.set(trial.rawScore, (cell.scores.get(trial.rawScore) ?? 0) + 1);
+    addCount(cell.scores, trial.rawScore, 1);
     if (cell.details < DETAILS_PER_CELL) {
       cell.details += 1;
       this.details.push(trial);
@@ -69,25 +69,18 @@ export class PendingTrials {
   }
 }
 
-function normalisedCell(pending: Omit<PendingCell, 'model'>, top: number): Cell {
+function normalisedCell(
+  { scores: raw, ...pending }: Omit<PendingCell, 'model'>,
+  top: number,
+): Cell {
   const scores = new Map<number, number>();
   let sum = 0;
-  for (const [raw, count] of pending.scores) {
-    const score = raw / top;
-    scores.set(score, (scores.get(score) ?? 0) + count);
+  for (const [rawScore, count] of raw) {
+    const score = rawScore / top;
+    addCount(scores, score, count);
     sum += score * count;
   }
-  const scoreValues = [...scores.keys()].sort((a, b) => a - b);
-  return {
-    task: pending.task,
-    lengthTokens: pending.lengthTokens,
-    depthPercent: pending.depthPercent,
-    n: pending.n,
-    failedCalls: 0,
-    sum,
-    scoreValues,
-    scoreCounts: scoreValues.map((score) => scores.get(score) ?? 0),
-    summaryN: 0,
-    summaryPasses: 0,
-  };
+  const { task, lengthTokens, depthPercent, n } = pending;
+  const none = { failedCalls: 0, summaryN: 0, summaryPasses: 0 };
+  return finishedCell({ task, lengthTokens, depthPercent, n, sum, scores, ...none });
 }
