@@ -1,5 +1,5 @@
 /**
- * Normalisation rules from docs/formats.md: scores to 0..1 by the top of their scale,
+ * Normalisation rules of the formats specification (the README lists the formats): scores to 0..1 by the top of their scale,
  * depths to percent rounded to 3 decimals, lengths to whole tokens.
  */
 

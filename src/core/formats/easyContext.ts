@@ -1,5 +1,6 @@
 import { SCALE_HUNDRED } from '../normalize';
-import { forEachJsonItem, isJsonObject, trimmedHead } from '../read/json';
+import { isJsonObject, trimmedHead } from '../read/json';
+import { forEachJsonItem } from '../read/jsonArray';
 import type { Result } from '../result';
 import type { ResultFormat } from './format';
 import { depthsAreFractions, fractionDepthsNote } from './kit/depthUnit';

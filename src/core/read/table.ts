@@ -4,15 +4,8 @@ import type { Result } from '../result';
 import { HEAD_CHARS, type Source } from '../source';
 import type { FlatValue } from '../types';
 import { guessDelimiter, normaliseColumn, readCsvRows } from './csv';
-import {
-  forEachJsonItem,
-  isJsonObject,
-  itemPrefix,
-  JsonArrayCutter,
-  parseJson,
-  streamJsonArray,
-  trimmedHead,
-} from './json';
+import { isJsonObject, itemPrefix, parseJson, trimmedHead } from './json';
+import { forEachJsonItem, JsonArrayCutter, streamJsonArray } from './jsonArray';
 import { readLines } from './lines';
 
 /**

@@ -1,4 +1,5 @@
-import { forEachJsonItem, isJsonObject } from '../../read/json';
+import { isJsonObject } from '../../read/json';
+import { forEachJsonItem } from '../../read/jsonArray';
 import type { Source } from '../../source';
 import type { Trial } from '../../types';
 import type { ParseOutcome, RecordSink } from '../format';
