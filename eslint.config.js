@@ -109,4 +109,51 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The core knows no screen: no React, no store, no DOM-drawing D3, no other folder.
+    // Tests aside: they may cast what they build by hand.
+    files: ['src/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react', message: 'src/core is plain TypeScript: no React.' },
+            { name: 'react-dom', message: 'src/core is plain TypeScript: no React.' },
+            { name: 'zustand', message: 'src/core knows no store.' },
+          ],
+          patterns: [
+            {
+              group: ['react/*', 'react-dom/*', 'zustand/*'],
+              message: 'src/core knows no screen.',
+            },
+            {
+              group: ['d3-selection', 'd3-transition', 'd3-axis', 'd3-zoom', 'd3-brush', 'd3-drag'],
+              message: 'src/core uses D3 for maths only, never its DOM modules.',
+            },
+            {
+              group: [
+                '**/state',
+                '**/state/**',
+                '**/chart',
+                '**/chart/**',
+                '**/components',
+                '**/components/**',
+                '**/export',
+                '**/export/**',
+                '**/worker',
+                '**/worker/**',
+                '**/persist',
+                '**/persist/**',
+              ],
+              message: 'src/core imports no other folder of src: the others import it.',
+            },
+          ],
+        },
+      ],
+      // Parsed data is checked, never cast: no `as` and no `<T>` assertions in the core.
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+    },
+  },
 );

@@ -58,6 +58,21 @@ export const CASES = [
     code: "import { useStore } from '../state/store';",
     rule: 'no-restricted-imports',
   },
+  {
+    filePath: 'src/core/formats/layerFixture.ts',
+    code: "import { useState } from 'react';",
+    rule: 'no-restricted-imports',
+  },
+  {
+    filePath: 'src/core/layerFixture.ts',
+    code: "import { useStore } from '../state/store';",
+    rule: 'no-restricted-imports',
+  },
+  {
+    filePath: 'src/core/read/layerFixture.ts',
+    code: 'export const probe = JSON.parse(\'{"a": 1}\') as { a: number };',
+    rule: '@typescript-eslint/consistent-type-assertions',
+  },
 ];
 
 /** The rows ESLint did not report with their rule. */

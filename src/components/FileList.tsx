@@ -1,5 +1,5 @@
 import { FORMATS } from '../core/formats/registry';
-import type { FileFormat } from '../core/load';
+import type { FileFormat } from '../core/types';
 import { useStore } from '../state/store';
 import { SidebarSection } from './fields';
 

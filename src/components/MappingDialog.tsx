@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { BatchLoader } from '../core/load';
-import type { ColumnMapping, DepthUnit, ScaleChoice } from '../core/mapping';
-import type { Run } from '../core/types';
+import type { ColumnMapping, DepthUnit, Run, ScaleChoice } from '../core/types';
 import { useStore } from '../state/store';
 import type { PendingMapping } from '../state/types';
 import { fileHead } from '../worker/sampleFile';

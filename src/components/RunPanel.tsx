@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Heatmap } from '../chart/Heatmap';
 import { panelOfGrid } from '../chart/panels';
-import { cellsToCsv } from '../core/cellsCsv';
+import { cellsToCsv } from '../core/formats/haymapCells';
 import { alignedGrid } from '../core/derived';
 import { gridCells, type GridAxes } from '../core/grid';
 import type { Run } from '../core/types';

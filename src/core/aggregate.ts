@@ -4,28 +4,39 @@ import type { Cell, CellSummary, FailedCall, Trial } from './types';
 /** Trials kept per cell for the drill-down; the aggregates always count every trial. */
 export const DETAILS_PER_CELL = 20;
 
-interface CellAccumulator {
-  task: string;
-  lengthTokens: number;
-  depthPercent: number | null;
-  n: number;
-  failedCalls: number;
-  /** Sum of the scores of individually known trials, as read (`divideScores` rescales them). */
-  trialSum: number;
-  /** Score -> number of individually known trials with it, as read. */
+/** A cell while it fills: its score distribution as a map. */
+export interface CellCounts extends Omit<Cell, 'scoreValues' | 'scoreCounts'> {
+  /** Score -> number of individually known trials with it. */
   scores: Map<number, number>;
-  /** Sum of scores already on 0..1: summaries' mean x n, whole cells' sums. */
-  normalisedSum: number;
-  /** Score -> count of whole cells' known trials, already on 0..1. */
-  normalisedScores: Map<number, number>;
-  summaryN: number;
-  summaryPasses: number;
+}
+
+interface CellAccumulator extends CellCounts {
   detailCount: number;
+}
+
+/** A filled cell, its score distribution ascending (only the fields of a Cell, so none leak). */
+export function finishedCell(counts: CellCounts): Cell {
+  const { task, lengthTokens, depthPercent, n, failedCalls, sum, scores } = counts;
+  const scoreValues = [...scores.keys()].sort((a, b) => a - b);
+  const scoreCounts = scoreValues.map((score) => scores.get(score) ?? 0);
+  const { summaryN, summaryPasses } = counts;
+  return {
+    task,
+    lengthTokens,
+    depthPercent,
+    n,
+    failedCalls,
+    sum,
+    scoreValues,
+    scoreCounts,
+    summaryN,
+    summaryPasses,
+  };
 }
 
 type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task'>;
 
-function addCount(counts: Map<number, number>, score: number, count: number): void {
+export function addCount(counts: Map<number, number>, score: number, count: number): void {
   counts.set(score, (counts.get(score) ?? 0) + count);
 }
 
@@ -35,7 +46,7 @@ function addCount(counts: Map<number, number>, score: number, count: number): vo
  */
 export class GridAccumulator {
   private readonly cells = new Map<string, CellAccumulator>();
-  private kept: Trial[] = [];
+  private readonly kept: Trial[] = [];
   private trials = 0;
 
   private cellFor({ lengthTokens, depthPercent, task = '' }: Coordinates): CellAccumulator {
@@ -49,10 +60,8 @@ export class GridAccumulator {
         depthPercent: depth,
         n: 0,
         failedCalls: 0,
-        trialSum: 0,
+        sum: 0,
         scores: new Map(),
-        normalisedSum: 0,
-        normalisedScores: new Map(),
         summaryN: 0,
         summaryPasses: 0,
         detailCount: 0,
@@ -66,9 +75,18 @@ export class GridAccumulator {
   addTrial(trial: Trial): void {
     const cell = this.cellFor(trial);
     cell.n += 1;
-    cell.trialSum += trial.score;
+    cell.sum += trial.score;
     addCount(cell.scores, trial.score, 1);
     this.trials += 1;
+    this.keep(cell, trial);
+  }
+
+  /** Keeps the details of a trial already counted (through {@link addCell}) while its cell has room. */
+  addDetail(trial: Trial): void {
+    this.keep(this.cellFor(trial), trial);
+  }
+
+  private keep(cell: CellAccumulator, trial: Trial): void {
     if (cell.detailCount < DETAILS_PER_CELL) {
       cell.detailCount += 1;
       this.kept.push({ ...trial, depthPercent: cell.depthPercent });
@@ -79,7 +97,7 @@ export class GridAccumulator {
   addSummary(summary: CellSummary): void {
     const cell = this.cellFor(summary);
     cell.n += summary.n;
-    cell.normalisedSum += summary.meanScore * summary.n;
+    cell.sum += summary.meanScore * summary.n;
     cell.summaryN += summary.n;
     cell.summaryPasses += (summary.passRate ?? summary.meanScore) * summary.n;
     this.trials += summary.n;
@@ -87,15 +105,15 @@ export class GridAccumulator {
 
   /**
    * Adds a whole cell exactly as Haymap aggregated it (read back from its own share file):
-   * counts, sums and score distribution add, already normalised. Its trial details are unknown.
+   * counts, sums and score distribution add. Its trial details, if known, come by {@link addDetail}.
    */
   addCell(whole: Cell): void {
     const cell = this.cellFor(whole);
     cell.n += whole.n;
     cell.failedCalls += whole.failedCalls;
-    cell.normalisedSum += whole.sum;
+    cell.sum += whole.sum;
     whole.scoreValues.forEach((score, i) => {
-      addCount(cell.normalisedScores, score, whole.scoreCounts[i] ?? 0);
+      addCount(cell.scores, score, whole.scoreCounts[i] ?? 0);
     });
     cell.summaryN += whole.summaryN;
     cell.summaryPasses += whole.summaryPasses;
@@ -107,49 +125,18 @@ export class GridAccumulator {
     this.cellFor(call).failedCalls += 1;
   }
 
-  /**
-   * Divides every trial's score by `divisor`, for files whose scale is known only once all of
-   * it is read (a tidy CSV on 1..10). Summaries and whole cells are already normalised and stay
-   * as they are.
-   */
-  divideScores(divisor: number): void {
-    if (divisor === 1) return;
-    for (const cell of this.cells.values()) {
-      const scaled = new Map<number, number>();
-      let trialSum = 0;
-      for (const [score, count] of cell.scores) {
-        const normalised = score / divisor;
-        addCount(scaled, normalised, count);
-        trialSum += normalised * count;
-      }
-      cell.scores = scaled;
-      cell.trialSum = trialSum;
-    }
-    this.kept = this.kept.map((trial) => ({ ...trial, score: trial.score / divisor }));
-  }
-
   /** Adds everything another accumulator holds (several files into one run). */
   merge(other: GridAccumulator): void {
     for (const theirs of other.cells.values()) {
       const cell = this.cellFor(theirs);
       cell.n += theirs.n;
       cell.failedCalls += theirs.failedCalls;
-      cell.trialSum += theirs.trialSum;
-      cell.normalisedSum += theirs.normalisedSum;
+      cell.sum += theirs.sum;
       cell.summaryN += theirs.summaryN;
       cell.summaryPasses += theirs.summaryPasses;
       for (const [score, count] of theirs.scores) addCount(cell.scores, score, count);
-      for (const [score, count] of theirs.normalisedScores) {
-        addCount(cell.normalisedScores, score, count);
-      }
     }
-    for (const trial of other.kept) {
-      const cell = this.cellFor(trial);
-      if (cell.detailCount < DETAILS_PER_CELL) {
-        cell.detailCount += 1;
-        this.kept.push(trial);
-      }
-    }
+    for (const trial of other.kept) this.keep(this.cellFor(trial), trial);
     this.trials += other.trials;
   }
 
@@ -169,23 +156,7 @@ export class GridAccumulator {
     tasks: string[];
     details: Trial[];
   } {
-    const cells: Cell[] = [...this.cells.values()].map((acc) => {
-      const scores = new Map(acc.scores);
-      for (const [score, count] of acc.normalisedScores) addCount(scores, score, count);
-      const scoreValues = [...scores.keys()].sort((a, b) => a - b);
-      return {
-        task: acc.task,
-        lengthTokens: acc.lengthTokens,
-        depthPercent: acc.depthPercent,
-        n: acc.n,
-        failedCalls: acc.failedCalls,
-        sum: acc.trialSum + acc.normalisedSum,
-        scoreValues,
-        scoreCounts: scoreValues.map((score) => scores.get(score) ?? 0),
-        summaryN: acc.summaryN,
-        summaryPasses: acc.summaryPasses,
-      };
-    });
+    const cells = [...this.cells.values()].map(finishedCell);
     cells.sort(
       (a, b) =>
         a.task.localeCompare(b.task) ||

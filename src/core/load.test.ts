@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsToCsv } from './cellsCsv';
+import { cellsToCsv } from './formats/haymapCells';
 import { batchName, loadBatch } from './load';
 import { cellMean, cellPassRate } from './metrics';
 import { csvFile, gkamradtFile } from './testing/factories';

@@ -1,43 +1,17 @@
 import { GridAccumulator } from './aggregate';
 import type { RecordSink } from './formats/format';
-import { guessMapping, sampleTable, type ColumnMapping, type TableSample } from './mapping';
-import { isMappable, readerFor, unknownShape, type ReadChoice } from './readers';
+import { guessMapping } from './guessMapping';
+import { sampleTable } from './mapping';
+import { isMappable, readerFor, unknownShape } from './readers';
 import { textSource, type Source } from './source';
-import type { LoadError, Run } from './types';
-
-export type { ReadChoice } from './readers';
-
-/** A run as the loader hands it over, before the app gives it an id. */
-export type RunDraft = Omit<Run, 'id'>;
-
-/** A file no format claimed but whose table a user could map, with what was guessed. */
-export interface UnmappedFile {
-  file: string;
-  sample: TableSample;
-  guess: ColumnMapping;
-}
-
-/** What one batch of files (one drop, one pick) turned into. */
-export interface BatchResult {
-  runs: RunDraft[];
-  errors: LoadError[];
-  /** Files in no known shape that the column-mapping dialog can read. */
-  unmapped: UnmappedFile[];
-  /** Per file: the format it was read as, and how sure detection was (1 when chosen by the user). */
-  formats: FileFormat[];
-  /** Files skipped because the same content was already loaded (the worker fills this in). */
-  duplicates?: { file: string; sameAs: string }[];
-}
-
-/** The format a file was read as. */
-export interface FileFormat {
-  file: string;
-  formatId: string;
-  format: string;
-  confidence: number;
-  /** The content's fingerprint, to recognise the same file dropped again. */
-  fingerprint?: string;
-}
+import type {
+  BatchResult,
+  FileFormat,
+  LoadError,
+  ReadChoice,
+  RunDraft,
+  UnmappedFile,
+} from './types';
 
 interface Group {
   acc: GridAccumulator;
@@ -123,6 +97,13 @@ export class BatchLoader {
         this.records += 1;
         groupOf(model).addCell(cell);
       },
+      aggregated: ({ cells, details }) => {
+        for (const { cell, model } of cells) {
+          this.records += cell.n;
+          groupOf(model).addCell(cell);
+        }
+        for (const trial of details) groupOf(trial.model).addDetail(trial);
+      },
     };
     const outcome = await reader.parse(source, sink);
     if (!outcome.ok) {
@@ -139,7 +120,6 @@ export class BatchLoader {
       confidence: reader.confidence,
     });
     for (const [name, acc] of fileGroups) {
-      if (outcome.scoreDivisor !== undefined) acc.divideScores(outcome.scoreDivisor);
       const group = this.group(name);
       group.acc.merge(acc);
       group.formats.add(reader.label);

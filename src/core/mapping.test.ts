@@ -3,18 +3,13 @@ import { GridAccumulator } from './aggregate';
 import { detectFormat } from './detect';
 import { generic } from './formats/generic';
 import { loadBatch } from './load';
-import {
-  describeMapping,
-  guessMapping,
-  parseWithMapping,
-  sampleHead,
-  sampleTable,
-  type ColumnMapping,
-} from './mapping';
+import { guessMapping } from './guessMapping';
+import { describeMapping, sampleHead, sampleTable } from './mapping';
 import { cellMean } from './metrics';
-import { DEPTH_LOOKAHEAD } from './parseWithMapping';
+import { DEPTH_LOOKAHEAD, parseWithMapping } from './parseWithMapping';
 import { HEAD_CHARS, textSource, type Source } from './source';
-import type { Trial } from './types';
+import { NULL_SINK } from './testing/factories';
+import type { ColumnMapping, Trial } from './types';
 
 /** Small chunks cut through rows, quotes and JSON: everything below must survive them. */
 const CHUNK = 3;
@@ -33,22 +28,28 @@ function mapping(fields: Partial<ColumnMapping>): ColumnMapping {
   };
 }
 
-/** Reads a text with a mapping as the loader would: cells as [length, depth, mean, n]. */
+/**
+ * Reads a text with a mapping as the loader would: cells as [length, depth, mean, n], the
+ * trials (their details, when the scale was inferred), and whether it was.
+ */
 async function readMapped(path: string, text: string, fields: Partial<ColumnMapping>) {
   const acc = new GridAccumulator();
   const trials: Trial[] = [];
+  let aggregated = false;
   const outcome = await parseWithMapping(textSource(path, text, CHUNK), mapping(fields), {
+    ...NULL_SINK,
     trial: (trial) => {
       trials.push(trial);
       acc.addTrial(trial);
     },
-    summary: () => undefined,
-    failedCall: () => undefined,
-    cell: () => undefined,
+    aggregated: ({ cells, details }) => {
+      aggregated = true;
+      for (const { cell } of cells) acc.addCell(cell);
+      trials.push(...details);
+    },
   });
-  if (outcome.ok && outcome.scoreDivisor !== undefined) acc.divideScores(outcome.scoreDivisor);
   const cells = acc.finish().cells.map((c) => [c.lengthTokens, c.depthPercent, cellMean(c), c.n]);
-  return { outcome, trials, cells };
+  return { outcome, trials, cells, aggregated };
 }
 
 describe('guessMapping', () => {
@@ -314,12 +315,19 @@ describe('parseWithMapping', () => {
     ['0..100, chosen', [0.5, 1, 0], '0..100', 0.005, undefined],
   ])('scores: %s', async (_name, scores, scoreScale, mean, divisor) => {
     const records = scores.map((score) => JSON.stringify({ length: 1000, depth: 0, score }));
-    const { cells, outcome } = await readMapped('s.json', `[${records.join(',')}]`, {
+    const { cells, outcome, aggregated } = await readMapped('s.json', `[${records.join(',')}]`, {
       scoreScale,
     });
     expect(cells).toHaveLength(1);
     expect(cells[0]?.[2]).toBeCloseTo(mean, 12);
-    expect(outcome.ok ? outcome.scoreDivisor : 'failed').toBe(divisor);
+    // The inferred scale's divisor shows in the note; a chosen one is applied row by row.
+    const dividedBy = outcome.ok
+      ? /divided by (\d+)$/.exec(outcome.warnings.join('\n'))?.[1]
+      : 'failed';
+    expect([aggregated, dividedBy]).toEqual([
+      divisor !== undefined,
+      divisor !== undefined && divisor > 1 ? String(divisor) : undefined,
+    ]);
   });
 
   it('skips scores outside a chosen scale', async () => {
@@ -346,7 +354,8 @@ describe('parseWithMapping', () => {
       depth: null,
       task: 'task',
     });
-    expect(outcome).toMatchObject({ ok: true, records: 3, scoreDivisor: 100 });
+    expect(outcome).toMatchObject({ ok: true, records: 3 });
+    expect(trials.map((t) => t.score)).toEqual([1, 0.5, 0]);
     expect(trials.map((t) => [t.lengthTokens, t.depthPercent, t.task, t.source.line])).toEqual([
       [4096, null, 'niah_single_1', 1],
       [4096, null, 'niah_single_1', 2],

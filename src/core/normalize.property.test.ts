@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBatch, type BatchResult } from './load';
-import type { ColumnMapping, ScaleChoice } from './mapping';
+import { loadBatch } from './load';
+import type { BatchResult, ColumnMapping, ScaleChoice } from './types';
 import { inferScale, SCALE_HUNDRED, SCALE_TEN, SCALE_UNIT } from './normalize';
 import { csvFile } from './testing/factories';
 import {

@@ -1,5 +1,5 @@
 /**
- * Normalisation rules from docs/formats.md: scores to 0..1 by the top of their scale,
+ * Normalisation rules of the formats specification (the README lists the formats): scores to 0..1 by the top of their scale,
  * depths to percent rounded to 3 decimals, lengths to whole tokens.
  */
 
@@ -66,15 +66,15 @@ export interface RecordProblem {
   detail: string;
 }
 
-/** Why a (length, depth) pair cannot be placed on the grid, or null when it can. */
+/** Why a (length, depth) pair cannot be placed on the grid, or null when it can (no depth: a length-by-task cell). */
 export function coordinateProblem(
   lengthTokens: number,
-  depthPercent: number,
+  depthPercent: number | null,
 ): RecordProblem | null {
   const length = lengthProblem(lengthTokens);
   if (length)
     return { kind: lengthTokens > 0 ? 'length-fraction' : 'length-range', detail: length };
-  const depth = depthProblem(depthPercent);
+  const depth = depthPercent === null ? null : depthProblem(depthPercent);
   if (depth) return { kind: 'depth-range', detail: depth };
   return null;
 }

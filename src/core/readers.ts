@@ -1,19 +1,15 @@
 import { detectFormat, formatById } from './detect';
 import type { ParseOutcome, RecordSink } from './formats/format';
-import { describeMapping, parseWithMapping, type ColumnMapping, type TableSample } from './mapping';
+import { describeMapping } from './mapping';
 import { toFiniteNumber } from './normalize';
 import { headerColumns } from './read/csv';
 import { parseJson } from './read/json';
+import { parseWithMapping } from './parseWithMapping';
 import { readAll, type Source } from './source';
+import type { ReadChoice, TableSample } from './types';
 
 /** The id files read through a user's column mapping are listed under. */
 const MAPPED_FORMAT_ID = 'mapped';
-
-/** How the user asked a file to be read: a format, or a column mapping. */
-export interface ReadChoice {
-  formatId?: string;
-  mapping?: ColumnMapping;
-}
 
 /** A file's reader: a detected or chosen format, or the user's column mapping. */
 export interface Reader {

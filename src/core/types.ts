@@ -113,3 +113,81 @@ export interface LoadError {
 
 /** What the heatmap colours by. */
 export type Metric = 'mean' | 'passRate';
+
+/** A run as the loader hands it over, before the app gives it an id. */
+export type RunDraft = Omit<Run, 'id'>;
+
+/** The format a file was read as. */
+export interface FileFormat {
+  file: string;
+  formatId: string;
+  format: string;
+  confidence: number;
+  /** The content's fingerprint, to recognise the same file dropped again. */
+  fingerprint?: string;
+}
+
+/** How the user asked a file to be read: a format, or a column mapping. */
+export interface ReadChoice {
+  formatId?: string;
+  mapping?: ColumnMapping;
+}
+
+/** A file no format claimed but whose table a user could map, with what was guessed. */
+export interface UnmappedFile {
+  file: string;
+  sample: TableSample;
+  guess: ColumnMapping;
+}
+
+/** What one batch of files (one drop, one pick) turned into. */
+export interface BatchResult {
+  runs: RunDraft[];
+  errors: LoadError[];
+  /** Files in no known shape that the column-mapping dialog can read. */
+  unmapped: UnmappedFile[];
+  /** Per file: the format it was read as, and how sure detection was (1 when chosen by the user). */
+  formats: FileFormat[];
+  /** Files skipped because the same content was already loaded (the worker fills this in). */
+  duplicates?: { file: string; sameAs: string }[];
+}
+
+/** A cell of a table: nested objects are flattened one level, deeper values kept as JSON text. */
+export type FlatValue = string | number | boolean | null;
+
+/** A score scale the user picks; `auto` infers it from all the values. */
+export type ScaleChoice = 'auto' | '0..1' | '1..10' | '0..100';
+
+/**
+ * How depths are written. `auto`: percent, unless the column's name does not say percent and
+ * its values all lie in 0..1, which makes them fractions (times 100).
+ */
+export type DepthUnit = 'percent' | 'fraction' | 'auto';
+
+/** Which column holds what; column names as in TableSample.columns. */
+export interface ColumnMapping {
+  length: string;
+  /** Null: the file has no depth (shown as a length-by-task matrix). */
+  depth: string | null;
+  depthUnit: DepthUnit;
+  score: string;
+  /** Booleans and "true"/"false" read as 1/0 whatever the scale. */
+  scoreScale: ScaleChoice;
+  model: string | null;
+  task: string | null;
+  needle: string | null;
+  response: string | null;
+  expected: string | null;
+}
+
+/** The first records of a table, for guessing and for the mapping dialog. */
+export interface TableSample {
+  kind: 'csv' | 'json' | 'jsonl';
+  /**
+   * Column names: a CSV's header (trimmed, blanks named `column N`); for JSON/JSONL the keys of
+   * the records, nested objects flattened one level as "a.b".
+   */
+  columns: string[];
+  /** The first rows (up to 20), values flattened the same way; CSV values are the raw text. */
+  rows: Record<string, FlatValue>[];
+}

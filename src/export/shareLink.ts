@@ -1,7 +1,6 @@
-import type { RunDraft } from '../core/load';
-import { accept, refuse, type Checked } from '../core/share/guards';
-import { readSharePayload, sharePayload } from '../core/share/payload';
-import type { Run } from '../core/types';
+import { accept, refuse, type Checked } from '../core/formats/share/guards';
+import { readSharePayload, sharePayload } from '../core/formats/share/payload';
+import type { Run, RunDraft } from '../core/types';
 import { readSharedView, type SharedView } from '../state/sharedView';
 
 /** How a share link's fragment starts. */

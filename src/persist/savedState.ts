@@ -1,6 +1,5 @@
-import type { RunDraft } from '../core/load';
 import { isJsonObject } from '../core/read/json';
-import { cellFromObject, gridOfCells } from '../core/share/cell';
+import { cellFromObject, gridOfCells } from '../core/formats/share/cell';
 import {
   accept,
   isCount,
@@ -10,9 +9,9 @@ import {
   isTextList,
   refuse,
   type Checked,
-} from '../core/share/guards';
-import { readFormats, readRunName } from '../core/share/payload';
-import type { Cell, Run, Trial } from '../core/types';
+} from '../core/formats/share/guards';
+import { readFormats, readRunName } from '../core/formats/share/payload';
+import type { Cell, Run, RunDraft, Trial } from '../core/types';
 import { readSharedView, sharedViewOf, viewPatchOf, type SharedView } from '../state/sharedView';
 import type { ViewState } from '../state/types';
 

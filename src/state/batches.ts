@@ -1,4 +1,4 @@
-import type { BatchResult } from '../core/load';
+import type { BatchResult } from '../core/types';
 import type { LoadError } from '../core/types';
 import type { Batch, ShownError, Store } from './types';
 import { namedRuns } from './runNaming';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ColumnMapping } from '../core/mapping';
+import type { ColumnMapping } from '../core/types';
 import { hayRun, shortRun } from '../core/testing/summaryRuns';
 import { picked, resultOf, testStore } from './testing/store';
 import type { Loader } from './types';

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BatchResult, ReadChoice } from '../core/load';
+import type { BatchResult, ReadChoice } from '../core/types';
 import type { LoadProgress, PickedFile } from '../worker/protocol';
 import { applyBatch, duplicatesNotice, knownFiles, shown } from './batches';
 import { newBatchId } from './runNaming';

@@ -1,4 +1,4 @@
-import type { RunDraft } from '../core/load';
+import type { RunDraft } from '../core/types';
 import type { Run } from '../core/types';
 
 let nextRunId = 1;

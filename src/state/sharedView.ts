@@ -1,6 +1,6 @@
 import { isJsonObject } from '../core/read/json';
-import { MAX_TASK_CHARS } from '../core/share/cell';
-import { accept, refuse, type Checked } from '../core/share/guards';
+import { MAX_TASK_CHARS } from '../core/formats/share/cell';
+import { accept, refuse, type Checked } from '../core/formats/share/guards';
 import type { Run } from '../core/types';
 import { buildFrom } from './fieldTables';
 import type { ViewState } from './types';

@@ -1,4 +1,4 @@
-import { refuse } from '../core/share/guards';
+import { refuse } from '../core/formats/share/guards';
 import { decodeShare, SHARE_PREFIX } from '../export/shareLink';
 import { keepSaved, restoreSaved } from '../persist/persist';
 import { viewPatchOf } from './sharedView';

@@ -4,8 +4,8 @@
  */
 import type { FigureOptions } from '../chart/figureOptions';
 import type { PaletteId } from '../chart/palettes';
-import type { FileFormat, ReadChoice, RunDraft, UnmappedFile } from '../core/load';
-import type { ColumnMapping } from '../core/mapping';
+import type { FileFormat, ReadChoice, RunDraft, UnmappedFile } from '../core/types';
+import type { ColumnMapping } from '../core/types';
 import type { LoadError, Metric, Run } from '../core/types';
 import type { LoadOutcome } from '../worker/loadClient';
 import type { LoadProgress, PickedFile } from '../worker/protocol';

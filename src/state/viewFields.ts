@@ -2,7 +2,7 @@ import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
 import { PALETTES, type PaletteId } from '../chart/palettes';
 import { DEFAULT_THRESHOLD, METRIC_LABELS } from '../core/metrics';
 import { isJsonObject } from '../core/read/json';
-import { isCount, isNumberIn, isText } from '../core/share/guards';
+import { isCount, isNumberIn, isText } from '../core/formats/share/guards';
 import type { Metric } from '../core/types';
 import { buildFrom, keysOf } from './fieldTables';
 import type { ViewState } from './types';

@@ -1,5 +1,4 @@
-import type { BatchResult } from '../core/load';
-import type { Trial } from '../core/types';
+import type { BatchResult, Trial } from '../core/types';
 import {
   FILES_PER_MESSAGE,
   type LoadCommand,

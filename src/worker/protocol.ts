@@ -1,6 +1,4 @@
-import type { BatchResult } from '../core/load';
-import type { ColumnMapping } from '../core/mapping';
-import type { Trial } from '../core/types';
+import type { BatchResult, ColumnMapping, Trial } from '../core/types';
 
 /** A file handed to the loader, with its path inside what was dropped or picked. */
 export interface PickedFile {

@@ -1,7 +1,7 @@
-import type { UnmappedFile } from '../core/load';
-import { guessMapping, sampleTable } from '../core/mapping';
+import { guessMapping } from '../core/guessMapping';
+import { sampleTable } from '../core/mapping';
 import { byteSource, memoryFile } from '../core/read/byteSource';
-import type { LoadError } from '../core/types';
+import type { LoadError, UnmappedFile } from '../core/types';
 import type { PickedFile } from './protocol';
 
 /** How much of a file the mapping dialog reads for its sample and live preview. */

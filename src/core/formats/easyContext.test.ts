@@ -1,9 +1,9 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean, cellPassRate } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import { easyContext } from './easyContext';
 
 /** Chunk sizes that cut through keys, numbers and the array's brackets. */
@@ -21,12 +21,6 @@ const PRE_AVERAGED = (file: string) =>
   `${file}: the file holds pre-averaged cells (one mean per entry), so the pass rate shown is the mean`;
 
 describe('EasyContext detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === easyContext.id;
-    expect(easyContext.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(easyContext.id);
-  });
-
   it.each([
     ['text', text([cell(1000, 0, 1)]), 0.95],
     ['video', '[{"Num. Frame": 200, "Frame Depth": 0.0, "Score": 1.0}]', 0.95],
@@ -80,7 +74,7 @@ describe('EasyContext parsing', () => {
     ).runs[0]!;
     expect(run.depths).toEqual([0, 50, 100]);
     expect(run.warnings).toContain(
-      'f.json: depths all lie in 0..1, read as fractions of the document (x 100)',
+      'f.json: depths all lie in 0..1: read as fractions of the document and multiplied by 100',
     );
   });
 
@@ -128,12 +122,7 @@ describe('EasyContext parsing', () => {
       undefined,
     ],
   ])('fails on %s with the reason and line', async (_name, body, reason, line) => {
-    const outcome = await easyContext.parse(textSource('f.json', body, 3), {
-      trial: () => undefined,
-      summary: () => undefined,
-      failedCall: () => undefined,
-      cell: () => undefined,
-    });
+    const outcome = await easyContext.parse(textSource('f.json', body, 3), NULL_SINK);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.reason.startsWith(reason)).toBe(true);

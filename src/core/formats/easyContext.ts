@@ -1,8 +1,11 @@
-import { coordinateProblem, SCALE_HUNDRED, toFiniteNumber } from '../normalize';
-import { forEachJsonItem, isJsonObject, trimmedHead } from '../read/json';
-import type { Source } from '../source';
-import { SkipLog } from '../warnings';
-import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+import { SCALE_HUNDRED } from '../normalize';
+import { isJsonObject, trimmedHead } from '../read/json';
+import { forEachJsonItem } from '../read/jsonArray';
+import type { Result } from '../result';
+import type { ResultFormat } from './format';
+import { depthsAreFractions, fractionDepthsNote } from './kit/depthUnit';
+import { given, RecordCheck } from './kit/fields';
+import { FileReading } from './kit/reading';
 
 /** The two axes of the text and the video variant. */
 const AXES = [
@@ -26,8 +29,56 @@ export const easyContext: ResultFormat = {
     return AXES.some((axes) => has(axes.length) && has(axes.depth)) ? 0.95 : 0;
   },
 
-  parse(source, sink) {
-    return parseEasyContext(source, sink);
+  async parse(source, sink) {
+    const reading = new FileReading(source, sink);
+    // Depths and scores are rescaled once the whole file has shown its ranges, so the entries
+    // (one per cell, a few hundred at most) wait here until then.
+    const entries: Entry[] = [];
+    let video = false;
+    const read = await forEachJsonItem(source, (value, index) => {
+      const check = new RecordCheck(reading, { index });
+      if (!isJsonObject(value)) return check.skip('not-object', 'not a JSON object');
+      const axes = AXES.find((a) => a.length in value) ?? AXES[0];
+      video ||= axes === AXES[1];
+      const number = (name: string) =>
+        check.number(name, value[name], `"${name}" ${given(value[name])} is not a number`);
+      const lengthTokens = number(axes.length);
+      if (lengthTokens === null) return;
+      const depth = number(axes.depth);
+      if (depth === null) return;
+      const score = number('Score');
+      if (score !== null) entries.push({ lengthTokens, depth, score, check });
+    });
+    if (!read.ok) return reading.fail(read.reason, read.line);
+
+    // "Document Depth" does not say percent: the depth-unit rule decides.
+    const fractions = depthsAreFractions(entries.map((e) => e.depth));
+    const scale = scoreDivisor(entries.map((e) => e.score));
+    if (!scale.ok) return reading.fail(scale.reason);
+    const { divisor } = scale;
+    for (const { lengthTokens, depth, score, check } of entries) {
+      const depthPercent = fractions ? depth * 100 : depth;
+      const meanScore = score / divisor;
+      if (!check.placed(lengthTokens, depthPercent)) continue;
+      if (meanScore < 0 || meanScore > 1) {
+        check.skip('score-range', `"Score" ${score} is outside 0..1`);
+        continue;
+      }
+      reading.summary({
+        lengthTokens,
+        depthPercent,
+        n: 1,
+        meanScore,
+        source: { file: reading.file },
+      });
+    }
+    reading.note(
+      'the file holds pre-averaged cells (one mean per entry), so the pass rate shown is the mean',
+    );
+    if (fractions) reading.note(fractionDepthsNote());
+    if (divisor !== 1) reading.note(`scores read as percentages and divided by ${divisor}`);
+    if (video) reading.note('video needle test: the length axis counts frames ("Num. Frame")');
+    return reading.finish('entry', 'no entries in the file (an empty array)');
   },
 };
 
@@ -35,8 +86,8 @@ interface Entry {
   lengthTokens: number;
   depth: number;
   score: number;
-  /** "item 3: ", for messages. */
-  where: string;
+  /** The entry's checks, for messages that name its item. */
+  check: RecordCheck;
 }
 
 /**
@@ -44,12 +95,10 @@ interface Entry {
  * Whole numbers up to 10 are counts of passed tests (another fork), which cannot be normalised
  * without the number of tests per cell.
  */
-function scoreDivisor(
-  entries: readonly Entry[],
-): { ok: true; divisor: number } | { ok: false; reason: string } {
+function scoreDivisor(scores: readonly number[]): Result<{ divisor: number }> {
   let max = 0;
   let whole = true;
-  for (const { score } of entries) {
+  for (const score of scores) {
     max = Math.max(max, score);
     whole &&= Number.isInteger(score);
   }
@@ -62,83 +111,4 @@ function scoreDivisor(
   }
   if (max <= SCALE_HUNDRED.top) return { ok: true, divisor: SCALE_HUNDRED.top };
   return { ok: false, reason: `"Score" goes up to ${max}: not on a 0..1 or 0..100 scale` };
-}
-
-async function parseEasyContext(source: Source, sink: RecordSink): Promise<ParseOutcome> {
-  const file = source.path;
-  const skips = new SkipLog(file);
-  // Depths and scores are rescaled once the whole file has shown its ranges, so the entries
-  // (one per cell, a few hundred at most) wait here until then.
-  const entries: Entry[] = [];
-  let video = false;
-
-  const read = await forEachJsonItem(source, (value, index) => {
-    const where = index >= 0 ? `item ${index + 1}: ` : '';
-    if (!isJsonObject(value)) {
-      skips.skip('not-object', `${where}not a JSON object`);
-      return;
-    }
-    const axes = AXES.find((a) => a.length in value) ?? AXES[0];
-    video ||= axes === AXES[1];
-    const lengthTokens = toFiniteNumber(value[axes.length]);
-    const depth = toFiniteNumber(value[axes.depth]);
-    const score = toFiniteNumber(value.Score);
-    for (const [name, number] of [
-      [axes.length, lengthTokens],
-      [axes.depth, depth],
-      ['Score', score],
-    ] as const) {
-      if (number === null) {
-        const given = JSON.stringify(value[name]) ?? 'missing';
-        skips.skip(`nan-${name}`, `${where}"${name}" ${given} is not a number`);
-        return;
-      }
-    }
-    if (lengthTokens === null || depth === null || score === null) return;
-    entries.push({ lengthTokens, depth, score, where });
-  });
-  if (!read.ok) return failure(file, read.reason, read.line);
-
-  // "Document Depth" does not say percent: values all within 0..1 are fractions (formats.md).
-  const fractions = entries.every((e) => e.depth >= 0 && e.depth <= 1);
-  const depthScale = fractions ? 100 : 1;
-  const scale = scoreDivisor(entries);
-  if (!scale.ok) return failure(file, scale.reason);
-  const { divisor } = scale;
-
-  let records = 0;
-  for (const entry of entries) {
-    const depthPercent = entry.depth * depthScale;
-    const meanScore = entry.score / divisor;
-    const problem =
-      coordinateProblem(entry.lengthTokens, depthPercent) ??
-      (meanScore < 0 || meanScore > 1
-        ? { kind: 'score-range', detail: `"Score" ${entry.score} is outside 0..1` }
-        : null);
-    if (problem) {
-      skips.skip(problem.kind, `${entry.where}${problem.detail}`);
-      continue;
-    }
-    const { lengthTokens } = entry;
-    sink.summary({ lengthTokens, depthPercent, n: 1, meanScore, source: { file } });
-    records += 1;
-  }
-
-  if (records === 0) {
-    return skips.nothingUsable('entry', 'no entries in the file (an empty array)');
-  }
-  const warnings = [
-    ...skips.messages(),
-    `${file}: the file holds pre-averaged cells (one mean per entry), so the pass rate shown is the mean`,
-  ];
-  if (fractions && entries.some((e) => e.depth > 0)) {
-    warnings.push(`${file}: depths all lie in 0..1, read as fractions of the document (x 100)`);
-  }
-  if (divisor !== 1) {
-    warnings.push(`${file}: scores read as percentages and divided by ${divisor}`);
-  }
-  if (video) {
-    warnings.push(`${file}: video needle test: the length axis counts frames ("Num. Frame")`);
-  }
-  return { ok: true, records, warnings };
 }

@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellsToCsv } from '../cellsCsv';
 import { formatById } from '../detect';
 import { loadBatch, type TextFile } from '../load';
 import { cellMean, DEFAULT_THRESHOLD } from '../metrics';
-import { sharePayload } from '../share/payload';
+import { sharePayload } from './share/payload';
 import { textSource } from '../source';
 import { chunkChars } from '../testing/arbitraries';
 import { csvFile, gkamradtFile } from '../testing/factories';
@@ -21,7 +20,7 @@ import {
 import { mutate, mutation } from '../testing/mutations';
 import { runsToShare } from '../testing/shareRuns';
 import { hayRun } from '../testing/summaryRuns';
-import { CELLS_CSV_COLUMNS } from './haymapCells';
+import { CELLS_CSV_COLUMNS, cellsToCsv } from './haymapCells';
 
 const RUNS = 40;
 const TIMEOUT_MS = propertyTimeout(20_000);

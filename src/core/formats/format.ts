@@ -1,5 +1,14 @@
+import { problem, type Result } from '../result';
 import type { Source } from '../source';
 import type { Cell, CellSummary, FailedCall, Trial } from '../types';
+
+/** Trials the kit aggregated per cell while their scale was unknown, now on 0..1. */
+export interface AggregatedTrials {
+  /** Whole cells, exact, each for the run its trials named. */
+  cells: { cell: Cell; model?: string }[];
+  /** Trial details kept for the drill-down, a bounded number per cell, in reading order. */
+  details: Trial[];
+}
 
 /** Receives records as a parser reads them, so parsers never hold a whole file's rows. */
 export interface RecordSink {
@@ -11,21 +20,12 @@ export interface RecordSink {
    * exact, so pass rates stay right at any threshold, unlike a summary's.
    */
   cell(cell: Cell, model?: string): void;
+  /** Trials of a file whose score scale showed only at its end (see `kit/pendingTrials.ts`). */
+  aggregated(trials: AggregatedTrials): void;
 }
 
 /** A parser's answer: it never throws at its caller. */
-export type ParseOutcome =
-  | {
-      ok: true;
-      records: number;
-      warnings: string[];
-      /**
-       * For files whose score scale shows only once all of it is read: the trials' scores were
-       * passed raw and must be divided by this (10 for 1..10, 100 for 0..100).
-       */
-      scoreDivisor?: number;
-    }
-  | { ok: false; file: string; line?: number; reason: string };
+export type ParseOutcome = Result<{ records: number; warnings: string[] }, { file: string }>;
 
 /** One producer's result format: one file under `formats/` and one line in the registry. */
 export interface ResultFormat {
@@ -49,5 +49,5 @@ export function baseName(path: string): string {
 
 /** A failed outcome naming the file. */
 export function failure(file: string, reason: string, line?: number): ParseOutcome {
-  return line === undefined ? { ok: false, file, reason } : { ok: false, file, line, reason };
+  return { ...problem(reason, line), file };
 }

@@ -1,15 +1,11 @@
-import {
-  describeMapping,
-  guessMapping,
-  parseWithMapping,
-  sampleHead,
-  sampleTable,
-} from '../mapping';
+import { guessMapping } from '../guessMapping';
+import { describeMapping, sampleHead, sampleTable } from '../mapping';
+import { parseWithMapping } from '../parseWithMapping';
 import { failure, type ResultFormat } from './format';
 
 /**
  * Any other CSV/TSV, JSON or JSONL table whose columns for length, depth and score can be
- * guessed with confidence from their names and values (docs/formats.md, "Anything else").
+ * guessed with confidence from their names and values (the formats specification, "Anything else").
  * It claims a file only weakly, so a producer's own format always wins; files it is not sure of
  * are left to the user's mapping.
  */

@@ -1,8 +1,7 @@
-import { coordinateProblem, optionalText, SCALE_TEN, toFiniteNumber } from '../normalize';
-import { forEachJsonItem, isJsonObject, looksLikeJsonLines, trimmedHead } from '../read/json';
-import type { Source } from '../source';
-import { SkipLog } from '../warnings';
-import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+import { optionalText, SCALE_TEN, toFiniteNumber } from '../normalize';
+import { looksLikeJsonLines, trimmedHead } from '../read/json';
+import type { ResultFormat } from './format';
+import { readJsonTrials } from './kit/jsonObjects';
 
 /**
  * gkamradt LLMTest_NeedleInAHaystack v1 and its forks: one JSON object per test per file, or a
@@ -26,65 +25,26 @@ export const gkamradtV1: ResultFormat = {
   },
 
   parse(source, sink) {
-    return parseGkamradtV1(source, sink);
+    return readJsonTrials(source, sink, (item, check) => {
+      const length = item.context_length ?? item.token_limit;
+      const noLength = 'no numeric context_length or token_limit';
+      const lengthTokens = check.number('context_length', length, noLength);
+      if (lengthTokens === null) return null;
+      const noDepth = 'no numeric depth_percent';
+      const depthPercent = check.number('depth_percent', item.depth_percent, noDepth);
+      const rawScore = depthPercent === null ? null : check.number('score', item.score);
+      if (depthPercent === null || rawScore === null) return null;
+      if (!check.placed(lengthTokens, depthPercent)) return null;
+      if (!check.inRange('score', rawScore, SCALE_TEN.top)) return null;
+      return {
+        lengthTokens,
+        depthPercent,
+        score: rawScore / SCALE_TEN.top,
+        model: optionalText(item.model),
+        needle: optionalText(item.needle),
+        response: optionalText(item.model_response),
+        repeat: toFiniteNumber(item.version) ?? undefined,
+      };
+    });
   },
 };
-
-async function parseGkamradtV1(source: Source, sink: RecordSink): Promise<ParseOutcome> {
-  const file = source.path;
-  const skips = new SkipLog(file);
-  let records = 0;
-
-  const read = await forEachJsonItem(source, (item, index) => {
-    const where = index >= 0 ? `item ${index + 1}: ` : '';
-    if (!isJsonObject(item)) {
-      skips.skip('not-object', `${where}not a JSON object`);
-      return;
-    }
-    const lengthTokens = toFiniteNumber(item.context_length ?? item.token_limit);
-    const depthPercent = toFiniteNumber(item.depth_percent);
-    const rawScore = toFiniteNumber(item.score);
-    if (lengthTokens === null) {
-      skips.skip('length', `${where}no numeric context_length or token_limit`);
-      return;
-    }
-    if (depthPercent === null) {
-      skips.skip('depth', `${where}no numeric depth_percent`);
-      return;
-    }
-    if (rawScore === null) {
-      skips.skip(
-        'score',
-        `${where}score ${JSON.stringify(item.score) ?? 'missing'} is not a number`,
-      );
-      return;
-    }
-    const problem =
-      coordinateProblem(lengthTokens, depthPercent) ??
-      (rawScore < 0 || rawScore > SCALE_TEN.top
-        ? { kind: 'score-range', detail: `score ${rawScore} is outside 0..10` }
-        : null);
-    if (problem) {
-      skips.skip(problem.kind, `${where}${problem.detail}`);
-      return;
-    }
-    const repeat = toFiniteNumber(item.version);
-    sink.trial({
-      lengthTokens,
-      depthPercent,
-      score: rawScore / SCALE_TEN.top,
-      model: optionalText(item.model),
-      needle: optionalText(item.needle),
-      response: optionalText(item.model_response),
-      repeat: repeat ?? undefined,
-      source: { file },
-    });
-    records += 1;
-  });
-  if (!read.ok) return failure(file, read.reason, read.line);
-
-  if (records === 0) {
-    return skips.nothingUsable('result', 'no results in the file (an empty array)');
-  }
-  return { ok: true, records, warnings: skips.messages() };
-}

@@ -1,9 +1,9 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import { gkamradtV2 } from './gkamradtV2';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
@@ -35,12 +35,6 @@ function row(fields: Record<string, unknown> = {}): string {
 const jsonl = (...rows: string[]) => `${rows.join('\n')}\n`;
 
 describe('gkamradt v2 detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === gkamradtV2.id;
-    expect(gkamradtV2.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(gkamradtV2.id);
-  });
-
   it.each([
     ['schema_version 2 on the first line', 'run.jsonl', jsonl(row()), 0.95],
     [
@@ -187,12 +181,7 @@ describe('gkamradt v2 parsing', () => {
       1,
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
-    const outcome = await gkamradtV2.parse(textSource('f.jsonl', text), {
-      trial: () => undefined,
-      summary: () => undefined,
-      failedCall: () => undefined,
-      cell: () => undefined,
-    });
+    const outcome = await gkamradtV2.parse(textSource('f.jsonl', text), NULL_SINK);
     expect(outcome).toEqual(
       line === undefined
         ? { ok: false, file: 'f.jsonl', reason }

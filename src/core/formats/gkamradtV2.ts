@@ -1,9 +1,10 @@
-import { coordinateProblem, optionalText, toFiniteNumber } from '../normalize';
+import { optionalText, toFiniteNumber } from '../normalize';
 import { isJsonObject, trimmedHead } from '../read/json';
 import { forEachJsonLine } from '../read/jsonLines';
 import type { Source } from '../source';
-import { SkipLog } from '../warnings';
-import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+import type { ParseOutcome, ResultFormat } from './format';
+import { given, RecordCheck } from './kit/fields';
+import { FileReading } from './kit/reading';
 
 /**
  * gkamradt needle-in-a-haystack v2 (the `niah` CLI): one JSONL file per run, one row per
@@ -29,14 +30,9 @@ export const gkamradtV2: ResultFormat = {
   },
 
   parse(source, sink) {
-    return parseGkamradtV2(source, sink);
+    return parseGkamradtV2(source, new FileReading(source, sink));
   },
 };
-
-/** A JSON value as a message shows it. */
-function shown(value: unknown): string {
-  return JSON.stringify(value) ?? 'missing';
-}
 
 /** Text of a string or number, or of a list of them (multi-needle answers). */
 function textOf(value: unknown): string | undefined {
@@ -59,40 +55,24 @@ function needlesOf(recipe: unknown): string | undefined {
 
 /** Why a call failed: `error` as text, or its `message` when it is an object. */
 function errorText(error: unknown): string | undefined {
-  if (isJsonObject(error)) return optionalText(error.message) ?? shown(error);
+  if (isJsonObject(error)) return optionalText(error.message) ?? given(error);
   return optionalText(error);
 }
 
-async function parseGkamradtV2(source: Source, sink: RecordSink): Promise<ParseOutcome> {
-  const file = source.path;
-  const skips = new SkipLog(file);
-  let trials = 0;
+async function parseGkamradtV2(source: Source, reading: FileReading): Promise<ParseOutcome> {
+  const { file } = reading;
   const failed = { count: 0, firstLine: 0, firstReason: '' };
 
   const readRow = (row: Record<string, unknown>, line: number): void => {
+    const check = new RecordCheck(reading, { line });
     if (row.schema_version !== undefined && toFiniteNumber(row.schema_version) !== 2) {
-      skips.skip('schema', `schema_version ${shown(row.schema_version)} is not 2`, line);
+      check.skip('schema', `schema_version ${given(row.schema_version)} is not 2`);
       return;
     }
-    const lengthTokens = toFiniteNumber(row.context_length);
-    const depthPercent = toFiniteNumber(row.target_depth_percent);
-    if (lengthTokens === null) {
-      skips.skip('length', `context_length ${shown(row.context_length)} is not a number`, line);
-      return;
-    }
-    if (depthPercent === null) {
-      skips.skip(
-        'depth',
-        `target_depth_percent ${shown(row.target_depth_percent)} is not a number`,
-        line,
-      );
-      return;
-    }
-    const problem = coordinateProblem(lengthTokens, depthPercent);
-    if (problem) {
-      skips.skip(problem.kind, problem.detail, line);
-      return;
-    }
+    const lengthTokens = check.number('context_length', row.context_length);
+    if (lengthTokens === null) return;
+    const depthPercent = check.number('target_depth_percent', row.target_depth_percent);
+    if (depthPercent === null || !check.placed(lengthTokens, depthPercent)) return;
     const where = {
       lengthTokens,
       depthPercent,
@@ -107,21 +87,14 @@ async function parseGkamradtV2(source: Source, sink: RecordSink): Promise<ParseO
         failed.firstReason = reason ?? 'no error message';
       }
       failed.count += 1;
-      sink.failedCall(reason === undefined ? where : { ...where, reason });
+      reading.failedCall(reason === undefined ? where : { ...where, reason });
       return;
     }
     const rawScore = isJsonObject(row.score) ? row.score.value : row.score;
-    const score = toFiniteNumber(rawScore);
-    if (score === null) {
-      skips.skip('score', `score.value ${shown(rawScore)} is not a number`, line);
-      return;
-    }
-    if (score < 0 || score > 1) {
-      skips.skip('score-range', `score.value ${score} is outside 0..1`, line);
-      return;
-    }
+    const score = check.number('score.value', rawScore);
+    if (score === null || !check.inRange('score.value', score, 1)) return;
     const repeat = toFiniteNumber(row.seed);
-    sink.trial({
+    reading.trial({
       ...where,
       score,
       needle: needlesOf(row.recipe),
@@ -129,27 +102,24 @@ async function parseGkamradtV2(source: Source, sink: RecordSink): Promise<ParseO
       response: optionalText(row.response),
       repeat: repeat ?? undefined,
     });
-    trials += 1;
   };
 
-  await forEachJsonLine(source, skips, readRow);
+  await forEachJsonLine(source, reading.skips, readRow);
 
-  if (trials === 0) {
+  if (reading.recordCount === failed.count) {
     if (failed.count > 0) {
-      return failure(
-        file,
+      return reading.fail(
         `no scored row, only failed calls (status "error": ${failed.count}; first: ${failed.firstReason})`,
         failed.firstLine,
       );
     }
-    return skips.nothingUsable('row', 'the file has no rows');
+    return reading.skips.nothingUsable('row', 'the file has no rows');
   }
-  const warnings = skips.messages();
   if (failed.count > 0) {
     const calls = failed.count === 1 ? '1 failed call' : `${failed.count} failed calls`;
-    warnings.push(
-      `${file}: ${calls} (status "error") counted apart, not as scores (first at line ${failed.firstLine}: ${failed.firstReason})`,
+    reading.note(
+      `${calls} (status "error") counted apart, not as scores (first at line ${failed.firstLine}: ${failed.firstReason})`,
     );
   }
-  return { ok: true, records: trials + failed.count, warnings };
+  return reading.finish('row', 'the file has no rows');
 }

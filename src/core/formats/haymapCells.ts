@@ -1,7 +1,10 @@
+import Papa from 'papaparse';
+import { cellMean, cellPassRate } from '../metrics';
 import { coordinateProblem, toFiniteNumber } from '../normalize';
 import { headerColumns, readCsv } from '../read/csv';
-import { SkipLog } from '../warnings';
-import { failure, type ResultFormat } from './format';
+import type { Cell } from '../types';
+import type { ResultFormat } from './format';
+import { FileReading } from './kit/reading';
 
 /** The header of Haymap's own "Download CSV", exactly. */
 export const CELLS_CSV_COLUMNS = [
@@ -28,9 +31,8 @@ export const haymapCells: ResultFormat = {
   },
 
   async parse(source, sink) {
-    const file = source.path;
-    const skips = new SkipLog(file);
-    let records = 0;
+    const reading = new FileReading(source, sink);
+    const { file } = reading;
     const read = await readCsv(
       source,
       ({ fields, line }) => {
@@ -47,7 +49,7 @@ export const haymapCells: ResultFormat = {
           n === null ||
           meanScore === null
         ) {
-          skips.skip(
+          reading.skip(
             'nan',
             'context_length, depth_percent, n and mean_score must be numbers',
             line,
@@ -64,10 +66,10 @@ export const haymapCells: ResultFormat = {
             ? { kind: 'score-range', detail: 'mean_score and pass_rate must lie in 0..1' }
             : null);
         if (problem) {
-          skips.skip(problem.kind, problem.detail, line);
+          reading.skip(problem.kind, problem.detail, line);
           return;
         }
-        sink.summary({
+        reading.summary({
           lengthTokens,
           depthPercent,
           model: fields.run?.trim() || undefined,
@@ -77,14 +79,33 @@ export const haymapCells: ResultFormat = {
           passRate: passRate ?? undefined,
           source: { file, line },
         });
-        records += 1;
       },
-      (line, reason) => skips.skip(`csv-${reason}`, reason, line),
+      (line, reason) => reading.skip(`csv-${reason}`, reason, line),
     );
-    if (!read.ok) return failure(file, read.reason, read.line);
-    if (records === 0) {
-      return skips.nothingUsable('row', 'no rows');
-    }
-    return { ok: true, records, warnings: skips.messages() };
+    if (!read.ok) return reading.fail(read.reason, read.line);
+    return reading.finish('row', 'no rows');
   },
 };
+
+/**
+ * Cells as a tidy CSV, header `run,context_length,depth_percent,n,mean_score,pass_rate`, scores
+ * 0..1 at full precision so the file loads back into the same heatmap. Cells of named tasks add
+ * a last `task` column; cells without a depth leave depth_percent empty.
+ */
+export function cellsToCsv(runName: string, cells: readonly Cell[], threshold: number): string {
+  const scored = cells.filter((cell) => cell.n > 0);
+  const withTask = scored.some((cell) => cell.task !== '');
+  const fields: string[] = withTask ? [...CELLS_CSV_COLUMNS, 'task'] : [...CELLS_CSV_COLUMNS];
+  const rows = scored.map((cell) => {
+    const row = [
+      runName,
+      cell.lengthTokens,
+      cell.depthPercent ?? '',
+      cell.n,
+      cellMean(cell),
+      cellPassRate(cell, threshold),
+    ];
+    return withTask ? [...row, cell.task] : row;
+  });
+  return Papa.unparse({ fields, data: rows }, { newline: '\n' }) + '\n';
+}

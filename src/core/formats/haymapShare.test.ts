@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../detect';
 import { loadBatch, type TextFile } from '../load';
 import { cellPassRate } from '../metrics';
-import { sharePayload } from '../share/payload';
+import { sharePayload } from './share/payload';
 import { runsToShare } from '../testing/shareRuns';
 import { haymapShare } from './haymapShare';
 

@@ -1,5 +1,5 @@
 import { readJson, trimmedHead } from '../read/json';
-import { readSharePayload } from '../share/payload';
+import { readSharePayload } from './share/payload';
 import { failure, type ResultFormat } from './format';
 
 /** How a share file starts: `{"v": <version>, "view": ...`, pretty-printed or not. */

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { csvFile } from '../testing/factories';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { csvFile, NULL_SINK } from '../testing/factories';
+import { loadFixtureFolder } from '../testing/fixtures';
 import { realFolder } from '../testing/realData';
 import { langchainMultiNeedle, pythonStrings, runNameParts } from './langchainMultiNeedle';
 
@@ -41,12 +40,6 @@ function perRun(
 }
 
 describe('LangChain multi-needle detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === langchainMultiNeedle.id;
-    expect(langchainMultiNeedle.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(langchainMultiNeedle.id);
-  });
-
   it.each([
     ['gpt4_retrieval.csv', `${PER_RUN}\n`, 0.95],
     ['gpt4_reasoning.csv', `${PER_RUN},mode\n`, 0.95],
@@ -181,12 +174,7 @@ describe('LangChain multi-needle parsing', () => {
       2,
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
-    const outcome = await langchainMultiNeedle.parse(textSource('f.csv', text, 5), {
-      trial: () => undefined,
-      summary: () => undefined,
-      failedCall: () => undefined,
-      cell: () => undefined,
-    });
+    const outcome = await langchainMultiNeedle.parse(textSource('f.csv', text, 5), NULL_SINK);
     expect(outcome).toEqual(
       line === undefined
         ? { ok: false, file: 'f.csv', reason }

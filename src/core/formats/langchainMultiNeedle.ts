@@ -1,8 +1,9 @@
-import { coordinateProblem, toFiniteNumber } from '../normalize';
+import { toFiniteNumber } from '../normalize';
 import { headerColumns, readCsv, type CsvRow } from '../read/csv';
 import type { Source } from '../source';
-import { SkipLog } from '../warnings';
-import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+import type { ParseOutcome, ResultFormat } from './format';
+import { given, RecordCheck } from './kit/fields';
+import { FileReading } from './kit/reading';
 
 /** One row per LangSmith run: `retrieved needles` of `total needles` at `depth %`. */
 const PER_RUN = ['depth %', 'context length', 'retrieved needles', 'total needles'];
@@ -32,7 +33,7 @@ export const langchainMultiNeedle: ResultFormat = {
   },
 
   parse(source, sink) {
-    return parseMultiNeedle(source, sink);
+    return parseMultiNeedle(source, new FileReading(source, sink));
   },
 };
 
@@ -83,32 +84,23 @@ function needlesText(repr: string | undefined): string | undefined {
   );
 }
 
-async function parseMultiNeedle(source: Source, sink: RecordSink): Promise<ParseOutcome> {
-  const file = source.path;
-  const skips = new SkipLog(file);
+async function parseMultiNeedle(source: Source, reading: FileReading): Promise<ParseOutcome> {
+  const { file } = reading;
   const columns = headerColumns(source.head);
   const shape = shapeOf(columns);
   if (!shape) {
-    if (source.head.trim() === '') return failure(file, 'the file is empty');
-    return failure(
-      file,
+    if (source.head.trim() === '') return reading.fail('the file is empty');
+    return reading.fail(
       `not a multi-needle export: it needs the columns ${PER_RUN.join(', ')} (or ${PER_NEEDLE.join(', ')}); this one has ${columns.join(', ')}`,
       1,
     );
   }
-  let records = 0;
   /** Needle counts per cell, to say when a cell mixes runs of different counts. */
   const needleCounts = new Map<string, number>();
   const mixedCounts = new Set<number>();
 
-  /** Whether a (length, depth) can go on the grid; skips the row when not. */
-  const placeable = (lengthTokens: number, depthPercent: number, line: number): boolean => {
-    const problem = coordinateProblem(lengthTokens, depthPercent);
-    if (problem) skips.skip(problem.kind, problem.detail, line);
-    return problem === null;
-  };
-
   const perRun = ({ fields, line }: CsvRow): void => {
+    const check = new RecordCheck(reading, { line });
     const runName = fields.run_name ?? '';
     const parts = runNameParts(runName);
     const lengthTokens = toFiniteNumber(fields['context length']) ?? parts?.lengthTokens;
@@ -116,24 +108,24 @@ async function parseMultiNeedle(source: Source, sink: RecordSink): Promise<Parse
     const retrieved = toFiniteNumber(fields['retrieved needles']);
     const total = toFiniteNumber(fields['total needles']);
     if (lengthTokens === undefined || depthPercent === undefined) {
-      skips.skip('coordinates', 'no numeric context length and depth %', line);
+      check.skip('coordinates', 'no numeric context length and depth %');
       return;
     }
     if (retrieved === null || total === null || total <= 0) {
-      const given = `${JSON.stringify(fields['retrieved needles'] ?? '')} of ${JSON.stringify(fields['total needles'] ?? '')}`;
-      skips.skip('score', `retrieved needles ${given} is not a count of needles`, line);
+      const counts = `${given(fields['retrieved needles'] ?? '')} of ${given(fields['total needles'] ?? '')}`;
+      check.skip('score', `retrieved needles ${counts} is not a count of needles`);
       return;
     }
     if (retrieved < 0 || retrieved > total) {
-      skips.skip('score-range', `${retrieved} needles retrieved of ${total}`, line);
+      check.skip('score-range', `${retrieved} needles retrieved of ${total}`);
       return;
     }
-    if (!placeable(lengthTokens, depthPercent, line)) return;
+    if (!check.placed(lengthTokens, depthPercent)) return;
     const cell = `${lengthTokens}|${depthPercent}`;
     const seen = needleCounts.get(cell);
     if (seen === undefined) needleCounts.set(cell, total);
     else if (seen !== total) mixedCounts.add(seen).add(total);
-    sink.trial({
+    reading.trial({
       lengthTokens,
       depthPercent,
       task: fields.mode?.trim() || parts?.task || 'retrieval',
@@ -143,25 +135,25 @@ async function parseMultiNeedle(source: Source, sink: RecordSink): Promise<Parse
       response: fields.answer,
       source: { file, line },
     });
-    records += 1;
   };
 
   const perNeedle = ({ fields, line }: CsvRow): void => {
+    const check = new RecordCheck(reading, { line });
     const runName = fields['run name'] ?? '';
     const parts = runNameParts(runName);
     if (!parts) {
-      const detail = `run name ${JSON.stringify(runName)} does not start with <length>-<depth>--<model>--`;
-      skips.skip('run-name', detail, line);
+      const detail = `run name ${given(runName)} does not start with <length>-<depth>--<model>--`;
+      check.skip('run-name', detail);
       return;
     }
     const score = toFiniteNumber(fields.retrieved_needles_check);
     if (score !== 0 && score !== 1) {
-      const given = JSON.stringify(fields.retrieved_needles_check ?? '');
-      skips.skip('score', `retrieved_needles_check ${given} is not 0 or 1`, line);
+      const value = given(fields.retrieved_needles_check ?? '');
+      check.skip('score', `retrieved_needles_check ${value} is not 0 or 1`);
       return;
     }
-    if (!placeable(parts.lengthTokens, parts.depthPercent, line)) return;
-    sink.trial({
+    if (!check.placed(parts.lengthTokens, parts.depthPercent)) return;
+    reading.trial({
       lengthTokens: parts.lengthTokens,
       depthPercent: parts.depthPercent,
       task: parts.task,
@@ -172,28 +164,23 @@ async function parseMultiNeedle(source: Source, sink: RecordSink): Promise<Parse
       expected: fields['needle point']?.trim() || undefined,
       source: { file, line },
     });
-    records += 1;
   };
 
   const read = await readCsv(source, shape === 'per-run' ? perRun : perNeedle, (line, reason) =>
-    skips.skip(`csv-${reason}`, reason, line),
+    reading.skip(`csv-${reason}`, reason, line),
   );
-  if (!read.ok) return failure(file, read.reason, read.line);
-  if (records === 0) {
-    return skips.nothingUsable('row', 'no rows under the header');
-  }
-  const warnings = skips.messages();
+  if (!read.ok) return reading.fail(read.reason, read.line);
   if (shape === 'per-needle') {
-    warnings.push(
-      `${file}: one trial per needle (retrieved or not), placed at its run's length and depth, shown as a run of its own ("<model> (per needle)")`,
+    reading.note(
+      `one trial per needle (retrieved or not), placed at its run's length and depth, shown as a run of its own ("<model> (per needle)")`,
     );
   }
   if (mixedCounts.size > 0) {
     const sorted = [...mixedCounts].sort((a, b) => a - b);
     const counts = `${sorted.slice(0, -1).join(', ')} and ${sorted.at(-1)}`;
-    warnings.push(
-      `${file}: some cells mix runs of ${counts} needles; each run scores the share of its needles retrieved`,
+    reading.note(
+      `some cells mix runs of ${counts} needles; each run scores the share of its needles retrieved`,
     );
   }
-  return { ok: true, records, warnings };
+  return reading.finish('row', 'no rows under the header');
 }

@@ -1,9 +1,9 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import { correctScore, lwm } from './lwm';
 
 /** Chunk sizes that cut through keys, numbers and the array's brackets. */
@@ -23,12 +23,6 @@ function result(fields: Record<string, unknown> = {}): Record<string, unknown> {
 }
 
 describe('LWM detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === lwm.id;
-    expect(lwm.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(lwm.id);
-  });
-
   it.each([
     ['the full shape', JSON.stringify([result()]), 0.95],
     ['no answer or seed', '[{"context_length": 1, "depth_percent": 2, "correct": true}]', 0.85],
@@ -115,12 +109,7 @@ describe('LWM parsing', () => {
       undefined,
     ],
   ])('fails on %s with the reason and line', async (_name, body, reason, line) => {
-    const outcome = await lwm.parse(textSource('f.json', body, 3), {
-      trial: () => undefined,
-      summary: () => undefined,
-      failedCall: () => undefined,
-      cell: () => undefined,
-    });
+    const outcome = await lwm.parse(textSource('f.json', body, 3), NULL_SINK);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.reason.startsWith(reason)).toBe(true);

@@ -1,9 +1,9 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
 import { needleBenchCell, openCompassNeedleBench } from './openCompass';
 
@@ -13,20 +13,9 @@ const CHUNKS = [3, 7, 64, 1 << 20];
 const HEADER = 'dataset,version,metric,mode';
 const PATH = 'outputs/summary/summary_20240601_120000.csv';
 
-const ignore: RecordSink = {
-  trial: () => undefined,
-  summary: () => undefined,
-  failedCall: () => undefined,
-  cell: () => undefined,
-};
+const ignore: RecordSink = NULL_SINK;
 
 describe('OpenCompass NeedleBench detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === openCompassNeedleBench.id;
-    expect(openCompassNeedleBench.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(openCompassNeedleBench.id);
-  });
-
   it.each([
     ['NeedleBench rows', `${HEADER},m\nLength1000Depth0_origin_en_4k,a,score,gen,100\n`, 0.95],
     ['parallel rows only', 'dataset,m\nLength4000_parallel_en_4k,90\n', 0.95],

@@ -3,8 +3,9 @@ import { headerColumns, readCsvRows } from '../read/csv';
 import { trimmedHead } from '../read/json';
 import type { Source } from '../source';
 import type { CellSummary } from '../types';
-import { SkipLog } from '../warnings';
-import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+import type { ParseOutcome, ResultFormat } from './format';
+import { given } from './kit/fields';
+import { FileReading } from './kit/reading';
 
 /** Columns of an OpenCompass summary that describe the dataset, not a model's scores. */
 const META_COLUMNS = new Set(['dataset', 'version', 'metric', 'mode']);
@@ -54,7 +55,7 @@ export const openCompassNeedleBench: ResultFormat = {
   },
 
   parse(source, sink) {
-    return parseSummary(source, sink);
+    return parseSummary(source, new FileReading(source, sink));
   },
 };
 
@@ -64,14 +65,12 @@ function placeProblem(cell: NeedleBenchCell): string | null {
   return coordinateProblem(cell.lengthTokens, cell.depthPercent)?.detail ?? null;
 }
 
-async function parseSummary(source: Source, sink: RecordSink): Promise<ParseOutcome> {
-  const file = source.path;
-  const skips = new SkipLog(file);
+async function parseSummary(source: Source, reading: FileReading): Promise<ParseOutcome> {
+  const { file, skips } = reading;
   const models: { column: number; name: string }[] = [];
   const seen = new Set<string>();
   // Held in an object: the row callback sets it, which control-flow narrowing cannot see.
   const state: { header: string[] | null; badHeader: boolean } = { header: null, badHeader: false };
-  let records = 0;
 
   const read = await readCsvRows(source, (cells, line) => {
     if (state.badHeader) return false;
@@ -112,7 +111,7 @@ async function parseSummary(source: Source, sink: RecordSink): Promise<ParseOutc
       }
       const score = toFiniteNumber(raw);
       if (score === null) {
-        skips.skip('score', `${name}: score ${JSON.stringify(raw)} is not a number`, line);
+        skips.skip('score', `${name}: score ${given(raw)} is not a number`, line);
         continue;
       }
       if (score < 0 || score > SCALE_HUNDRED.top) {
@@ -132,24 +131,22 @@ async function parseSummary(source: Source, sink: RecordSink): Promise<ParseOutc
         meanScore: score / SCALE_HUNDRED.top,
         source: { file, line },
       };
-      sink.summary(summary);
-      records += 1;
+      reading.summary(summary);
     }
   });
 
-  if (!read.ok) return failure(file, read.reason, read.line);
-  if (!state.header) return failure(file, 'the file is empty');
-  if (state.badHeader) return failure(file, 'the first column is not "dataset"', 1);
+  if (!read.ok) return reading.fail(read.reason, read.line);
+  if (!state.header) return reading.fail('the file is empty');
+  if (state.badHeader) return reading.fail('the first column is not "dataset"', 1);
   if (models.length === 0) {
-    return failure(file, 'no model columns after dataset, version, metric and mode', 1);
+    return reading.fail('no model columns after dataset, version, metric and mode', 1);
   }
-  if (records === 0) {
+  if (reading.recordCount === 0) {
     const first = skips.first();
-    return failure(
-      file,
+    return reading.fail(
       first ? `no NeedleBench score: ${first.firstDetail}` : 'no rows under the header',
       first?.firstLine,
     );
   }
-  return { ok: true, records, warnings: skips.messages() };
+  return reading.finish('NeedleBench score', 'no rows under the header');
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
-import type { ColumnMapping } from '../mapping';
+import type { ColumnMapping } from '../types';
 import { readCsvRows } from '../read/csv';
 import { MAX_JSON_DEPTH, parseJson } from '../read/json';
 import { readLines } from '../read/lines';

@@ -6,10 +6,12 @@ import { gkamradtV2 } from './gkamradtV2';
 import { haymapCells } from './haymapCells';
 import { haymapShare } from './haymapShare';
 import { langchainMultiNeedle } from './langchainMultiNeedle';
-import { lmEvalResults, lmEvalSamples } from './lmEvalHarness';
+import { lmEvalResults } from './lmEvalResults';
+import { lmEvalSamples } from './lmEvalSamples';
 import { lwm } from './lwm';
 import { openCompassNeedleBench } from './openCompass';
-import { rulerPredictions, rulerSummary } from './ruler';
+import { rulerPredictions } from './rulerPredictions';
+import { rulerSummary } from './rulerSummary';
 import { tidyCsv } from './tidyCsv';
 import { wideTable } from './wideTable';
 

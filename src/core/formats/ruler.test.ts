@@ -1,11 +1,12 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
-import { rulerPlace, rulerPredictions, rulerSummary } from './ruler';
+import { rulerPlace, rulerPredictions } from './rulerPredictions';
+import { rulerSummary } from './rulerSummary';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
 const CHUNKS = [3, 7, 64, 1 << 20];
@@ -28,22 +29,9 @@ function row(fields: Record<string, unknown> = {}): string {
 
 const jsonl = (...rows: string[]) => `${rows.join('\n')}\n`;
 
-const ignore: RecordSink = {
-  trial: () => undefined,
-  summary: () => undefined,
-  failedCall: () => undefined,
-  cell: () => undefined,
-};
+const ignore: RecordSink = NULL_SINK;
 
 describe('RULER detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    for (const format of [rulerPredictions, rulerSummary]) {
-      const mine = formatId === format.id;
-      expect(format.detect(path, head) > 0).toBe(mine);
-      if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(format.id);
-    }
-  });
-
   it.each([
     ['predictions in their folder', `${PRED_DIR}/vt.jsonl`, row(), 0.95],
     ['predictions in a pred folder without a length', 'pred/vt.jsonl', row(), 0.9],

@@ -1,21 +1,16 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
 import { wideTable } from './wideTable';
 
 /** Chunk sizes that cut through rows, quotes and line ends. */
 const CHUNKS = [3, 7, 64, 1 << 20];
 
-const ignore: RecordSink = {
-  trial: () => undefined,
-  summary: () => undefined,
-  failedCall: () => undefined,
-  cell: () => undefined,
-};
+const ignore: RecordSink = NULL_SINK;
 
 /** The cells of a one-run load as [length, depth, n, mean]. */
 async function cellsOf(text: string, path = 'wide.csv') {
@@ -26,12 +21,6 @@ async function cellsOf(text: string, path = 'wide.csv') {
 }
 
 describe('wide table detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === wideTable.id;
-    expect(wideTable.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(wideTable.id);
-  });
-
   it.each([
     ['an empty corner', 'gpt4.csv', ',1000,2000\n0,1,1\n', 0.8],
     ['a named corner, tabs', 'pasted.tsv', 'depth\t1000\t2000\n50\t7\t10\n', 0.8],

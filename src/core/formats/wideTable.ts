@@ -1,8 +1,12 @@
-import { depthProblem, inferScale, toFiniteNumber } from '../normalize';
+import { depthProblem, toFiniteNumber } from '../normalize';
 import { headerColumns, readCsvRows } from '../read/csv';
+import { problem, type Result } from '../result';
 import type { Source } from '../source';
-import { SkipLog } from '../warnings';
-import { failure, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+import type { ParseOutcome, ResultFormat } from './format';
+import { depthsAreFractions, fractionDepthsNote } from './kit/depthUnit';
+import { given, RecordCheck } from './kit/fields';
+import { FileReading } from './kit/reading';
+import { ScaleProbe } from './kit/scaleProbe';
 
 /** A header cell read as a context length: a positive whole number, else null. */
 function lengthOf(cell: string): number | null {
@@ -44,7 +48,7 @@ export const wideTable: ResultFormat = {
   },
 
   parse(source, sink) {
-    return parseWideTable(source, sink);
+    return parseWideTable(source, new FileReading(source, sink));
   },
 };
 
@@ -54,116 +58,85 @@ interface WideRow {
   cells: { lengthTokens: number; value: number }[];
 }
 
-async function parseWideTable(source: Source, sink: RecordSink): Promise<ParseOutcome> {
-  const file = source.path;
-  const skips = new SkipLog(file);
+/** The context lengths of a header row, or why it has none. */
+function readHeader(cells: readonly string[]): Result<{ lengths: number[] }> {
+  const lengths = headerLengths(cells);
+  if (lengths && lengths.length > 0) return { ok: true, lengths };
+  const bad = cells.slice(1).find((cell) => lengthOf(cell) === null);
+  return problem(
+    bad === undefined
+      ? 'the header has no context lengths after its first cell'
+      : `header cell ${given(bad)} is not a context length (a whole number of tokens)`,
+    1,
+  );
+}
+
+async function parseWideTable(source: Source, reading: FileReading): Promise<ParseOutcome> {
   // Held in an object: the row callback sets it, which control-flow narrowing cannot see.
-  const header: { lengths: number[] | null; depthName: string; problem: string | null } = {
-    lengths: null,
+  const table: { header: Result<{ lengths: number[] }> | null; depthName: string } = {
+    header: null,
     depthName: '',
-    problem: null,
   };
   const rows: WideRow[] = [];
-
   const read = await readCsvRows(source, (cells, line) => {
-    if (header.problem) return false;
-    if (!header.lengths) {
-      header.lengths = headerLengths(cells);
-      header.depthName = cells[0] ?? '';
-      if (!header.lengths || header.lengths.length === 0) {
-        const bad = cells.slice(1).find((cell) => lengthOf(cell) === null);
-        header.problem =
-          bad === undefined
-            ? 'the header has no context lengths after its first cell'
-            : `header cell ${JSON.stringify(bad)} is not a context length (a whole number of tokens)`;
-        return false;
-      }
-      return;
+    if (!table.header) {
+      table.header = readHeader(cells);
+      table.depthName = cells[0] ?? '';
+      return table.header.ok ? undefined : false;
     }
-    const { lengths } = header;
+    if (!table.header.ok) return false;
+    const { lengths } = table.header;
     if (cells.length !== lengths.length + 1) {
-      skips.skip(
+      reading.skip(
         'fields',
         `${cells.length} fields where the header has ${lengths.length + 1}`,
         line,
       );
       return;
     }
-    const depth = toFiniteNumber(cells[0]);
-    if (depth === null) {
-      skips.skip('depth', `depth ${JSON.stringify(cells[0] ?? '')} is not a number`, line);
-      return;
-    }
+    const check = new RecordCheck(reading, { line });
+    const depth = check.number('depth', cells[0] ?? '');
+    if (depth === null) return;
     const row: WideRow = { depth, line, cells: [] };
     lengths.forEach((lengthTokens, i) => {
       const raw = (cells[i + 1] ?? '').trim();
-      const value = toFiniteNumber(raw);
-      if (raw === '') skips.skip('empty', `no score at length ${lengthTokens}`, line);
-      else if (value === null) {
-        skips.skip('score', `score ${JSON.stringify(raw)} is not a number`, line);
-      } else row.cells.push({ lengthTokens, value });
+      if (raw === '') reading.skip('empty', `no score at length ${lengthTokens}`, line);
+      else {
+        const value = check.number('score', raw);
+        if (value !== null) row.cells.push({ lengthTokens, value });
+      }
     });
     rows.push(row);
   });
-
-  if (!read.ok) return failure(file, read.reason, read.line);
-  if (header.problem) return failure(file, header.problem, 1);
-  if (!header.lengths) return failure(file, 'the file is empty');
+  if (!read.ok) return reading.fail(read.reason, read.line);
+  if (!table.header) return reading.fail('the file is empty');
+  if (!table.header.ok) return reading.fail(table.header.reason, table.header.line);
 
   // Fractions of the document (0..1) or percent: the column's name, else its values, decide.
-  const percentNamed = /%|percent|pct/i.test(header.depthName);
   const fractions =
-    !percentNamed &&
-    rows.length > 0 &&
-    rows.every((row) => row.depth >= 0 && row.depth <= 1) &&
-    rows.some((row) => row.depth > 0);
+    !/%|percent|pct/i.test(table.depthName) && depthsAreFractions(rows.map((row) => row.depth));
+  const probe = new ScaleProbe();
   const cells: { lengthTokens: number; depthPercent: number; value: number; line: number }[] = [];
   for (const row of rows) {
     const depthPercent = fractions ? row.depth * 100 : row.depth;
-    const problem = depthProblem(depthPercent);
-    if (problem) {
-      skips.skip('depth-range', problem, row.line);
+    const bad = depthProblem(depthPercent);
+    if (bad) {
+      reading.skip('depth-range', bad, row.line);
       continue;
     }
-    for (const cell of row.cells) cells.push({ ...cell, depthPercent, line: row.line });
+    for (const cell of row.cells) {
+      probe.see(cell.value);
+      cells.push({ ...cell, depthPercent, line: row.line });
+    }
   }
-  if (cells.length === 0) {
-    return skips.nothingUsable('score', 'no rows under the header');
-  }
-
-  let minScore = Infinity;
-  let maxScore = -Infinity;
-  for (const { value } of cells) {
-    minScore = Math.min(minScore, value);
-    maxScore = Math.max(maxScore, value);
-  }
-  const scale = inferScale(minScore, maxScore);
-  if (!scale) {
-    return failure(
-      file,
-      `scores range from ${minScore} to ${maxScore}: not on a 0..1, 1..10 or 0..100 scale`,
-    );
-  }
+  const scale = probe.scale();
+  if (cells.length > 0 && !scale.ok) return reading.fail(scale.reason);
+  const top = scale.ok ? scale.scale.top : 1;
   for (const { lengthTokens, depthPercent, value, line } of cells) {
-    sink.summary({
-      lengthTokens,
-      depthPercent,
-      n: 1,
-      meanScore: value / scale.top,
-      source: { file, line },
-    });
+    const source = { file: reading.file, line };
+    reading.summary({ lengthTokens, depthPercent, n: 1, meanScore: value / top, source });
   }
-
-  const warnings = skips.messages();
-  if (fractions) {
-    warnings.push(
-      `${file}: depths all lie in 0..1: read as fractions of the document and multiplied by 100`,
-    );
-  }
-  if (scale.top !== 1) {
-    warnings.push(
-      `${file}: scores read on the ${scale.label} scale (highest ${maxScore}) and divided by ${scale.top}`,
-    );
-  }
-  return { ok: true, records: cells.length, warnings };
+  if (fractions) reading.note(fractionDepthsNote());
+  if (scale.ok) for (const note of probe.notes(scale.scale)) reading.note(note);
+  return reading.finish('score', 'no rows under the header');
 }

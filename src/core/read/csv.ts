@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Result } from '../result';
 import type { Source } from '../source';
 import { addNote, textChunks } from './lineEnds';
 
@@ -8,8 +9,7 @@ export interface CsvRow {
   line: number;
 }
 
-export type CsvRead =
-  { ok: true; columns: string[]; rows: number } | { ok: false; reason: string; line?: number };
+export type CsvRead = Result<{ columns: string[]; rows: number }>;
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 
@@ -103,7 +103,7 @@ export function headerColumns(head: string): string[] {
 export async function readCsvRows(
   source: Source,
   onRow: (cells: string[], line: number) => boolean | void,
-): Promise<{ ok: true; rows: number } | { ok: false; reason: string; line?: number }> {
+): Promise<Result<{ rows: number }>> {
   let line = 1;
   let rows = 0;
   let carry = '';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BatchLoader, type BatchResult } from '../load';
+import { BatchLoader } from '../load';
+import type { BatchResult } from '../types';
 import { propertyRuns, propertyTimeout } from '../testing/properties';
 import { byteSource, memoryFile } from './byteSource';
 

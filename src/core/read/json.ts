@@ -1,7 +1,8 @@
+import type { Result } from '../result';
 import { readAll, type Source } from '../source';
 import { jsonErrorOffset } from './jsonErrorOffset';
 
-export type JsonParse = { ok: true; value: unknown } | { ok: false; reason: string; line?: number };
+export type JsonParse = Result<{ value: unknown }>;
 
 /** Sources up to this size are parsed whole with `JSON.parse`; larger arrays are streamed. */
 export const JSON_WHOLE_CHARS = 64 * 1024 * 1024;
@@ -78,7 +79,7 @@ export function parseJson(text: string): JsonParse {
   if (body.trim() === '') return { ok: false, reason: 'the file is empty' };
   const sanitised = quotePythonSpecials(body);
   try {
-    const value = JSON.parse(sanitised) as unknown;
+    const value: unknown = JSON.parse(sanitised);
     if (sanitised.length > 2 * MAX_JSON_DEPTH && nestedDeeperThan(value, MAX_JSON_DEPTH)) {
       return {
         ok: false,
@@ -95,6 +96,11 @@ export function parseJson(text: string): JsonParse {
   }
 }
 
+/** `item 3: ` for the element at index 2 of a JSON array, nothing for a lone object (-1) or a line. */
+export function itemPrefix(index: number | undefined): string {
+  return index !== undefined && index >= 0 ? `item ${index + 1}: ` : '';
+}
+
 /** Whether a parsed JSON value is a plain object (not an array, not null). */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -108,131 +114,6 @@ export function trimmedHead(head: string): string {
 /** Reads a whole JSON document (for files that are one object, or small). */
 export async function readJson(source: Source): Promise<JsonParse> {
   return parseJson(await readAll(source));
-}
-
-/**
- * Calls `onItem` with each element of a top-level JSON array (index from 0), or once with a
- * top-level object (index -1). Up to {@link JSON_WHOLE_CHARS} the text is parsed whole; beyond,
- * array elements are cut out one by one as the text streams in, so memory follows one element.
- */
-export async function forEachJsonItem(
-  source: Source,
-  onItem: (value: unknown, index: number) => void,
-): Promise<{ ok: true; items: number } | { ok: false; reason: string; line?: number }> {
-  if (source.size <= JSON_WHOLE_CHARS || !trimmedHead(source.head).startsWith('[')) {
-    const parsed = await readJson(source);
-    if (!parsed.ok) return parsed;
-    if (Array.isArray(parsed.value)) {
-      parsed.value.forEach((item: unknown, index) => onItem(item, index));
-      return { ok: true, items: parsed.value.length };
-    }
-    onItem(parsed.value, -1);
-    return { ok: true, items: 1 };
-  }
-  return streamJsonArray(source, onItem);
-}
-
-/** Splits a top-level JSON array into its elements while reading, one element in memory at a time. */
-async function streamJsonArray(
-  source: Source,
-  onItem: (value: unknown, index: number) => void,
-): Promise<{ ok: true; items: number } | { ok: false; reason: string; line?: number }> {
-  const cutter = new JsonArrayCutter();
-  let index = 0;
-  // Held in an object: the callback sets it, which control-flow narrowing cannot see.
-  const stop: { failed: { ok: false; reason: string; line: number } | null } = { failed: null };
-  for await (const chunk of source.chunks()) {
-    const more = cutter.feed(chunk, (text, line) => {
-      const parsed = parseJson(text);
-      if (!parsed.ok) {
-        stop.failed = { ok: false, reason: parsed.reason, line: line + (parsed.line ?? 1) - 1 };
-        return false;
-      }
-      onItem(parsed.value, index);
-      index += 1;
-    });
-    if (!more) break;
-  }
-  if (stop.failed) return stop.failed;
-  if (!cutter.closed)
-    return {
-      ok: false,
-      reason: 'not valid JSON (the array is not closed: the file is cut short)',
-      line: cutter.line,
-    };
-  return { ok: true, items: index };
-}
-
-/**
- * Cuts the elements of a top-level JSON array out of text fed piece by piece, tracking strings,
- * nesting and lines, without parsing them: for arrays too large to parse whole, and for the
- * first elements of a file's head.
- */
-export class JsonArrayCutter {
-  private depth = 0;
-  private inString = false;
-  private escaped = false;
-  private started = false;
-  private element = '';
-  private elementLine = 1;
-  /** The line reached so far, 1-based. */
-  line = 1;
-  /** Whether the array's closing bracket has been read. */
-  closed = false;
-
-  /**
-   * Reads the next piece of text and hands each complete element (its text, trimmed, and the
-   * line it starts on) to `onElement`, which may return false to stop. Returns false once the
-   * array is closed or `onElement` stopped.
-   */
-  feed(chunk: string, onElement: (text: string, line: number) => boolean | void): boolean {
-    const emit = (): boolean => {
-      const text = this.element.trim();
-      // The element starts after its leading white space, maybe on a later line.
-      let line = this.elementLine;
-      const lead = this.element.length - this.element.trimStart().length;
-      for (let i = 0; i < lead; i += 1) if (this.element.charCodeAt(i) === 10) line += 1;
-      this.element = '';
-      return text === '' || onElement(text, line) !== false;
-    };
-    let from = 0;
-    for (let i = 0; i < chunk.length; i += 1) {
-      const c = chunk.charCodeAt(i);
-      if (c === 10) this.line += 1;
-      if (!this.started) {
-        if (c === 91) {
-          this.started = true;
-          from = i + 1;
-          this.elementLine = this.line;
-        }
-        continue;
-      }
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === 92) this.escaped = true;
-        else if (c === 34) this.inString = false;
-        continue;
-      }
-      if (c === 34) this.inString = true;
-      else if (c === 123 || c === 91) this.depth += 1;
-      else if (c === 125 || c === 93) {
-        if (this.depth === 0) {
-          this.element += chunk.slice(from, i);
-          this.closed = true;
-          emit();
-          return false;
-        }
-        this.depth -= 1;
-      } else if (c === 44 && this.depth === 0) {
-        this.element += chunk.slice(from, i);
-        if (!emit()) return false;
-        from = i + 1;
-        this.elementLine = this.line;
-      }
-    }
-    this.element += chunk.slice(from);
-    return true;
-  }
 }
 
 /** Whether a file's start is JSON Lines: a complete object on its first line and another after. */

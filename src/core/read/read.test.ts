@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { textSource } from '../source';
 import { readCsv } from './csv';
-import { forEachJsonItem, JSON_WHOLE_CHARS, parseJson, quotePythonSpecials } from './json';
+import { JSON_WHOLE_CHARS, parseJson, quotePythonSpecials } from './json';
+import { forEachJsonItem } from './jsonArray';
 import { readLines } from './lines';
 
 /** Chunk sizes that cut through rows, quotes and line ends. */

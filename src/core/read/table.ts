@@ -1,14 +1,18 @@
 import Papa from 'papaparse';
 import { toFiniteNumber } from '../normalize';
+import type { Result } from '../result';
 import { HEAD_CHARS, type Source } from '../source';
+import type { FlatValue } from '../types';
 import {
   guessDelimiter,
+  normaliseColumn,
   noteRepeatedColumns,
   readCsvRows,
   usesDecimalComma,
   withDecimalPoints,
 } from './csv';
-import { forEachJsonItem, isJsonObject, JsonArrayCutter, parseJson, trimmedHead } from './json';
+import { isJsonObject, itemPrefix, parseJson, trimmedHead } from './json';
+import { forEachJsonItem, JsonArrayCutter, streamJsonArray } from './jsonArray';
 import { withLfLineEnds } from './lineEnds';
 import { readLines } from './lines';
 
@@ -18,8 +22,6 @@ import { readLines } from './lines';
  */
 export type TableKind = 'csv' | 'json' | 'jsonl';
 
-/** A cell of a table: nested objects are flattened one level, deeper values kept as JSON text. */
-export type FlatValue = string | number | boolean | null;
 export type FlatRecord = Record<string, FlatValue>;
 
 /** One record and where it is: the line it starts on (CSV, JSONL) or its index (JSON arrays). */
@@ -33,8 +35,7 @@ export interface TableRecord {
 /** A record that could not be read, grouped by `kind` when counted. */
 export type OnBadRecord = (kind: string, detail: string, line?: number) => void;
 
-export type TableRead =
-  { ok: true; kind: TableKind; columns: string[] } | { ok: false; reason: string; line?: number };
+export type TableRead = Result<{ kind: TableKind; columns: string[] }>;
 
 /** The shape of a table from its path and first characters. */
 export function tableKind(path: string, head: string): TableKind {
@@ -86,9 +87,19 @@ export function toScore(value: FlatValue | undefined): number | null {
   return toFiniteNumber(value);
 }
 
-/** Column names of a CSV header: trimmed, blanks named by position, repeats dropped. */
-function headerNames(cells: string[]): string[] {
-  return cells.map((cell, i) => cell.trim() || `column ${i + 1}`);
+/** Column names of a CSV header: trimmed (lower-cased too with `normalise`), blanks named by position. */
+function headerNames(cells: string[], normalise = false): string[] {
+  return cells.map(
+    (cell, i) => (normalise ? normaliseColumn(cell) : cell.trim()) || `column ${i + 1}`,
+  );
+}
+
+/** How to read a table: all of it, or its first `limit` records; its kind when a format knows it. */
+export interface TableOptions {
+  limit?: number;
+  kind?: TableKind;
+  /** CSV column names lower-cased, for formats whose columns are named in any case. */
+  normaliseHeader?: boolean;
 }
 
 function csvRecord(columns: string[], cells: string[]): FlatRecord {
@@ -111,7 +122,7 @@ class Columns {
 }
 
 /**
- * Streams the records of a table to `onRecord`, which may return false to stop. With `limit`
+ * Streams the records of a table to `onRecord`, which may return false to stop. With a `limit`
  * (sampling), a JSON array is cut element by element and reading stops after `limit` records;
  * without, JSON goes through {@link forEachJsonItem}. Never throws; returns the columns seen.
  */
@@ -119,9 +130,8 @@ export async function readTable(
   source: Source,
   onRecord: (record: TableRecord) => boolean | void,
   onBad: OnBadRecord,
-  limit?: number,
+  { limit, kind = tableKind(source.path, source.head), normaliseHeader }: TableOptions = {},
 ): Promise<TableRead> {
-  const kind = tableKind(source.path, source.head);
   const columns = new Columns();
   let count = 0;
   const take = (record: TableRecord): boolean => {
@@ -131,8 +141,7 @@ export async function readTable(
   };
   const takeObject = (value: unknown, where: { line?: number; index?: number }): boolean => {
     if (isJsonObject(value)) return take({ values: flattenRecord(value), ...where });
-    const item = where.index === undefined ? '' : `item ${where.index + 1}: `;
-    onBad('not-object', `${item}not a JSON object`, where.line);
+    onBad('not-object', `${itemPrefix(where.index)}not a JSON object`, where.line);
     return true;
   };
 
@@ -140,8 +149,12 @@ export async function readTable(
     let header: string[] | null = null;
     const read = await readCsvRows(source, (cells, line) => {
       if (!header) {
-        header = headerNames(cells);
-        noteRepeatedColumns(source, header, (name) => name);
+        header = headerNames(cells, normaliseHeader);
+        noteRepeatedColumns(
+          source,
+          cells,
+          normaliseHeader ? normaliseColumn : (name) => name.trim(),
+        );
         return;
       }
       if (cells.length !== header.length) {
@@ -169,22 +182,12 @@ export async function readTable(
   }
 
   if (limit !== undefined && trimmedHead(source.head).startsWith('[')) {
-    const cutter = new JsonArrayCutter();
-    let index = 0;
-    const stop: { failed: { ok: false; reason: string; line: number } | null } = { failed: null };
-    for await (const chunk of source.chunks()) {
-      const more = cutter.feed(chunk, (text, line) => {
-        const parsed = parseJson(text);
-        if (!parsed.ok) {
-          stop.failed = { ok: false, reason: parsed.reason, line: line + (parsed.line ?? 1) - 1 };
-          return false;
-        }
-        index += 1;
-        return takeObject(parsed.value, { index: index - 1 });
-      });
-      if (!more) break;
-    }
-    return stop.failed ?? { ok: true, kind, columns: columns.list() };
+    const read = await streamJsonArray(
+      source,
+      (value, index) => takeObject(value, { index }),
+      true,
+    );
+    return read.ok ? { ok: true, kind, columns: columns.list() } : read;
   }
 
   let stopped = false;

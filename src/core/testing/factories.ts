@@ -1,6 +1,16 @@
 import Papa from 'papaparse';
+import type { RecordSink } from '../formats/format';
 import type { TextFile } from '../load';
 import type { Trial } from '../types';
+
+/** A sink that drops every record, for tests of a parser's outcome alone. */
+export const NULL_SINK: RecordSink = {
+  trial: () => undefined,
+  summary: () => undefined,
+  failedCall: () => undefined,
+  cell: () => undefined,
+  aggregated: () => undefined,
+};
 
 /** A trial with sensible defaults; tests name only what they are about. */
 export function makeTrial(overrides: Partial<Trial> = {}): Trial {

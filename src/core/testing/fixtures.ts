@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mergeCells } from '../cells';
-import { loadBatch, type BatchResult, type RunDraft, type TextFile } from '../load';
+import { loadBatch, type TextFile } from '../load';
 import { cellMean } from '../metrics';
 import { HEAD_CHARS } from '../source';
-import type { Cell } from '../types';
+import type { BatchResult, Cell, RunDraft } from '../types';
 import { csvFile, gkamradtFile } from './factories';
 
 /** One folder per format: a few hand-made files, dropped whole by the e2e test. */

@@ -1,8 +1,7 @@
-import type { ParseOutcome, RecordSink } from '../formats/format';
-import type { BatchResult } from '../load';
+import type { AggregatedTrials, ParseOutcome, RecordSink } from '../formats/format';
 import { heatmapGrid } from '../grid';
 import { cellMean, cellPassRate } from '../metrics';
-import type { Cell, CellSummary, FailedCall, Trial } from '../types';
+import type { BatchResult, Cell, CellSummary, FailedCall, Trial } from '../types';
 
 /**
  * What property tests check: a sink that records what a parser gave, and the promises every
@@ -31,6 +30,8 @@ export class RecordingSink implements RecordSink {
   readonly summaries: CellSummary[] = [];
   readonly failedCalls: FailedCall[] = [];
   readonly cells: Cell[] = [];
+  /** Trials the kit aggregated per cell (files whose scale shows at their end). */
+  readonly aggregates: AggregatedTrials[] = [];
 
   trial(trial: Trial): void {
     this.trials.push(trial);
@@ -44,10 +45,17 @@ export class RecordingSink implements RecordSink {
   cell(cell: Cell): void {
     this.cells.push(cell);
   }
+  aggregated(trials: AggregatedTrials): void {
+    this.aggregates.push(trials);
+  }
 
-  /** Records of every kind. */
+  /** Records of every kind; an aggregated cell counts its trials. */
   get count(): number {
-    return this.trials.length + this.summaries.length + this.failedCalls.length + this.cells.length;
+    let aggregatedTrials = 0;
+    for (const { cells } of this.aggregates)
+      for (const { cell } of cells) aggregatedTrials += cell.n;
+    const records = this.trials.length + this.summaries.length + this.failedCalls.length;
+    return records + this.cells.length + aggregatedTrials;
   }
 }
 
@@ -82,10 +90,6 @@ export function outcomeProblems(outcome: ParseOutcome, path: string): string[] {
     if (!outcome.warnings.every((w) => typeof w === 'string' && w !== '')) {
       problems.push('a warning that is not text');
     }
-    const divisor = outcome.scoreDivisor;
-    if (divisor !== undefined && !(divisor === 1 || divisor === 10 || divisor === 100)) {
-      problems.push(`scoreDivisor ${divisor}`);
-    }
     return problems;
   }
   const problems: string[] = [];
@@ -100,21 +104,19 @@ export function outcomeProblems(outcome: ParseOutcome, path: string): string[] {
 }
 
 /**
- * Problems with the records of a successful parse: coordinates on the grid, scores in 0..1 once
- * divided by the outcome's divisor, counts whole, and `records` counting what the sink got.
+ * Problems with the records of a successful parse: coordinates on the grid, scores in 0..1,
+ * counts whole, and `records` counting what the sink got.
  */
 export function recordProblems(outcome: ParseOutcome, sink: RecordingSink): string[] {
   if (!outcome.ok) return [];
-  const divisor = outcome.scoreDivisor ?? 1;
   const problems: string[] = [];
   if (outcome.records !== sink.count) {
     problems.push(`records ${outcome.records} but ${sink.count} handed over`);
   }
-  for (const trial of sink.trials) {
+  const details = sink.aggregates.flatMap((aggregate) => aggregate.details);
+  for (const trial of [...sink.trials, ...details]) {
     problems.push(...placeProblems('trial', trial));
-    if (!within(trial.score / divisor, 0, 1)) {
-      problems.push(`trial: score ${trial.score} / ${divisor}`);
-    }
+    if (!within(trial.score, 0, 1)) problems.push(`trial: score ${trial.score}`);
   }
   for (const summary of sink.summaries) {
     problems.push(...placeProblems('summary', summary));
@@ -125,7 +127,8 @@ export function recordProblems(outcome: ParseOutcome, sink: RecordingSink): stri
     }
   }
   for (const call of sink.failedCalls) problems.push(...placeProblems('failed call', call));
-  for (const cell of sink.cells) problems.push(...cellProblems(cell));
+  const aggregatedCells = sink.aggregates.flatMap(({ cells }) => cells.map(({ cell }) => cell));
+  for (const cell of [...sink.cells, ...aggregatedCells]) problems.push(...cellProblems(cell));
   return problems;
 }
 

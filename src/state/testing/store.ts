@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { BatchResult } from '../../core/load';
+import type { BatchResult } from '../../core/types';
 import type { PickedFile } from '../../worker/protocol';
 import { createRunsSlice } from '../runsSlice';
 import type { Loader, Store } from '../types';

@@ -1,6 +1,5 @@
-import type { RunDraft } from '../load';
-import { isJsonObject } from '../read/json';
-import type { Cell, Run } from '../types';
+import { isJsonObject } from '../../read/json';
+import type { Cell, Run, RunDraft } from '../../types';
 import { cellFromTuple, cellTuple, gridOfCells, type CellTuple } from './cell';
 import { accept, isList, isText, isTextList, refuse, type Checked } from './guards';
 

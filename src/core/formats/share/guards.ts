@@ -2,9 +2,10 @@
  * Small type guards for data Haymap wrote itself and reads back from outside (share links and
  * files, the browser's saved copy): nothing inside is trusted until one of these has said yes.
  */
+import type { Problem, Result } from '../../result';
 
 /** A value checked at the boundary, or why it was refused. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Checked<T> = Result<{ value: T }>;
 
 /** A checked value. */
 export function accept<T>(value: T): Checked<T> {
@@ -12,7 +13,7 @@ export function accept<T>(value: T): Checked<T> {
 }
 
 /** A refusal, with a reason in the user's words. */
-export function refuse(reason: string): { ok: false; reason: string } {
+export function refuse(reason: string): Problem {
   return { ok: false, reason };
 }
 

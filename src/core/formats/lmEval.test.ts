@@ -1,11 +1,12 @@
+import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { detectionSamples, loadFixtureFolder } from '../testing/fixtures';
+import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
-import { lmEvalResults, lmEvalSamples, samplesTask } from './lmEvalHarness';
+import { lmEvalResults } from './lmEvalResults';
+import { lmEvalSamples, samplesTask } from './lmEvalSamples';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
 const CHUNKS = [3, 7, 64, 1 << 20];
@@ -43,22 +44,9 @@ function results(fields: Record<string, unknown>): string {
   );
 }
 
-const ignore: RecordSink = {
-  trial: () => undefined,
-  summary: () => undefined,
-  failedCall: () => undefined,
-  cell: () => undefined,
-};
+const ignore: RecordSink = NULL_SINK;
 
 describe('lm-eval-harness detection', () => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    for (const format of [lmEvalSamples, lmEvalResults]) {
-      const mine = formatId === format.id;
-      expect(format.detect(path, head) > 0).toBe(mine);
-      if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(format.id);
-    }
-  });
-
   it.each([
     ['samples by name', lmEvalSamples, SAMPLES, sample(4096, 1), 0.95],
     ['samples by fields only', lmEvalSamples, 'x.jsonl', sample(4096, 1), 0.75],

@@ -1,7 +1,6 @@
-import { GridAccumulator } from '../aggregate';
-import type { RunDraft } from '../load';
-import { isJsonObject } from '../read/json';
-import type { Cell } from '../types';
+import { GridAccumulator } from '../../aggregate';
+import { isJsonObject } from '../../read/json';
+import type { Cell, RunDraft } from '../../types';
 import { accept, isCount, isList, isNumberIn, isText, refuse, type Checked } from './guards';
 
 /** The longest task name read from a share. */

@@ -1,0 +1,50 @@
+import { isJsonObject } from '../../read/json';
+import { forEachJsonItem } from '../../read/jsonArray';
+import type { Source } from '../../source';
+import type { Trial } from '../../types';
+import type { ParseOutcome, RecordSink } from '../format';
+import { RecordCheck } from './fields';
+import { FileReading } from './reading';
+
+/**
+ * Reads a file that is one JSON object or an array of them, handing each object to `onObject`
+ * with the checks of its record (messages start `item N: `); anything else in the array is
+ * skipped. Ends the file: its outcome, `no usable <noun>` when no record could be used.
+ */
+export async function readJsonObjects(
+  source: Source,
+  reading: FileReading,
+  onObject: (item: Record<string, unknown>, check: RecordCheck) => void,
+  noun: string,
+  whenEmpty: string,
+): Promise<ParseOutcome> {
+  const read = await forEachJsonItem(source, (item, index) => {
+    const check = new RecordCheck(reading, { index });
+    if (isJsonObject(item)) onObject(item, check);
+    else check.skip('not-object', 'not a JSON object');
+  });
+  return read.ok ? reading.finish(noun, whenEmpty) : reading.fail(read.reason, read.line);
+}
+
+/**
+ * Reads a file of trials written as JSON objects (one per file, or an array of them): `toTrial`
+ * checks the fields of one object and gives its trial, or null once `check` has skipped it.
+ */
+export function readJsonTrials(
+  source: Source,
+  sink: RecordSink,
+  toTrial: (item: Record<string, unknown>, check: RecordCheck) => Omit<Trial, 'source'> | null,
+): Promise<ParseOutcome> {
+  const reading = new FileReading(source, sink);
+  const onObject = (item: Record<string, unknown>, check: RecordCheck) => {
+    const trial = toTrial(item, check);
+    if (trial) reading.trial({ ...trial, source: { file: reading.file } });
+  };
+  return readJsonObjects(
+    source,
+    reading,
+    onObject,
+    'result',
+    'no results in the file (an empty array)',
+  );
+}

@@ -1,0 +1,112 @@
+import { lengthProblem, optionalText, toFiniteNumber } from '../normalize';
+import { isJsonObject, trimmedHead } from '../read/json';
+import { forEachJsonLine } from '../read/jsonLines';
+import type { Source } from '../source';
+import { baseName, type ParseOutcome, type ResultFormat } from './format';
+import { given } from './kit/fields';
+import { FileReading } from './kit/reading';
+
+/** The task of `samples_<task>_<timestamp>.jsonl`, lm-eval's name for a task's samples. */
+export function samplesTask(path: string): string {
+  const name = baseName(path);
+  const stamped = /^samples_(.+?)_\d{4}-\d{2}-\d{2}T[\d.:-]+\.jsonl$/i.exec(name);
+  if (stamped?.[1]) return stamped[1];
+  return name.replace(/^samples_/i, '').replace(/\.jsonl$/i, '');
+}
+
+/** The folder a file sits in, or undefined at the top. */
+function parentFolder(path: string): string | undefined {
+  const parts = path.split('/');
+  return parts.length > 1 ? parts[parts.length - 2] : undefined;
+}
+
+/** A score of -1: lm-eval's mark for a length that was not run. */
+export const NOT_RUN = -1;
+
+/**
+ * lm-evaluation-harness samples of its ruler/niah tasks: `samples_<task>_<timestamp>.jsonl`,
+ * one row per sample `{doc_id, doc {input, outputs, max_length ...}, resps, filtered_resps,
+ * "<length>": score 0..1}`, where every other listed length holds -1 (not run). No depth: a
+ * length-by-task matrix. lm-eval writes samples in a folder named after the model
+ * (`meta-llama__Llama-3.1-8B`), so that folder names the run.
+ */
+export const lmEvalSamples: ResultFormat = {
+  id: 'lm-eval-samples',
+  label: 'lm-eval-harness samples (JSONL)',
+
+  detect(path, head) {
+    const start = trimmedHead(head);
+    if (!start.startsWith('{') || !/"doc_id"\s*:/.test(start) || !/"doc"\s*:/.test(start)) {
+      return 0;
+    }
+    return /^samples_.+\.jsonl$/i.test(baseName(path)) ? 0.95 : 0.75;
+  },
+
+  parse(source, sink) {
+    return parseSamples(source, new FileReading(source, sink));
+  },
+};
+
+/** The first text of a response list, however deeply lm-eval nested it. */
+function firstText(value: unknown): string | undefined {
+  if (Array.isArray(value)) return firstText(value[0]);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A list of answers as one text. */
+function answersText(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return optionalText(value);
+  const texts = value.flatMap((item: unknown) => optionalText(item) ?? []);
+  return texts.length > 0 ? texts.join(' | ') : undefined;
+}
+
+async function parseSamples(source: Source, reading: FileReading): Promise<ParseOutcome> {
+  const { file, skips } = reading;
+  const task = samplesTask(file);
+  const model = parentFolder(file);
+  const read = await forEachJsonLine(source, skips, (row, line) => {
+    const doc = isJsonObject(row.doc) ? row.doc : {};
+    // The row's metrics are its length keys; all but the length the sample was built for are -1.
+    const scored: { lengthTokens: number; score: number | null; raw: unknown }[] = [];
+    let lengthKeys = 0;
+    for (const [key, value] of Object.entries(row)) {
+      if (!/^\d+$/.test(key)) continue;
+      lengthKeys += 1;
+      const score = toFiniteNumber(value);
+      if (score !== NOT_RUN) scored.push({ lengthTokens: Number(key), score, raw: value });
+    }
+    const maxLength = toFiniteNumber(doc.max_length);
+    const pick =
+      scored.find((s) => s.lengthTokens === maxLength) ??
+      (scored.length === 1 ? scored[0] : undefined);
+    if (!pick) {
+      if (lengthKeys === 0) skips.skip('no-score', 'no "<length>": score field', line);
+      else if (scored.length === 0) skips.skip('not-run', 'every length scores -1 (not run)', line);
+      else skips.skip('ambiguous', 'several lengths scored and no doc.max_length', line);
+      return;
+    }
+    const { lengthTokens, score, raw } = pick;
+    if (score === null) {
+      skips.skip('score', `score ${given(raw)} is not a number`, line);
+      return;
+    }
+    const problem =
+      lengthProblem(lengthTokens) ??
+      (score < 0 || score > 1 ? `score ${score} is outside 0..1` : null);
+    if (problem) {
+      skips.skip('range', problem, line);
+      return;
+    }
+    reading.trial({
+      lengthTokens,
+      depthPercent: null,
+      task,
+      score,
+      model,
+      expected: answersText(doc.outputs),
+      response: firstText(row.filtered_resps) ?? firstText(row.resps),
+      source: { file, line },
+    });
+  });
+  return reading.finish('sample', read.lines === 0 ? 'the file is empty' : 'no samples');
+}
