@@ -24,11 +24,13 @@ function oneFile(): Plugin {
       }
       return `import HaymapLoadWorker from './load.worker.ts?worker&inline';\n${code.replace(WORKER, 'new HaymapLoadWorker()')}`;
     },
-    transformIndexHtml: {
+    generateBundle: {
+      // After Vite's own HTML plugin has written index.html into the bundle.
       order: 'post',
-      handler(built, { bundle }) {
-        if (!bundle) return built;
-        let html = built;
+      handler(_options, bundle) {
+        const page = bundle['index.html'];
+        if (!page || page.type !== 'asset') throw new Error('report build: no index.html');
+        let html = String(page.source);
         for (const [name, file] of Object.entries(bundle)) {
           if (file.type === 'chunk' && html.includes(`src="./${name}"`)) {
             // `</script` in the code would end the element: `<\/script` is the same text in JS.
@@ -53,7 +55,7 @@ function oneFile(): Plugin {
         if (/<script[^>]+src=|<link[^>]+href="(?!data:)/.test(outside)) {
           throw new Error(`report build: index.html still loads a file:\n${outside}`);
         }
-        return html;
+        page.source = html;
       },
     },
   };
@@ -65,7 +67,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [react(), oneFile()],
-  worker: { format: 'es' },
+  // A classic worker: Chromium refuses module workers from blob: URLs of a file:// page.
+  worker: { format: 'iife' },
   build: {
     outDir: 'dist-report',
     emptyOutDir: true,
