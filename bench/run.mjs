@@ -122,7 +122,8 @@ if (only === 'cli') {
   log('\nwrote the notebook and `haymap render` figures into bench/results.md and results.json');
   for (const c of cli) {
     const p = peer.figures.find((f) => f.id === c.id);
-    if (p) log(`  ${c.id}: haymap render ${(p.e2eMs / c.e2eMs).toFixed(1)}x faster than the notebook`);
+    if (p)
+      log(`  ${c.id}: haymap render ${(p.e2eMs / c.e2eMs).toFixed(1)}x faster than the notebook`);
   }
   process.exit(0);
 }
