@@ -5,7 +5,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/out'] },
+  {
+    ignores: [
+      'dist',
+      'dist-cli',
+      'dist-report',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      'bench/out',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -6,6 +6,8 @@
 //                                its figures are not worth keeping
 //   node bench/run.mjs --report  rewrites results.md from results.json (after a change to
 //                                the report's layout), measuring nothing
+//   node bench/run.mjs --only cli  measures `haymap render` and the notebook alone (a few
+//                                minutes), keeping the other figures of results.json
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -15,6 +17,7 @@ import { checkBudgets } from './lib/budgets.mjs';
 import { buildCore, ensureAppBuilt } from './lib/build.mjs';
 import { launchBrowser, observeFirstVisit } from './lib/browser.mjs';
 import { measureBundle } from './lib/bundle.mjs';
+import { benchCli, ensureCliBuilt } from './lib/cli.mjs';
 import { benchCoreFixtures, benchCoreInputs } from './lib/core.mjs';
 import { prepareInputs } from './lib/inputs.mjs';
 import { describeMachine } from './lib/machine.mjs';
@@ -87,8 +90,47 @@ if (quick) {
   }
 }
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? null : process.argv[onlyAt + 1];
+if (only !== null && only !== 'cli') {
+  process.stderr.write(`--only takes cli (the command line and the notebook), not ${only}\n`);
+  process.exit(2);
+}
+if (only === 'cli') {
+  // The command line and the notebook, side by side; every other figure kept from the last run.
+  /** @type {Results} */
+  const saved = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  await section('build', () => ensureCliBuilt(log));
+  const peer = await section('peer', async () => {
+    const available = ensurePeer(log);
+    return { available, figures: available ? await benchPeer(inputs, log) : [] };
+  });
+  const cli = await section('cli', () => benchCli(inputs, log));
+  /** @type {Results} */
+  const results = {
+    ...saved,
+    generatedAt: new Date().toISOString(),
+    commit: commit(),
+    othersFrom: saved.othersFrom ?? { generatedAt: saved.generatedAt, commit: saved.commit },
+    loadAverage: { start: loadStart, end: loadavg() },
+    peer,
+    cli,
+  };
+  results.budgets = checkBudgets({ ...saved, peer: peer.figures, cli });
+  writeFileSync(mdPath, await renderMarkdown(results, mdPath));
+  writeFileSync(jsonPath, await renderJson(results, jsonPath));
+  log('\nwrote the notebook and `haymap render` figures into bench/results.md and results.json');
+  for (const c of cli) {
+    const p = peer.figures.find((f) => f.id === c.id);
+    if (p)
+      log(`  ${c.id}: haymap render ${(p.e2eMs / c.e2eMs).toFixed(1)}x faster than the notebook`);
+  }
+  process.exit(0);
+}
+
 await section('build', async () => {
   ensureAppBuilt(log);
+  ensureCliBuilt(log);
   log(`  core bundled for Node in ${((await buildCore()) / 1000).toFixed(1)} s`);
 });
 const bundle = await section('bundle', () => measureBundle());
@@ -116,6 +158,7 @@ const peer = await section('peer', async () => {
   const available = ensurePeer(log);
   return { available, figures: available ? await benchPeer(inputs, log) : [] };
 });
+const cli = await section('cli', () => benchCli(inputs, log));
 
 /** @type {Results} */
 const results = {
@@ -133,7 +176,8 @@ const results = {
   bundle,
   firstVisit,
   peer,
-  budgets: checkBudgets({ loads, interaction, bundle, peer: peer.figures }),
+  cli,
+  budgets: checkBudgets({ loads, interaction, bundle, peer: peer.figures, cli }),
 };
 
 writeFileSync(mdPath, await renderMarkdown(results, mdPath));

@@ -5,6 +5,7 @@ import { ms as fmtMs, num, times } from './format.mjs';
 /** @typedef {import('./uiInteract.mjs').InteractFigure} InteractFigure */
 /** @typedef {import('./bundle.mjs').BundleFigure} BundleFigure */
 /** @typedef {import('./peer.mjs').PeerFigure} PeerFigure */
+/** @typedef {import('./cli.mjs').CliFigure} CliFigure */
 
 /**
  * @typedef {object} BudgetCheck
@@ -71,14 +72,15 @@ function figureOf(load, pick) {
 }
 
 /**
- * @param {{ loads: LoadFigure[], interaction: InteractFigure | null, bundle: BundleFigure | null, peer: PeerFigure[] }} figures
+ * @param {{ loads: LoadFigure[], interaction: InteractFigure | null, bundle: BundleFigure | null, peer: PeerFigure[], cli?: CliFigure[] }} figures
  * @returns {BudgetCheck[]}
  */
-export function checkBudgets({ loads, interaction, bundle, peer }) {
+export function checkBudgets({ loads, interaction, bundle, peer, cli = [] }) {
   const folder = loadOf(loads, 'gkamradt-1225');
   const csv = loadOf(loads, 'tidy-1m.csv');
   const jsonl = loadOf(loads, 'generic-1m.jsonl');
   const folderPeer = peer.find((p) => p.id === 'gkamradt-1225');
+  const folderCli = cli.find((c) => c.id === 'gkamradt-1225');
   const mbps = (/** @type {number} */ x) => `${num(x, 1)} MB/s`;
   const ratio = (/** @type {number} */ x) => times(x);
   const mib = (/** @type {number} */ x) => `${num(x, 1)} MiB`;
@@ -109,6 +111,16 @@ export function checkBudgets({ loads, interaction, bundle, peer }) {
         limit: 5,
         kind: 'min',
         ...figureOf(folder, (l) => (folderPeer ? folderPeer.e2eMs / l.loadMs : NaN)),
+      },
+      ratio,
+    ),
+    judge(
+      {
+        what: '1,225-file folder: `haymap render` to PNG faster than the notebook (process to PNG, both)',
+        budget: '≥ 3×',
+        limit: 3,
+        kind: 'min',
+        measured: folderPeer && folderCli ? folderPeer.e2eMs / folderCli.e2eMs : NaN,
       },
       ratio,
     ),

@@ -3,7 +3,7 @@ import { resolveConfig, format } from 'prettier';
 
 import { mb, num, table } from './format.mjs';
 import { interactionSection, loadSection } from './reportBrowser.mjs';
-import { bundleSection, coreSection, peerSection } from './reportNode.mjs';
+import { bundleSection, cliSection, coreSection, peerSection } from './reportNode.mjs';
 
 /** @typedef {import('./budgets.mjs').BudgetCheck} BudgetCheck */
 /** @typedef {import('./machine.mjs').Machine} Machine */
@@ -13,6 +13,7 @@ import { bundleSection, coreSection, peerSection } from './reportNode.mjs';
 /** @typedef {import('./core.mjs').CoreFigure} CoreFigure */
 /** @typedef {import('./bundle.mjs').BundleFigure} BundleFigure */
 /** @typedef {import('./peer.mjs').PeerFigure} PeerFigure */
+/** @typedef {import('./cli.mjs').CliFigure} CliFigure */
 
 /**
  * @typedef {object} Results
@@ -30,6 +31,9 @@ import { bundleSection, coreSection, peerSection } from './reportNode.mjs';
  * @property {BundleFigure | null} bundle
  * @property {string[]} firstVisit assets a first visit fetched, as observed in the browser
  * @property {{ available: boolean, figures: PeerFigure[] }} peer
+ * @property {CliFigure[]} [cli] `haymap render` to PNG on the notebook's inputs
+ * @property {{ generatedAt: string, commit: string }} [othersFrom] set by `--only cli`: the run the
+ *   other figures were kept from
  * @property {BudgetCheck[]} budgets
  */
 
@@ -103,7 +107,9 @@ export async function renderMarkdown(r, path) {
   const text = [
     '# Haymap benchmark results',
     '',
-    `Written by \`npm run bench\` on ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC at \`${r.commit}\`, in ${num(r.durationS / 60, 1)} min (${sections}). How each figure is measured: [README.md](README.md). Every figure is also in [results.json](results.json).`,
+    r.othersFrom
+      ? `The notebook and \`haymap render\` figures written by \`node bench/run.mjs --only cli\` on ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC at \`${r.commit}\`; the load average below is this run's; every other figure (and the sections' times) is kept from \`npm run bench\` on ${r.othersFrom.generatedAt.slice(0, 16).replace('T', ' ')} UTC at \`${r.othersFrom.commit}\`. How each figure is measured: [README.md](README.md). Every figure is also in [results.json](results.json).`
+      : `Written by \`npm run bench\` on ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC at \`${r.commit}\`, in ${num(r.durationS / 60, 1)} min (${sections}). How each figure is measured: [README.md](README.md). Every figure is also in [results.json](results.json).`,
     '',
     machineSection(r),
     '',
@@ -120,6 +126,8 @@ export async function renderMarkdown(r, path) {
     bundleSection(r),
     '',
     peerSection(r),
+    '',
+    cliSection(r),
     '',
   ].join('\n');
   const options = (await resolveConfig(path)) ?? {};

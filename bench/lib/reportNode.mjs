@@ -142,3 +142,37 @@ export function peerSection(r) {
     ),
   ].join('\n');
 }
+
+/** @param {Results} r */
+export function cliSection(r) {
+  const figures = r.cli ?? [];
+  if (figures.length === 0) return '## `haymap render` vs the notebook\n\nNot measured.';
+  const rows = figures.map((c) => {
+    const p = r.peer.figures.find((f) => f.id === c.id);
+    return [
+      inputLabel(r.inputs, c.id),
+      `${seconds(c.e2eMs)} (${c.runs}; ${seconds(c.minMs)}–${seconds(c.maxMs)})`,
+      `${c.width} × ${c.height}`,
+      p ? `${seconds(p.e2eMs)} (${p.runs})` : '—',
+      p ? `**${times(p.e2eMs / c.e2eMs)}**` : '—',
+      p ? times(p.warmMs / c.e2eMs) : '—',
+    ];
+  });
+  return [
+    '## `haymap render` vs the notebook',
+    '',
+    "`node cli/bin.mjs render <input> -o out.png` (the command line, `dist-cli/`): read the input with the app's readers, render the figure the app exports (React on the server) and draw it as a PNG with resvg. Timed from spawning `node` to its exit, the PNG written; the notebook as above, process start to PNG written, both in this run on the same inputs. Ratio: the notebook's time over the command line's (above 1: the command line is faster); \"warm\" compares the notebook's warm-kernel time with the whole command-line process.",
+    '',
+    table(
+      [
+        'Input',
+        '`haymap render` to PNG (runs; min–max)',
+        'PNG px',
+        'Notebook, process to PNG (runs)',
+        'Ratio',
+        'Ratio (warm kernel)',
+      ],
+      rows,
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,107 @@
+// `haymap render` to PNG, the command line against the notebook: the same inputs, timed the
+// same way (process spawned to PNG written; the CLI writes the PNG last, so to its exit).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { OUT_DIR, ROOT } from './paths.mjs';
+import { median } from './stats.mjs';
+
+/** @typedef {import('./inputs.mjs').Input} Input */
+
+/**
+ * @typedef {object} CliFigure
+ * @property {string} id
+ * @property {number} runs
+ * @property {number} e2eMs median, `node cli/bin.mjs render` spawned to exited with the PNG
+ * @property {number} minMs
+ * @property {number} maxMs
+ * @property {number} width of the PNG, px
+ * @property {number} height of the PNG, px
+ */
+
+const BIN = join(ROOT, 'cli', 'bin.mjs');
+const BUNDLE = join(ROOT, 'dist-cli', 'main.mjs');
+
+/**
+ * @param {string} path
+ * @returns {number} the newest modification time under a path, 0 when missing
+ */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/**
+ * Runs `npm run build:cli` when dist-cli/ is missing or older than cli/ and src/.
+ * @param {(line: string) => void} log
+ */
+export function ensureCliBuilt(log) {
+  if (newest(BUNDLE) > Math.max(newest(join(ROOT, 'cli')), newest(join(ROOT, 'src')))) {
+    log('  dist-cli/ is up to date');
+    return;
+  }
+  log('  dist-cli/ is missing or older than its sources: npm run build:cli');
+  const npm = spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
+  if (npm.status !== 0) throw new Error(`npm run build:cli failed:\n${npm.stdout}\n${npm.stderr}`);
+}
+
+/**
+ * One `haymap render <input> -o out.png`.
+ * @param {Input} input
+ * @returns {Promise<{ ms: number, png: string }>}
+ */
+function runOnce(input) {
+  const png = join(OUT_DIR, `cli-${input.id.replace(/\W/g, '_')}.png`);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, 'render', input.path, '-o', png, '-q'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (code !== 0) reject(new Error(`haymap render ${input.id} exited ${code}: ${stderr}`));
+      else resolve({ ms, png });
+    });
+  });
+}
+
+/**
+ * `haymap render` to PNG on every input the notebook runs on, as often as the notebook runs.
+ * @param {Input[]} inputs
+ * @param {(line: string) => void} log
+ * @returns {Promise<CliFigure[]>}
+ */
+export async function benchCli(inputs, log) {
+  /** @type {CliFigure[]} */
+  const figures = [];
+  for (const input of inputs) {
+    if (input.peerRuns === 0) continue;
+    /** @type {number[]} */
+    const times = [];
+    let png = '';
+    for (let i = 0; i < input.peerRuns; i += 1) {
+      const run = await runOnce(input);
+      times.push(run.ms);
+      png = run.png;
+    }
+    const bytes = readFileSync(png);
+    const figure = {
+      id: input.id,
+      runs: times.length,
+      e2eMs: median(times),
+      minMs: Math.min(...times),
+      maxMs: Math.max(...times),
+      width: bytes.readUInt32BE(16),
+      height: bytes.readUInt32BE(20),
+    };
+    figures.push(figure);
+    log(`  ${input.id}: ${(figure.e2eMs / 1000).toFixed(2)} s to PNG (${times.length} runs)`);
+  }
+  return figures;
+}

@@ -1,0 +1,26 @@
+/**
+ * Everything the command line takes from the app, in one place: the loader and its readers,
+ * the figure model and renderer of the app's SVG export, the summary table, the cells CSV and
+ * the share payload. The rest of cli/ imports the app only through this file, so a change of
+ * the app's modules touches one import list.
+ */
+export { BatchLoader, type BatchResult, type RunDraft } from '../src/core/load';
+export type { LoadError, Run } from '../src/core/types';
+export { fileSource } from '../src/worker/fileSource';
+export { fingerprint } from '../src/worker/fingerprint';
+export { MAX_FILE_BYTES } from '../src/worker/protocol';
+
+export { figureModel, type FigureScope, type FigureModel } from '../src/export/figureModel';
+export { renderFigure, type RenderedFigure } from '../src/export/render';
+export type { FigureOptions } from '../src/chart/figureOptions';
+export { PALETTES, isPaletteId, type PaletteId } from '../src/chart/palettes';
+
+export { summarizeRun, type RunSummary } from '../src/core/summary';
+export { summaryCsv, summaryMarkdown } from '../src/core/summaryTable';
+export { cellsToCsv } from '../src/core/cellsCsv';
+export { gridCells, heatmapGrid } from '../src/core/grid';
+
+export { encodeShare } from '../src/export/shareLink';
+export { sharedViewOf } from '../src/state/sharedView';
+export { DEFAULT_VIEW, type ViewState } from '../src/state/viewSlice';
+export { uniqueName } from '../src/state/runsSlice';

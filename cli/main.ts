@@ -1,0 +1,56 @@
+import { cells } from './cells';
+import type { Io } from './command';
+import { render } from './render';
+import { report } from './report';
+import { summary } from './summary';
+import { InputError, USAGE, UsageError } from './usage';
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
+  render,
+  summary,
+  cells,
+  report,
+};
+
+/** The process's own streams. */
+export const PROCESS_IO: Io = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+};
+
+/**
+ * Runs `haymap <command> ...`; resolves to the exit status: 0 done, 1 an input could not be
+ * read, 2 a usage error (with the usage on stderr).
+ */
+export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout).write(`${USAGE.haymap}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command || !Object.hasOwn(COMMANDS, name)) {
+    io.stderr.write(`haymap: unknown command ${JSON.stringify(name)}\n\n${USAGE.haymap}\n`);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`${USAGE[name]}\n`);
+    return 0;
+  }
+  try {
+    await command(args, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`haymap ${name}: ${error.message}\n\n${USAGE[error.command ?? name]}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr.write(`haymap ${name}: cannot read the input\n${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`haymap ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

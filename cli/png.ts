@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { Resvg } from '@resvg/resvg-js';
+import type { RenderedFigure } from './app';
+
+/**
+ * The figure's font files: the Inter the SVG embeds (from @fontsource/inter, the same
+ * package), and DejaVu Sans for the few symbols Inter lacks (≥ of pass thresholds, ● of the
+ * difference view), which a browser takes from a system font. resvg reads TrueType/OpenType
+ * only, so the packages' WOFF files are unpacked.
+ */
+const FONT_FILES = [
+  '@fontsource/inter/files/inter-latin-400-normal.woff',
+  '@fontsource/inter/files/inter-latin-600-normal.woff',
+  '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff',
+];
+
+/** A WOFF 1.0 font as the TrueType/OpenType file it wraps (each table zlib-compressed or not). */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF font');
+  const flavor = woff.readUInt32BE(4);
+  const numTables = woff.readUInt16BE(12);
+  const tables = Array.from({ length: numTables }, (_, i) => {
+    const at = 44 + i * 20;
+    const offset = woff.readUInt32BE(at + 4);
+    const compLength = woff.readUInt32BE(at + 8);
+    const origLength = woff.readUInt32BE(at + 12);
+    const raw = woff.subarray(offset, offset + compLength);
+    return {
+      tag: woff.readUInt32BE(at),
+      checksum: woff.readUInt32BE(at + 16),
+      data: compLength < origLength ? inflateSync(raw) : raw,
+    };
+  });
+  const entrySelector = Math.floor(Math.log2(numTables));
+  const searchRange = 2 ** entrySelector * 16;
+  const header = Buffer.alloc(12 + numTables * 16);
+  header.writeUInt32BE(flavor, 0);
+  header.writeUInt16BE(numTables, 4);
+  header.writeUInt16BE(searchRange, 6);
+  header.writeUInt16BE(entrySelector, 8);
+  header.writeUInt16BE(numTables * 16 - searchRange, 10);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  tables.forEach((table, i) => {
+    const at = 12 + i * 16;
+    header.writeUInt32BE(table.tag, at);
+    header.writeUInt32BE(table.checksum, at + 4);
+    header.writeUInt32BE(offset, at + 8);
+    header.writeUInt32BE(table.data.length, at + 12);
+    const padded = Buffer.alloc(Math.ceil(table.data.length / 4) * 4);
+    table.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
+
+/**
+ * Names a static instance by its family alone: fontsource's Inter 600 calls its family
+ * "Inter SemiBold" (name ID 1, no typographic family), and resvg matches
+ * `font-family="Inter" font-weight="600"` by that name, so it would draw titles in 400. The
+ * name records are shortened to the `family` prefix of their own strings; the weight stays the
+ * OS/2 table's.
+ */
+export function nameFamily(sfnt: Buffer, family: string): Buffer {
+  const numTables = sfnt.readUInt16BE(4);
+  for (let i = 0; i < numTables; i += 1) {
+    const at = 12 + i * 16;
+    if (sfnt.toString('latin1', at, at + 4) !== 'name') continue;
+    const table = sfnt.readUInt32BE(at + 8);
+    const count = sfnt.readUInt16BE(table + 2);
+    const strings = table + sfnt.readUInt16BE(table + 4);
+    for (let j = 0; j < count; j += 1) {
+      const record = table + 6 + j * 12;
+      if (sfnt.readUInt16BE(record + 6) !== 1) continue;
+      // Windows names are UTF-16BE, Macintosh ones one byte a character.
+      const wide = sfnt.readUInt16BE(record) !== 1;
+      const start = strings + sfnt.readUInt16BE(record + 10);
+      const bytes = sfnt.subarray(start, start + sfnt.readUInt16BE(record + 8));
+      const name = wide ? bytes.swap16().toString('utf16le') : bytes.toString('latin1');
+      if (wide) bytes.swap16();
+      if (name.startsWith(`${family} `)) {
+        sfnt.writeUInt16BE(family.length * (wide ? 2 : 1), record + 8);
+      }
+    }
+  }
+  return sfnt;
+}
+
+let fontPaths: string[] | null = null;
+
+/**
+ * The fonts as TrueType files resvg can open (its Node build reads font files, not buffers),
+ * unpacked once into the temporary folder under a name of their content.
+ */
+function interFonts(): string[] {
+  const require = createRequire(import.meta.url);
+  fontPaths ??= FONT_FILES.map((name) => {
+    const sfnt = nameFamily(woffToSfnt(readFileSync(require.resolve(name))), 'Inter');
+    const digest = createHash('sha256').update(sfnt).digest('hex').slice(0, 16);
+    const path = join(tmpdir(), `haymap-${basename(name, '.woff')}-${digest}.ttf`);
+    if (!existsSync(path)) {
+      // Written aside and renamed, so a concurrent run never reads half a font.
+      const partial = `${path}.${process.pid}`;
+      writeFileSync(partial, sfnt);
+      renameSync(partial, path);
+    }
+    return path;
+  });
+  return fontPaths;
+}
+
+/**
+ * The figure as a PNG of `scale` times its size, drawn by resvg with Inter only: system fonts
+ * are left out, so the same figure gives the same pixels on any machine.
+ */
+export function figurePng(figure: RenderedFigure, scale: number): Buffer {
+  const resvg = new Resvg(figure.svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontFiles: interFonts(), loadSystemFonts: false, defaultFontFamily: 'Inter' },
+    background: 'rgba(0,0,0,0)',
+  });
+  return resvg.render().asPng();
+}
