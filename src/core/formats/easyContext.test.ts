@@ -18,7 +18,7 @@ const cell = (length: number, depth: number, score: number | string): Entry => (
 });
 
 const PRE_AVERAGED = (file: string) =>
-  `${file}: the file holds pre-averaged cells (one mean per entry), so the pass rate shown is the mean`;
+  `${file}: the file holds pre-averaged cells (one mean per entry), so it has no pass rate, only means`;
 
 describe('EasyContext detection', () => {
   it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {

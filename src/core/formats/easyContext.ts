@@ -129,7 +129,7 @@ async function parseEasyContext(source: Source, sink: RecordSink): Promise<Parse
   }
   const warnings = [
     ...skips.messages(),
-    `${file}: the file holds pre-averaged cells (one mean per entry), so the pass rate shown is the mean`,
+    `${file}: the file holds pre-averaged cells (one mean per entry), so it has no pass rate, only means`,
   ];
   if (fractions && entries.some((e) => e.depth > 0)) {
     warnings.push(`${file}: depths all lie in 0..1, read as fractions of the document (x 100)`);
