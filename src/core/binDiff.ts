@@ -14,6 +14,7 @@ import {
 import { heatmapGrid } from './grid';
 import { DEFAULT_FDR, testGrid, type CellTest, type GridSignificance } from './significance';
 import type { Metric, Run } from './types';
+import { lengthUnitOf, sharedLengthUnit } from './units';
 
 /** One bin of the difference. */
 export interface BinnedDiffSlot {
@@ -131,6 +132,15 @@ export function chooseComparison(
   threshold = 0.7,
 ): ComparisonChoice {
   const task = options.task ?? null;
+  if (sharedLengthUnit([a, b]) === null) {
+    const units = `${lengthUnitOf(a)} and ${lengthUnitOf(b)}`;
+    return {
+      mode: 'exact',
+      matched: 0,
+      smallerCells: 0,
+      reason: `${a.name} and ${b.name} count length in different units (${units}): they cannot be compared.`,
+    };
+  }
   const scored = (run: Run) =>
     heatmapGrid(run, task, 'mean', threshold).slots.filter((s) => s.value !== null);
   const slotsA = scored(a);

@@ -7,6 +7,7 @@ import { mergeCells } from './cells';
 import type { TaskChoice } from './grid';
 import { cellValue } from './metrics';
 import type { Cell, Metric, Run } from './types';
+import { sharedLengthUnit } from './units';
 
 /** How length bins are spaced: evenly, or evenly in log (for doubling sweeps 4K, 8K ...). */
 export type BinScale = 'linear' | 'log';
@@ -208,10 +209,12 @@ function autoCount(sweeps: readonly number[][], from: number, to: number, scale:
 
 /**
  * The bins the runs share: length bins over the range every run covers, spaced and counted as
- * the options say (or chosen, see {@link BinOptions}), and depth bands. Null when the runs'
- * ranges do not overlap over more than one length, or a run has no cell with a depth.
+ * the options say (or chosen, see {@link BinOptions}), and depth bands. Null when the runs
+ * count length in different units (tokens, frames), their ranges do not overlap over more
+ * than one length, or a run has no cell with a depth.
  */
 export function sharedBinAxes(runs: readonly Run[], options: BinOptions = {}): BinAxes | null {
+  if (sharedLengthUnit(runs) === null) return null;
   const sweeps = runs.map((run) => sweepOf(run, options.task));
   if (sweeps.length === 0 || sweeps.some((s) => s.length === 0)) return null;
   const from = Math.max(...sweeps.map((s) => s[0] ?? 0));

@@ -70,6 +70,7 @@ describe('EasyContext parsing', () => {
     expect(run.warnings).toContain(
       'longva/all_accuracies.json: video needle test: the length axis counts frames ("Num. Frame")',
     );
+    expect(run.lengthUnit).toBe('frames');
   });
 
   it('reads depths that all lie in 0..1 as fractions of the document', async () => {

@@ -120,7 +120,8 @@ async function parseEasyContext(source: Source, sink: RecordSink): Promise<Parse
       continue;
     }
     const { lengthTokens } = entry;
-    sink.summary({ lengthTokens, depthPercent, n: 1, meanScore, source: { file } });
+    const unit = video ? ({ lengthUnit: 'frames' } as const) : {};
+    sink.summary({ lengthTokens, ...unit, depthPercent, n: 1, meanScore, source: { file } });
     records += 1;
   }
 
