@@ -1,5 +1,6 @@
+import { facetKey, facetValuesOf } from './facets';
 import { roundDepth } from './normalize';
-import type { Cell, CellSummary, FailedCall, Trial } from './types';
+import type { Cell, CellSummary, Facets, FailedCall, Trial } from './types';
 
 /** Trials kept per cell for the drill-down; the aggregates always count every trial. */
 export const DETAILS_PER_CELL = 20;
@@ -21,9 +22,10 @@ interface CellAccumulator {
   summaryN: number;
   summaryPasses: number;
   detailCount: number;
+  facets?: Facets;
 }
 
-type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task'>;
+type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task' | 'facets'>;
 
 function addCount(counts: Map<number, number>, score: number, count: number): void {
   counts.set(score, (counts.get(score) ?? 0) + count);
@@ -38,9 +40,10 @@ export class GridAccumulator {
   private kept: Trial[] = [];
   private trials = 0;
 
-  private cellFor({ lengthTokens, depthPercent, task = '' }: Coordinates): CellAccumulator {
+  private cellFor({ lengthTokens, depthPercent, task = '', facets }: Coordinates): CellAccumulator {
     const depth = depthPercent === null ? null : roundDepth(depthPercent);
-    const key = `${task}\u0000${lengthTokens}\u0000${depth ?? ''}`;
+    // Facets (needle count, mode) keep cells apart, so each facet's small multiple is exact.
+    const key = `${task}\u0000${lengthTokens}\u0000${depth ?? ''}\u0000${facetKey(facets)}`;
     let cell = this.cells.get(key);
     if (!cell) {
       cell = {
@@ -56,6 +59,7 @@ export class GridAccumulator {
         summaryN: 0,
         summaryPasses: 0,
         detailCount: 0,
+        ...(facets ? { facets } : {}),
       };
       this.cells.set(key, cell);
     }
@@ -168,6 +172,7 @@ export class GridAccumulator {
     depths: number[];
     tasks: string[];
     details: Trial[];
+    facetValues?: Record<string, string[]>;
   } {
     const cells: Cell[] = [...this.cells.values()].map((acc) => {
       const scores = new Map(acc.scores);
@@ -184,6 +189,7 @@ export class GridAccumulator {
         scoreCounts: scoreValues.map((score) => scores.get(score) ?? 0),
         summaryN: acc.summaryN,
         summaryPasses: acc.summaryPasses,
+        ...(acc.facets ? { facets: acc.facets } : {}),
       };
     });
     cells.sort(
@@ -198,6 +204,8 @@ export class GridAccumulator {
       ...new Set(cells.flatMap((c) => (c.depthPercent === null ? [] : [c.depthPercent]))),
     ].sort(ascending);
     const tasks = [...new Set(cells.map((c) => c.task))].filter((t) => t !== '').sort();
-    return { cells, lengths, depths, tasks, details: this.kept };
+    const facetValues = facetValuesOf(cells);
+    const facets = Object.keys(facetValues).length > 0 ? { facetValues } : {};
+    return { cells, lengths, depths, tasks, details: this.kept, ...facets };
   }
 }

@@ -154,7 +154,7 @@ export class BatchLoader {
       const parts = members.flatMap((i) => groups[i] ?? []);
       const acc = parts.length === 1 && parts[0] ? parts[0].acc : new GridAccumulator();
       if (parts.length > 1) parts.forEach((part) => acc.merge(part.acc));
-      const { cells, lengths, depths, tasks, details } = acc.finish();
+      const { cells, lengths, depths, tasks, details, facetValues } = acc.finish();
       return {
         name,
         formats: [...new Set(parts.flatMap((part) => [...part.formats]))],
@@ -167,6 +167,7 @@ export class BatchLoader {
         details,
         warnings: [...new Set(parts.flatMap((part) => part.warnings))],
         lengthUnit: unit,
+        ...(facetValues ? { facetValues } : {}),
       };
     });
     return { runs, errors: this.errors, formats: this.formats, unmapped: this.unmapped };
