@@ -4,8 +4,8 @@
  * the share payload. The rest of cli/ imports the app only through this file, so a change of
  * the app's modules touches one import list.
  */
-export { BatchLoader, type BatchResult, type RunDraft } from '../src/core/load';
-export type { LoadError, Run } from '../src/core/types';
+export { BatchLoader } from '../src/core/load';
+export type { BatchResult, LoadError, Run, RunDraft } from '../src/core/types';
 export { fileSource } from '../src/worker/fileSource';
 export { fingerprint } from '../src/worker/fingerprint';
 export { MAX_FILE_BYTES } from '../src/worker/protocol';
@@ -17,10 +17,11 @@ export { PALETTES, isPaletteId, type PaletteId } from '../src/chart/palettes';
 
 export { summarizeRun, type RunSummary } from '../src/core/summary';
 export { summaryCsv, summaryMarkdown } from '../src/core/summaryTable';
-export { cellsToCsv } from '../src/core/cellsCsv';
+export { cellsToCsv } from '../src/core/formats/haymapCells';
 export { gridCells, heatmapGrid } from '../src/core/grid';
 
 export { encodeShare } from '../src/export/shareLink';
 export { sharedViewOf } from '../src/state/sharedView';
-export { DEFAULT_VIEW, type ViewState } from '../src/state/viewSlice';
-export { uniqueName } from '../src/state/runsSlice';
+export { DEFAULT_VIEW } from '../src/state/viewFields';
+export type { ViewState } from '../src/state/types';
+export { uniqueName } from '../src/state/runNaming';

@@ -115,12 +115,14 @@ describe('haymap summary', () => {
     expect(ran.code, ran.stderr).toBe(0);
     const runs = await appRuns(STAGES.map((file) => ({ path: file.split('/').pop()!, file })));
     expect(ran.stdout).toBe(summaryCsv(runs.map((run) => summarizeRun(run, null, 0.7, 0.6))));
-    expect(ran.stdout.split('\n')[0]).toMatch(/^run,mean_score,pass_rate,trials,.*,len_\d+/);
+    expect(ran.stdout.split('\n')[0]).toMatch(
+      /^run,mean_of_cells,mean_of_trials,pass_rate_ge_0\.70,trials,cells,.*,len_\d+/,
+    );
   });
 
   it('writes Markdown by default and labelled JSON on request', async () => {
     const md = await haymap(['summary', STAGES[0]!]);
-    expect(md.stdout).toMatch(/^\| run \| mean_score \|/);
+    expect(md.stdout).toMatch(/^\| run \| Mean of cells \| Mean of trials \|/);
     const json = await haymap(['summary', STAGES[0]!, '--format', 'json']);
     const [row] = JSON.parse(json.stdout) as {
       run: string;
@@ -144,10 +146,18 @@ describe('haymap cells', () => {
     expect(text.split('\n')[0]).toBe('run,context_length,depth_percent,n,mean_score,pass_rate');
     const back = await loadBatch([{ path: 'cells.csv', text }]);
     expect(back.errors).toEqual([]);
-    // The same summary and the same drawn cells as from the folder itself.
-    const first = await haymap(['summary', sigmoid, '--format', 'csv']);
-    const again = await haymap(['summary', out, '--format', 'csv']);
-    expect(again.stdout).toBe(first.stdout);
+    // The same summary and the same drawn cells as from the folder itself, but for what a
+    // cells file cannot say: its cells are averages, so it has no pass rate of its own.
+    const first = await haymap(['summary', sigmoid, '--format', 'json']);
+    const again = await haymap(['summary', out, '--format', 'json']);
+    const figures = (stdout: string) => {
+      const [row] = JSON.parse(stdout) as Record<string, unknown>[];
+      const { passRate, averagedCells, ...rest } = row ?? {};
+      return { rest, passRate, averagedCells };
+    };
+    expect(figures(again.stdout).rest).toEqual(figures(first.stdout).rest);
+    expect(figures(first.stdout)).toMatchObject({ averagedCells: 0 });
+    expect(figures(again.stdout)).toMatchObject({ passRate: null, averagedCells: 1225 });
     const [run] = back.runs;
     expect(run?.cells).toHaveLength(1225);
     expect(run?.name).toBe('claude-2.1');

@@ -11,14 +11,19 @@ export const SUMMARY_OPTIONS = {
   task: { type: 'string' },
 } as const;
 
-/** The summaries as JSON: every figure under its own name, means as means. */
+/**
+ * The summaries as JSON: every figure under its own name, the mean of cells (as published
+ * figures average) apart from the mean of trials; no pass rate for averaged cells (null).
+ */
 function summaryJson(rows: readonly RunSummary[], threshold: number, effective: number): string {
   const runs = rows.map((row) => ({
     run: row.name,
-    meanScore: row.meanScore,
+    meanOfCells: row.meanScore,
+    meanOfTrials: row.meanOfTrials ?? null,
     passRate: row.passRate,
     passThreshold: threshold,
     trials: row.trials,
+    averagedCells: row.averagedCells ?? 0,
     failedCalls: row.failedCalls,
     cells: row.cells,
     lengths: row.lengths,

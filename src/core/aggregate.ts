@@ -1,5 +1,6 @@
+import { facetKey, facetValuesOf } from './facets';
 import { roundDepth } from './normalize';
-import type { Cell, CellSummary, FailedCall, Trial } from './types';
+import type { Cell, CellSummary, Facets, FailedCall, Trial } from './types';
 
 /** Trials kept per cell for the drill-down; the aggregates always count every trial. */
 export const DETAILS_PER_CELL = 20;
@@ -12,6 +13,7 @@ export interface CellCounts extends Omit<Cell, 'scoreValues' | 'scoreCounts'> {
 
 interface CellAccumulator extends CellCounts {
   detailCount: number;
+  facets?: Facets;
 }
 
 /** A filled cell, its score distribution ascending (only the fields of a Cell, so none leak). */
@@ -19,7 +21,7 @@ export function finishedCell(counts: CellCounts): Cell {
   const { task, lengthTokens, depthPercent, n, failedCalls, sum, scores } = counts;
   const scoreValues = [...scores.keys()].sort((a, b) => a - b);
   const scoreCounts = scoreValues.map((score) => scores.get(score) ?? 0);
-  const { summaryN, summaryPasses } = counts;
+  const { summaryN, summaryPasses, facets } = counts;
   return {
     task,
     lengthTokens,
@@ -31,10 +33,11 @@ export function finishedCell(counts: CellCounts): Cell {
     scoreCounts,
     summaryN,
     summaryPasses,
+    ...(facets ? { facets } : {}),
   };
 }
 
-type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task'>;
+type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task' | 'facets'>;
 
 export function addCount(counts: Map<number, number>, score: number, count: number): void {
   counts.set(score, (counts.get(score) ?? 0) + count);
@@ -49,9 +52,10 @@ export class GridAccumulator {
   private readonly kept: Trial[] = [];
   private trials = 0;
 
-  private cellFor({ lengthTokens, depthPercent, task = '' }: Coordinates): CellAccumulator {
+  private cellFor({ lengthTokens, depthPercent, task = '', facets }: Coordinates): CellAccumulator {
     const depth = depthPercent === null ? null : roundDepth(depthPercent);
-    const key = `${task}\u0000${lengthTokens}\u0000${depth ?? ''}`;
+    // Facets (needle count, mode) keep cells apart, so each facet's small multiple is exact.
+    const key = `${task}\u0000${lengthTokens}\u0000${depth ?? ''}\u0000${facetKey(facets)}`;
     let cell = this.cells.get(key);
     if (!cell) {
       cell = {
@@ -65,6 +69,7 @@ export class GridAccumulator {
         summaryN: 0,
         summaryPasses: 0,
         detailCount: 0,
+        ...(facets ? { facets } : {}),
       };
       this.cells.set(key, cell);
     }
@@ -155,6 +160,7 @@ export class GridAccumulator {
     depths: number[];
     tasks: string[];
     details: Trial[];
+    facetValues?: Record<string, string[]>;
   } {
     const cells = [...this.cells.values()].map(finishedCell);
     cells.sort(
@@ -169,6 +175,8 @@ export class GridAccumulator {
       ...new Set(cells.flatMap((c) => (c.depthPercent === null ? [] : [c.depthPercent]))),
     ].sort(ascending);
     const tasks = [...new Set(cells.map((c) => c.task))].filter((t) => t !== '').sort();
-    return { cells, lengths, depths, tasks, details: this.kept };
+    const facetValues = facetValuesOf(cells);
+    const facets = Object.keys(facetValues).length > 0 ? { facetValues } : {};
+    return { cells, lengths, depths, tasks, details: this.kept, ...facets };
   }
 }

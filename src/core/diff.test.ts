@@ -95,6 +95,35 @@ describe('diffGrids', () => {
     expect(at(0.5)).toBe(false);
   });
 
+  it('corrects for testing a whole grid, and says how many cells were testable', () => {
+    // 7/8 vs 1/8 (p = 0.0101) alone differs; beside nine equal cells BH lifts it to 0.101.
+    const trials = (length: number, pass: number, total: number) =>
+      cellTrials(length, 50, [
+        ...Array<number>(pass).fill(1),
+        ...Array<number>(total - pass).fill(0),
+      ]);
+    const lengths = Array.from({ length: 9 }, (_, i) => 2000 + i * 1000);
+    const left = runOf([
+      ...trials(1000, 7, 8),
+      ...lengths.flatMap((l) => trials(l, 5, 10)),
+      ...cellTrials(20000, 50, [0]),
+    ]);
+    const right = runOf([
+      ...trials(1000, 1, 8),
+      ...lengths.flatMap((l) => trials(l, 5, 10)),
+      // One trial a side: compared, but not testable.
+      ...cellTrials(20000, 50, [1]),
+    ]);
+    const diff = diffGrids(grid(left), grid(right), 0.7, 'mean');
+    expect(diff.slots[0]).toMatchObject({ pValue: fisherExactTwoSided(7, 8, 1, 8) });
+    expect(diff.slots[0]?.significant).toBe(false);
+    expect(diff.significantCount).toBe(0);
+    expect(diff.slots.at(-1)).toMatchObject({ value: -1, pValue: null, significant: false });
+    expect(diff.significance?.note).toBe(
+      '0 of 10 testable cells differ at FDR 5 % (Benjamini-Hochberg); 1 cell could not be tested: 1 with fewer than 2 trials.',
+    );
+  });
+
   it('does not test cells known through pre-averaged summaries', () => {
     const summarised = runOf([], {
       summaries: [makeSummary({ n: 20, meanScore: 1, passRate: 1 })],

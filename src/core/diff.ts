@@ -3,8 +3,8 @@
  * worse A does at each (length, row), and where the difference is more than chance.
  */
 import { unionAxes, type HeatmapGrid, type RowKind } from './grid';
-import { cellPasses, cellValue } from './metrics';
-import { differsBeyondChance } from './stats';
+import { cellValue } from './metrics';
+import { testGrid, type GridSignificance } from './significance';
 import type { Cell, Metric } from './types';
 
 /** One position of a difference grid. */
@@ -19,7 +19,7 @@ export interface DiffSlot {
   value: number | null;
   /** Two-sided p-value of A's pass count against B's; null where they cannot be tested. */
   pValue: number | null;
-  /** Whether the pass rates differ beyond chance (p < 0.05). */
+  /** Whether the pass rates differ beyond chance: at FDR 5 % across the grid (Benjamini-Hochberg). */
   significant: boolean;
 }
 
@@ -36,6 +36,8 @@ export interface DiffGrid {
   compared: number;
   /** Slots whose difference is beyond chance. */
   significantCount: number;
+  /** How many slots could be tested and why the others could not, with the note to show. */
+  significance?: GridSignificance;
   /**
    * True when one grid has depth rows and the other task rows: nothing lines up, so the
    * grid is empty and the panel should say why rather than draw it.
@@ -53,38 +55,19 @@ function cellsByPosition(grid: HeatmapGrid): Map<string, Cell> {
   );
 }
 
-/** A cell whose trials are all known one by one: its pass count is a whole number. */
-function testable(cell: Cell): boolean {
-  return cell.summaryN === 0;
-}
-
 /** The difference at one position, where both runs have a scored trial there. */
-function compare(
-  a: Cell | null,
-  b: Cell | null,
-  threshold: number,
-  metric: Metric,
-): Pick<DiffSlot, 'value' | 'pValue' | 'significant'> {
-  if (!a || !b || a.n === 0 || b.n === 0) return { value: null, pValue: null, significant: false };
-  const verdict =
-    testable(a) && testable(b)
-      ? differsBeyondChance(cellPasses(a, threshold), a.n, cellPasses(b, threshold), b.n)
-      : null;
-  return {
-    value: cellValue(a, metric, threshold) - cellValue(b, metric, threshold),
-    pValue: verdict?.pValue ?? null,
-    significant: verdict?.significant ?? false,
-  };
+function compare(a: Cell | null, b: Cell | null, threshold: number, metric: Metric): number | null {
+  if (!a || !b || a.n === 0 || b.n === 0) return null;
+  return cellValue(a, metric, threshold) - cellValue(b, metric, threshold);
 }
 
 /**
  * A's grid minus B's on the union of their lengths and rows. Values are worked out again from
  * the cells with `metric` and `threshold`, so the grids may have been drawn with either metric.
- * Significance always compares pass counts at `threshold` (Fisher's exact test, or the z-test
- * for large counts; see {@link differsBeyondChance}); cells known through pre-averaged
- * summaries have no whole pass count and are not tested. Each slot is tested on its own, with
- * no correction for testing many, so up to one slot in twenty of two equal runs shows as
- * significant by chance.
+ * Significance always compares pass counts at `threshold` (see {@link testGrid}): only slots
+ * whose cells are known trial by trial, two trials or more on each side, are tested, and the
+ * tests are corrected across the grid (Benjamini-Hochberg, FDR 5 %); `significance` counts the
+ * testable slots and says why the others could not be tested.
  */
 export function diffGrids(
   a: HeatmapGrid,
@@ -106,25 +89,30 @@ export function diffGrids(
   }
   const cellsA = cellsByPosition(a);
   const cellsB = cellsByPosition(b);
-  const slots: DiffSlot[] = [];
-  for (const row of axes.rows) {
-    for (const lengthTokens of axes.lengths) {
-      const cellA = cellsA.get(slotKey(row, lengthTokens)) ?? null;
-      const cellB = cellsB.get(slotKey(row, lengthTokens)) ?? null;
-      slots.push({
-        lengthTokens,
-        row,
-        a: cellA,
-        b: cellB,
-        ...compare(cellA, cellB, threshold, metric),
-      });
-    }
-  }
+  const pairs = axes.rows.flatMap((row) =>
+    axes.lengths.map((lengthTokens) => ({
+      lengthTokens,
+      row,
+      a: cellsA.get(slotKey(row, lengthTokens)) ?? null,
+      b: cellsB.get(slotKey(row, lengthTokens)) ?? null,
+    })),
+  );
+  const significance = testGrid(pairs, threshold);
+  const slots: DiffSlot[] = pairs.map((pair, i) => {
+    const test = significance.tests[i];
+    return {
+      ...pair,
+      value: compare(pair.a, pair.b, threshold, metric),
+      pValue: test?.testable ? test.pValue : null,
+      significant: test?.testable === true && test.significant,
+    };
+  });
   return {
     ...axes,
     slots,
     compared: slots.filter((slot) => slot.value !== null).length,
-    significantCount: slots.filter((slot) => slot.significant).length,
+    significantCount: significance.significant,
+    significance,
     mismatch: false,
   };
 }

@@ -7,13 +7,18 @@ import { textSource, type Source } from './source';
 import type {
   BatchResult,
   FileFormat,
+  LengthUnit,
   LoadError,
   ReadChoice,
   RunDraft,
   UnmappedFile,
 } from './types';
+import { folderOf, planRuns, runKeyId, type RunKey } from './runIdentity';
+
+export { batchName } from './runIdentity';
 
 interface Group {
+  key: RunKey;
   acc: GridAccumulator;
   formats: Set<string>;
   files: Set<string>;
@@ -21,26 +26,16 @@ interface Group {
 }
 
 /**
- * The run name for records that do not name a model: the dropped folder's name, else the
- * first file's name without its extension.
- */
-export function batchName(firstPath: string): string {
-  const slash = firstPath.indexOf('/');
-  if (slash > 0) return firstPath.slice(0, slash);
-  const dot = firstPath.lastIndexOf('.');
-  return dot > 0 ? firstPath.slice(0, dot) : firstPath;
-}
-
-/**
- * Turns the files of one batch into runs: records naming a model group into one run per model,
- * the rest into one run named after the batch. A file that fails adds an error and nothing else.
+ * Turns the files of one batch into runs (see {@link planRuns}): records naming a model group
+ * into one run per model, the rest into one run per folder; look-alike files in different
+ * folders and other length units make runs of their own. A file that fails adds an error and
+ * nothing else.
  */
 export class BatchLoader {
   private readonly groups = new Map<string, Group>();
   private readonly errors: LoadError[] = [];
   private readonly formats: FileFormat[] = [];
   private readonly unmapped: UnmappedFile[] = [];
-  private defaultName: string | null = null;
   private records = 0;
 
   /** Records (trials, summaries, failed calls) read so far, for progress. */
@@ -68,30 +63,29 @@ export class BatchLoader {
       return this.fail({ file: source.path, ...(await unknownShape(source)) });
     }
     // Records go into this file's own groups first, so a file that fails halfway adds nothing.
-    const fileGroups = new Map<string, GridAccumulator>();
-    const groupOf = (model: string | undefined): GridAccumulator => {
-      // Unnamed records of the whole batch share one run, named after the first file that has
-      // them (or its folder): not after a file whose records all named their model.
-      const key = model?.trim() || (this.defaultName ??= batchName(source.path));
-      let acc = fileGroups.get(key);
-      if (!acc) {
-        acc = new GridAccumulator();
-        fileGroups.set(key, acc);
+    const fileGroups = new Map<string, { key: RunKey; acc: GridAccumulator }>();
+    const groupOf = (model: string | undefined, unit: LengthUnit = 'tokens'): GridAccumulator => {
+      const key: RunKey = { model: model?.trim() || null, folder: folderOf(source.path), unit };
+      const id = runKeyId(key);
+      let group = fileGroups.get(id);
+      if (!group) {
+        group = { key, acc: new GridAccumulator() };
+        fileGroups.set(id, group);
       }
-      return acc;
+      return group.acc;
     };
     const sink: RecordSink = {
       trial: (trial) => {
         this.records += 1;
-        groupOf(trial.model).addTrial(trial);
+        groupOf(trial.model, trial.lengthUnit).addTrial(trial);
       },
       summary: (summary) => {
         this.records += 1;
-        groupOf(summary.model).addSummary(summary);
+        groupOf(summary.model, summary.lengthUnit).addSummary(summary);
       },
       failedCall: (call) => {
         this.records += 1;
-        groupOf(call.model).addFailedCall(call);
+        groupOf(call.model, call.lengthUnit).addFailedCall(call);
       },
       cell: (cell, model) => {
         this.records += 1;
@@ -119,8 +113,8 @@ export class BatchLoader {
       format: reader.label,
       confidence: reader.confidence,
     });
-    for (const [name, acc] of fileGroups) {
-      const group = this.group(name);
+    for (const [id, { key, acc }] of fileGroups) {
+      const group = this.group(id, key);
       group.acc.merge(acc);
       group.formats.add(reader.label);
       group.files.add(source.path);
@@ -136,29 +130,42 @@ export class BatchLoader {
   }
 
   finish(): BatchResult {
-    const runs: RunDraft[] = [...this.groups].map(([name, group]) => {
-      const { cells, lengths, depths, tasks, details } = group.acc.finish();
+    const groups = [...this.groups.values()];
+    const planned = planRuns(groups.map(({ key, files }) => ({ key, files: [...files] })));
+    const runs: RunDraft[] = planned.map(({ name, members, unit }) => {
+      const parts = members.flatMap((i) => groups[i] ?? []);
+      const acc = parts.length === 1 && parts[0] ? parts[0].acc : new GridAccumulator();
+      if (parts.length > 1) parts.forEach((part) => acc.merge(part.acc));
+      const { cells, lengths, depths, tasks, details, facetValues } = acc.finish();
       return {
         name,
-        formats: [...group.formats],
-        files: [...group.files],
+        formats: [...new Set(parts.flatMap((part) => [...part.formats]))],
+        files: [...new Set(parts.flatMap((part) => [...part.files]))],
         cells,
         lengths,
         depths,
         tasks,
-        trialCount: group.acc.trialCount,
+        trialCount: acc.trialCount,
         details,
-        warnings: [...new Set(group.warnings)],
+        warnings: [...new Set(parts.flatMap((part) => part.warnings))],
+        lengthUnit: unit,
+        ...(facetValues ? { facetValues } : {}),
       };
     });
     return { runs, errors: this.errors, formats: this.formats, unmapped: this.unmapped };
   }
 
-  private group(name: string): Group {
-    let group = this.groups.get(name);
+  private group(id: string, key: RunKey): Group {
+    let group = this.groups.get(id);
     if (!group) {
-      group = { acc: new GridAccumulator(), formats: new Set(), files: new Set(), warnings: [] };
-      this.groups.set(name, group);
+      group = {
+        key,
+        acc: new GridAccumulator(),
+        formats: new Set(),
+        files: new Set(),
+        warnings: [],
+      };
+      this.groups.set(id, group);
     }
     return group;
   }

@@ -182,6 +182,12 @@ describe('summarizeRun', () => {
       effectiveLength: 2000,
       // Depth 0: 1,1,1,1; depth 50: 1,.9,.6,.9; depth 100: 1,.8,.8.
       worstBand: { fromPercent: 50, toPercent: 60, mean: expect.closeTo(0.85, 12) as number },
+      // Two trials in every cell: 20 over 22 trials, the mean of cells again.
+      meanOfTrials: expect.closeTo(20 / 22, 12) as number,
+      knownTrials: 22,
+      averagedCells: 0,
+      passRateApplies: true,
+      threshold: 0.7,
     });
     expect(summary.meanScore).toBe(gridMean(meanGrid(hayRun())));
   });

@@ -4,6 +4,7 @@
  */
 import { runGrid } from './derived';
 import { gridCells, gridMean, type HeatmapGrid, type TaskChoice } from './grid';
+import { trialFigures, type TrialFigures } from './trialFigures';
 import type { Run } from './types';
 
 /**
@@ -31,13 +32,13 @@ export interface DepthBand {
   mean: number;
 }
 
-/** One run's row in the summary table. */
-export interface RunSummary {
+/** One run's row in the summary table; the {@link TrialFigures} are set by {@link summarizeRun}. */
+export interface RunSummary extends Partial<TrialFigures> {
   runId: string;
   name: string;
   /** Mean of the cells' mean scores, each cell the same weight; null without a scored cell. */
   meanScore: number | null;
-  /** Mean of the cells' pass rates at the threshold, likewise. */
+  /** Mean of the cells' pass rates at the threshold, likewise; null where every cell is pre-averaged. */
   passRate: number | null;
   /** Scored trials in the shown cells. */
   trials: number;
@@ -139,7 +140,7 @@ export function summarizeRun(
   task: TaskChoice,
   threshold: number,
   effectiveThreshold = 0.85,
-): RunSummary {
+): RunSummary & TrialFigures {
   const means = runGrid(run, { task, metric: 'mean', threshold });
   const passRates = runGrid(run, { task, metric: 'passRate', threshold });
   const shown = gridCells(means);
@@ -155,11 +156,13 @@ export function summarizeRun(
         (means.rowKind === 'task' || cell.depthPercent !== null),
     )
     .map((cell) => cell.task);
+  const figures = trialFigures(shown, threshold);
   return {
+    ...figures,
     runId: run.id,
     name: run.name,
     meanScore: scored.length > 0 ? gridMean(means) : null,
-    passRate: scored.length > 0 ? gridMean(passRates) : null,
+    passRate: figures.passRateApplies ? gridMean(passRates) : null,
     trials: shown.reduce((total, cell) => total + cell.n, 0),
     failedCalls: shown.reduce((total, cell) => total + cell.failedCalls, 0),
     cells: scored.length,

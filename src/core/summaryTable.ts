@@ -4,13 +4,21 @@
  */
 import Papa from 'papaparse';
 import type { RunSummary } from './summary';
+import { DEFAULT_THRESHOLD } from './metrics';
+import { FIGURE_LABELS, passRateLabel } from './trialFigures';
 
-/** The columns before the one-per-length ones, in order. */
+/**
+ * The columns before the one-per-length ones, in order. Both means are named for what they
+ * average; `pass_rate` is written with its threshold, `pass_rate_ge_0.70`.
+ */
 export const SUMMARY_COLUMNS = [
   'run',
-  'mean_score',
+  'mean_of_cells',
+  'mean_of_trials',
   'pass_rate',
   'trials',
+  'cells',
+  'averaged_cells',
   'lengths',
   'depths',
   'effective_length',
@@ -22,7 +30,19 @@ export const SUMMARY_COLUMNS = [
 interface Style {
   score: (value: number) => string;
   missing: string;
+  /** The pass-rate column's name at a threshold. */
+  passRate: (threshold: number) => string;
+  header?: Partial<Record<(typeof SUMMARY_COLUMNS)[number], string>>;
 }
+
+/** Markdown headers in words, so a pasted table says which mean is which. */
+const MARKDOWN_HEADERS: Partial<Record<(typeof SUMMARY_COLUMNS)[number], string>> = {
+  mean_of_cells: FIGURE_LABELS.meanOfCells,
+  mean_of_trials: FIGURE_LABELS.meanOfTrials,
+  trials: FIGURE_LABELS.trials,
+  cells: FIGURE_LABELS.cells,
+  averaged_cells: FIGURE_LABELS.averagedCells,
+};
 
 /** Every length any of the runs has a mean at, ascending: one column each. */
 function lengthColumns(rows: readonly RunSummary[]): number[] {
@@ -42,8 +62,11 @@ function table(rows: readonly RunSummary[], style: Style): { header: string[]; b
     return [
       row.name,
       score(row.meanScore),
-      score(row.passRate),
+      score(row.meanOfTrials),
+      row.passRateApplies === false ? FIGURE_LABELS.notApplicable : score(row.passRate),
       String(row.trials),
+      String(row.cells),
+      row.averagedCells === undefined ? style.missing : String(row.averagedCells),
       String(row.lengths.length),
       String(row.depths.length),
       row.effectiveLength === null ? style.missing : String(row.effectiveLength),
@@ -52,7 +75,11 @@ function table(rows: readonly RunSummary[], style: Style): { header: string[]; b
       ...lengths.map((length) => score(meanAt.get(length))),
     ];
   });
-  return { header: [...SUMMARY_COLUMNS, ...lengths.map((l) => `len_${l}`)], body };
+  const threshold = rows[0]?.threshold ?? DEFAULT_THRESHOLD;
+  const columns = SUMMARY_COLUMNS.map((column) =>
+    column === 'pass_rate' ? style.passRate(threshold) : (style.header?.[column] ?? column),
+  );
+  return { header: [...columns, ...lengths.map((l) => `len_${l}`)], body };
 }
 
 /**
@@ -62,7 +89,11 @@ function table(rows: readonly RunSummary[], style: Style): { header: string[]; b
  * `40-50%`. Quoted as CSV requires.
  */
 export function summaryCsv(rows: readonly RunSummary[]): string {
-  const { header, body } = table(rows, { score: (v) => v.toFixed(4), missing: '' });
+  const { header, body } = table(rows, {
+    score: (v) => v.toFixed(4),
+    missing: '',
+    passRate: (threshold) => `pass_rate_ge_${threshold.toFixed(2)}`,
+  });
   // As rows rather than fields + data: Papa ends a header without data with a line break of
   // its own, and the table would then end with two.
   return Papa.unparse([header, ...body], { newline: '\n' }) + '\n';
@@ -81,6 +112,8 @@ export function summaryMarkdown(rows: readonly RunSummary[]): string {
   const { header, body } = table(rows, {
     score: (v) => `${(v * 100).toFixed(1)}%`,
     missing: '—',
+    passRate: passRateLabel,
+    header: MARKDOWN_HEADERS,
   });
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const align = header.map((_, i) => (i === 0 ? '---' : '---:'));

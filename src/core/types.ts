@@ -11,9 +11,22 @@ export interface SourceRef {
   line?: number;
 }
 
+/**
+ * What the length axis counts: tokens of text, or frames of a video needle test (EasyContext's
+ * "Num. Frame"). Absent means tokens. A run never mixes units.
+ */
+export type LengthUnit = 'tokens' | 'frames';
+
+/** Facets of a record that split a run into small multiples, field -> value (`needles` -> `3`). */
+export type Facets = Record<string, string>;
+
 /** One needle test, its score already normalised to 0..1. */
 export interface Trial {
   lengthTokens: number;
+  /** What `lengthTokens` counts; tokens when absent. */
+  lengthUnit?: LengthUnit;
+  /** Facets the record belongs to (needle count, mode), when the producer records any. */
+  facets?: Facets;
   /** Needle depth in percent, 0 = top; null where the producer records none (RULER). */
   depthPercent: number | null;
   /** The task, where a file holds several (RULER's niah_single_1, gkamradt v2's task_type). */
@@ -35,6 +48,9 @@ export interface Trial {
  */
 export interface CellSummary {
   lengthTokens: number;
+  /** What `lengthTokens` counts; tokens when absent. */
+  lengthUnit?: LengthUnit;
+  facets?: Facets;
   depthPercent: number | null;
   task?: string;
   model?: string;
@@ -50,6 +66,8 @@ export interface CellSummary {
 /** A call that failed (an API error), not a failed retrieval: counted apart, never as a zero. */
 export interface FailedCall {
   lengthTokens: number;
+  lengthUnit?: LengthUnit;
+  facets?: Facets;
   depthPercent: number | null;
   task?: string;
   model?: string;
@@ -78,6 +96,8 @@ export interface Cell {
   summaryN: number;
   /** Passing trials among them, as the summaries gave (or the mean times n). */
   summaryPasses: number;
+  /** The facet values the cell's trials share (one per field); absent without facets. */
+  facets?: Facets;
 }
 
 /** One heatmap's worth of results. */
@@ -102,6 +122,10 @@ export interface Run {
   details: Trial[];
   /** Notes on what was skipped or assumed while reading, with counts. */
   warnings: string[];
+  /** What the length axis counts; tokens when absent. */
+  lengthUnit?: LengthUnit;
+  /** Facet fields with more than one value in the run, each with its values sorted. */
+  facetValues?: Record<string, string[]>;
 }
 
 /** A file that could not be read, and why. */

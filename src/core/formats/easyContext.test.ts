@@ -18,7 +18,7 @@ const cell = (length: number, depth: number, score: number | string): Entry => (
 });
 
 const PRE_AVERAGED = (file: string) =>
-  `${file}: the file holds pre-averaged cells (one mean per entry), so the pass rate shown is the mean`;
+  `${file}: the file holds pre-averaged cells (one mean per entry), so it has no pass rate, only means`;
 
 describe('EasyContext detection', () => {
   it.each([
@@ -64,6 +64,7 @@ describe('EasyContext parsing', () => {
     expect(run.warnings).toContain(
       'longva/all_accuracies.json: video needle test: the length axis counts frames ("Num. Frame")',
     );
+    expect(run.lengthUnit).toBe('frames');
   });
 
   it('reads depths that all lie in 0..1 as fractions of the document', async () => {

@@ -66,6 +66,7 @@ export const easyContext: ResultFormat = {
       }
       reading.summary({
         lengthTokens,
+        ...(video ? { lengthUnit: 'frames' } : {}),
         depthPercent,
         n: 1,
         meanScore,
@@ -73,7 +74,7 @@ export const easyContext: ResultFormat = {
       });
     }
     reading.note(
-      'the file holds pre-averaged cells (one mean per entry), so the pass rate shown is the mean',
+      'the file holds pre-averaged cells (one mean per entry), so it has no pass rate, only means',
     );
     if (fractions) reading.note(fractionDepthsNote());
     if (divisor !== 1) reading.note(`scores read as percentages and divided by ${divisor}`);

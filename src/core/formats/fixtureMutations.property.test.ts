@@ -128,10 +128,13 @@ describe('every fixture, damaged', () => {
 });
 
 describe('regressions the properties found', () => {
-  /** Two files of one model, so that their counts add up in one cell. */
+  /**
+   * Two files of one model in one folder, so that their counts add up in one cell (files of
+   * the same name in different folders are different runs).
+   */
   const twice = (path: string, text: string): TextFile[] => [
     { path, text },
-    { path: `again/${path}`, text },
+    { path: path.replace(/(\.[^./]+)$/, '-again$1'), text },
   ];
 
   it('counts a RULER summary score as 1 sample where Nulls holds a count too large to be one', async () => {
@@ -148,7 +151,7 @@ describe('regressions the properties found', () => {
     expect(result.runs[0]?.cells.map((cell) => [cell.depthPercent, cell.n])).toEqual([[50, 4]]);
     expect(result.runs[0]?.warnings).toEqual([
       'cells.csv: 1 record skipped (line 2: n 1e+308 is not a positive whole number)',
-      'again/cells.csv: 1 record skipped (line 2: n 1e+308 is not a positive whole number)',
+      'cells-again.csv: 1 record skipped (line 2: n 1e+308 is not a positive whole number)',
     ]);
   });
 

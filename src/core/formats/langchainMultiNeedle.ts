@@ -125,10 +125,13 @@ async function parseMultiNeedle(source: Source, reading: FileReading): Promise<P
     const seen = needleCounts.get(cell);
     if (seen === undefined) needleCounts.set(cell, total);
     else if (seen !== total) mixedCounts.add(seen).add(total);
+    const mode = fields.mode?.trim();
     reading.trial({
       lengthTokens,
       depthPercent,
-      task: fields.mode?.trim() || parts?.task || 'retrieval',
+      // Runs of 1, 3 and 10 needles are small multiples of their own, never pooled in a cell.
+      facets: { needles: String(total), ...(mode ? { mode } : {}) },
+      task: mode || parts?.task || 'retrieval',
       score: retrieved / total,
       model: fields['model name']?.trim() || parts?.model || undefined,
       needle: needlesText(fields.needles),
