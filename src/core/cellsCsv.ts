@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toSafeCsv } from './csvSafe';
 import { CELLS_CSV_COLUMNS } from './formats/haymapCells';
 import { cellMean, cellPassRate } from './metrics';
 import type { Cell } from './types';
@@ -6,7 +6,8 @@ import type { Cell } from './types';
 /**
  * Cells as a tidy CSV, header `run,context_length,depth_percent,n,mean_score,pass_rate`, scores
  * 0..1 at full precision so the file loads back into the same heatmap. Cells of named tasks add
- * a last `task` column; cells without a depth leave depth_percent empty.
+ * a last `task` column; cells without a depth leave depth_percent empty. Names are written safe
+ * for spreadsheets ({@link toSafeCsv}).
  */
 export function cellsToCsv(runName: string, cells: readonly Cell[], threshold: number): string {
   const scored = cells.filter((cell) => cell.n > 0);
@@ -23,5 +24,5 @@ export function cellsToCsv(runName: string, cells: readonly Cell[], threshold: n
     ];
     return withTask ? [...row, cell.task] : row;
   });
-  return Papa.unparse({ fields, data: rows }, { newline: '\n' }) + '\n';
+  return toSafeCsv([fields, ...rows]);
 }

@@ -1,3 +1,4 @@
+import { unescapeFormula } from '../csvSafe';
 import { coordinateProblem, toFiniteNumber } from '../normalize';
 import { headerColumns, readCsv } from '../read/csv';
 import { SkipLog } from '../warnings';
@@ -70,8 +71,9 @@ export const haymapCells: ResultFormat = {
         sink.summary({
           lengthTokens,
           depthPercent,
-          model: fields.run?.trim() || undefined,
-          task: fields.task?.trim() || undefined,
+          // A name Download CSV escaped for spreadsheets (`'=x`) reads back as it was (`=x`).
+          model: unescapeFormula(fields.run?.trim() ?? '') || undefined,
+          task: unescapeFormula(fields.task?.trim() ?? '') || undefined,
           n,
           meanScore,
           passRate: passRate ?? undefined,
