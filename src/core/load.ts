@@ -1,7 +1,9 @@
 import { GridAccumulator } from './aggregate';
 import type { RecordSink } from './formats/format';
+import { MAX_RUNS, RecordLimits } from './limits';
 import { guessMapping, sampleTable, type ColumnMapping, type TableSample } from './mapping';
 import { isMappable, readerFor, unknownShape, type ReadChoice } from './readers';
+import { checkLoadedRun } from './runCheck';
 import { textSource, type Source } from './source';
 import type { LoadError, Run } from './types';
 
@@ -106,22 +108,28 @@ export class BatchLoader {
       }
       return acc;
     };
+    // Every record passes the limits (limits.ts) before it joins a run, whatever its format.
+    const limits = new RecordLimits(source.path);
     const sink: RecordSink = {
-      trial: (trial) => {
+      trial: (read) => {
         this.records += 1;
-        groupOf(trial.model).addTrial(trial);
+        const trial = limits.trial(read);
+        if (trial) groupOf(trial.model).addTrial(trial);
       },
-      summary: (summary) => {
+      summary: (read) => {
         this.records += 1;
-        groupOf(summary.model).addSummary(summary);
+        const summary = limits.summary(read);
+        if (summary) groupOf(summary.model).addSummary(summary);
       },
-      failedCall: (call) => {
+      failedCall: (read) => {
         this.records += 1;
-        groupOf(call.model).addFailedCall(call);
+        const call = limits.failedCall(read);
+        if (call) groupOf(call.model).addFailedCall(call);
       },
-      cell: (cell, model) => {
+      cell: (read, name) => {
         this.records += 1;
-        groupOf(model).addCell(cell);
+        const kept = limits.cell(read, name);
+        if (kept) groupOf(kept.model).addCell(kept.cell);
       },
     };
     const outcome = await reader.parse(source, sink);
@@ -144,7 +152,7 @@ export class BatchLoader {
       group.acc.merge(acc);
       group.formats.add(reader.label);
       group.files.add(source.path);
-      group.warnings.push(...outcome.warnings);
+      group.warnings.push(...outcome.warnings, ...limits.messages());
     }
     return null;
   }
@@ -156,7 +164,7 @@ export class BatchLoader {
   }
 
   finish(): BatchResult {
-    const runs: RunDraft[] = [...this.groups].map(([name, group]) => {
+    const drafts: RunDraft[] = [...this.groups].map(([name, group]) => {
       const { cells, lengths, depths, tasks, details } = group.acc.finish();
       return {
         name,
@@ -171,6 +179,21 @@ export class BatchLoader {
         warnings: [...new Set(group.warnings)],
       };
     });
+    // The same check as the saved copy's at start: a run kept now can always come back.
+    const runs: RunDraft[] = [];
+    for (const draft of drafts.slice(0, MAX_RUNS)) {
+      const checked = checkLoadedRun(draft);
+      if (checked.ok) runs.push(checked.value);
+      else
+        this.fail({ file: draft.files[0] ?? draft.name, reason: `not loaded: ${checked.reason}` });
+    }
+    const over = drafts.slice(MAX_RUNS);
+    if (over[0]) {
+      this.fail({
+        file: over[0].files[0] ?? over[0].name,
+        reason: `not loaded: ${over.length.toLocaleString('en-US')} more runs (models) than the ${MAX_RUNS} one load brings`,
+      });
+    }
     return { runs, errors: this.errors, formats: this.formats, unmapped: this.unmapped };
   }
 

@@ -75,6 +75,7 @@ export const createRunEditingSlice =
         errors: [],
         pendingMappings: [],
         notice: null,
+        setAside: [],
         view: DEFAULT_VIEW,
       });
     },
