@@ -176,3 +176,40 @@ function taskLimitProblem(task: string): RecordProblem | null {
     ? null
     : { kind: 'task-limit', detail: `a task name is longer than ${MAX_TASK_CHARS} characters` };
 }
+
+/** Cells one share link or file may hold, all runs together (a 300 x 300 grid is 90,000). */
+export const MAX_SHARE_CELLS = 250_000;
+
+/**
+ * Why a share's list of runs is too large to read, or null: counted before any run is read
+ * (number of runs, cells, distinct lengths and depths per run), so that a crafted link is
+ * refused in milliseconds instead of freezing the page while it is checked and drawn.
+ */
+export function shareSizeProblem(runs: readonly unknown[]): string | null {
+  if (runs.length > MAX_RUNS) {
+    return `holds ${runs.length.toLocaleString('en-US')} runs; a share brings up to ${MAX_RUNS}`;
+  }
+  let cells = 0;
+  for (const [i, run] of runs.entries()) {
+    const list = typeof run === 'object' && run !== null && 'cells' in run ? run.cells : null;
+    if (!Array.isArray(list)) continue;
+    cells += list.length;
+    if (cells > MAX_SHARE_CELLS) {
+      return `holds more than ${MAX_SHARE_CELLS.toLocaleString('en-US')} cells; a share brings up to that many`;
+    }
+    const lengths = new Set<unknown>();
+    const depths = new Set<unknown>();
+    for (const cell of list) {
+      if (!Array.isArray(cell)) continue;
+      lengths.add(cell[1]);
+      depths.add(cell[2]);
+    }
+    const axis =
+      lengths.size > MAX_AXIS_VALUES ? lengths : depths.size > MAX_AXIS_VALUES ? depths : null;
+    if (axis) {
+      const what = axis === lengths ? 'context lengths' : 'depths';
+      return `run ${i + 1}: ${axis.size.toLocaleString('en-US')} distinct ${what}; Haymap draws up to ${MAX_AXIS_VALUES.toLocaleString('en-US')} per run`;
+    }
+  }
+  return null;
+}

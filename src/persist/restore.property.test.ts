@@ -5,7 +5,7 @@ import { NASTY } from '../core/testing/arbitraries';
 import { csvFile } from '../core/testing/factories';
 import { propertyRuns, propertyTimeout } from '../core/testing/properties';
 import { planRestore } from './restore';
-import { SAVED_VERSION } from './savedState';
+import { SAVED_VERSION, type SavedMeta } from './savedState';
 
 const RUNS = 80;
 const TIMEOUT_MS = propertyTimeout(30_000);
@@ -40,7 +40,12 @@ const cellsRow = fc.tuple(text, number, number, number, number, number);
 /** Saves runs as persist does (a structured clone in IndexedDB) and restores them. */
 function saveAndRestore(runs: readonly RunDraft[]): RunDraft[] {
   const records = new Map(runs.map((run, i) => [i + 1, structuredClone({ ...run, id: `r${i}` })]));
-  const meta = { version: SAVED_VERSION, order: [...records.keys()], aside: [], view: {} };
+  const meta: SavedMeta = {
+    version: SAVED_VERSION,
+    order: [...records.keys()],
+    aside: [],
+    view: {},
+  };
   const plan = planRestore(meta, records);
   expect(plan.setAside.map((run) => run.reason)).toEqual([]);
   return plan.restored.map(({ draft }) => draft);
