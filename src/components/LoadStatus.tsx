@@ -1,4 +1,5 @@
 import { useStore } from '../state/store';
+import { SetAsideNotice } from './SetAsideNotice';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -47,6 +48,7 @@ export function LoadStatus() {
           {notice}
         </div>
       )}
+      <SetAsideNotice />
       {errors.length > 0 && (
         <section
           className="errors"

@@ -3,6 +3,8 @@ import type { RecordSink } from './formats/format';
 import { guessMapping } from './guessMapping';
 import { sampleTable } from './mapping';
 import { isMappable, readerFor, unknownShape } from './readers';
+import { MAX_RUNS, RecordLimits } from './limits';
+import { checkLoadedRun } from './runCheck';
 import { textSource, type Source } from './source';
 import type {
   BatchResult,
@@ -74,29 +76,39 @@ export class BatchLoader {
       }
       return group.acc;
     };
+    // Every record passes the limits (limits.ts) before it joins a run, whatever its format.
+    const limits = new RecordLimits(source.path);
     const sink: RecordSink = {
-      trial: (trial) => {
+      trial: (read) => {
         this.records += 1;
-        groupOf(trial.model, trial.lengthUnit).addTrial(trial);
+        const trial = limits.trial(read);
+        if (trial) groupOf(trial.model, trial.lengthUnit).addTrial(trial);
       },
-      summary: (summary) => {
+      summary: (read) => {
         this.records += 1;
-        groupOf(summary.model, summary.lengthUnit).addSummary(summary);
+        const summary = limits.summary(read);
+        if (summary) groupOf(summary.model, summary.lengthUnit).addSummary(summary);
       },
-      failedCall: (call) => {
+      failedCall: (read) => {
         this.records += 1;
-        groupOf(call.model, call.lengthUnit).addFailedCall(call);
+        const call = limits.failedCall(read);
+        if (call) groupOf(call.model, call.lengthUnit).addFailedCall(call);
       },
-      cell: (cell, model) => {
+      cell: (read, name) => {
         this.records += 1;
-        groupOf(model).addCell(cell);
+        const kept = limits.cell(read, name);
+        if (kept) groupOf(kept.model).addCell(kept.cell);
       },
       aggregated: ({ cells, details }) => {
-        for (const { cell, model } of cells) {
-          this.records += cell.n;
-          groupOf(model).addCell(cell);
+        for (const whole of cells) {
+          this.records += whole.cell.n;
+          const kept = limits.cell(whole.cell, whole.model);
+          if (kept) groupOf(kept.model).addCell(kept.cell);
         }
-        for (const trial of details) groupOf(trial.model).addDetail(trial);
+        for (const detail of details) {
+          const trial = limits.detail(detail);
+          if (trial) groupOf(trial.model).addDetail(trial);
+        }
       },
     };
     const outcome = await reader.parse(source, sink);
@@ -118,7 +130,7 @@ export class BatchLoader {
       group.acc.merge(acc);
       group.formats.add(reader.label);
       group.files.add(source.path);
-      group.warnings.push(...outcome.warnings);
+      group.warnings.push(...outcome.warnings, ...limits.messages());
     }
     return null;
   }
@@ -132,7 +144,7 @@ export class BatchLoader {
   finish(): BatchResult {
     const groups = [...this.groups.values()];
     const planned = planRuns(groups.map(({ key, files }) => ({ key, files: [...files] })));
-    const runs: RunDraft[] = planned.map(({ name, members, unit }) => {
+    const drafts: RunDraft[] = planned.map(({ name, members, unit }) => {
       const parts = members.flatMap((i) => groups[i] ?? []);
       const acc = parts.length === 1 && parts[0] ? parts[0].acc : new GridAccumulator();
       if (parts.length > 1) parts.forEach((part) => acc.merge(part.acc));
@@ -152,6 +164,21 @@ export class BatchLoader {
         ...(facetValues ? { facetValues } : {}),
       };
     });
+    // The same check as the saved copy's at start: a run kept now can always come back.
+    const runs: RunDraft[] = [];
+    for (const draft of drafts.slice(0, MAX_RUNS)) {
+      const checked = checkLoadedRun(draft);
+      if (checked.ok) runs.push(checked.value);
+      else
+        this.fail({ file: draft.files[0] ?? draft.name, reason: `not loaded: ${checked.reason}` });
+    }
+    const over = drafts.slice(MAX_RUNS);
+    if (over[0]) {
+      this.fail({
+        file: over[0].files[0] ?? over[0].name,
+        reason: `not loaded: ${over.length.toLocaleString('en-US')} more runs (models) than the ${MAX_RUNS} one load brings`,
+      });
+    }
     return { runs, errors: this.errors, formats: this.formats, unmapped: this.unmapped };
   }
 

@@ -2,7 +2,7 @@
  * Run summaries as a table to take away: CSV for a spreadsheet or a script, Markdown for a
  * report or an issue. Both have the same columns, so a reader can move between them.
  */
-import Papa from 'papaparse';
+import { toSafeCsv } from './csvSafe';
 import type { RunSummary } from './summary';
 import { DEFAULT_THRESHOLD } from './metrics';
 import { FIGURE_LABELS, passRateLabel } from './trialFigures';
@@ -86,7 +86,7 @@ function table(rows: readonly RunSummary[], style: Style): { header: string[]; b
  * The summaries as a tidy CSV: the {@link SUMMARY_COLUMNS}, then `len_<tokens>` for every
  * length any run has, holding that run's mean score there (empty where it has none). Scores
  * 0..1 with 4 decimals; `lengths` and `depths` count those covered; the worst band reads like
- * `40-50%`. Quoted as CSV requires.
+ * `40-50%`. Quoted as CSV requires; names safe for spreadsheets ({@link toSafeCsv}).
  */
 export function summaryCsv(rows: readonly RunSummary[]): string {
   const { header, body } = table(rows, {
@@ -94,9 +94,7 @@ export function summaryCsv(rows: readonly RunSummary[]): string {
     missing: '',
     passRate: (threshold) => `pass_rate_ge_${threshold.toFixed(2)}`,
   });
-  // As rows rather than fields + data: Papa ends a header without data with a line break of
-  // its own, and the table would then end with two.
-  return Papa.unparse([header, ...body], { newline: '\n' }) + '\n';
+  return toSafeCsv([header, ...body]);
 }
 
 /** A run name that cannot break out of its Markdown table cell. */

@@ -11,10 +11,10 @@ const RUNS = 'runs';
 const META = 'meta';
 const META_KEY = 'state';
 
-/** Everything saved, unchecked: the meta record (undefined when none) and each run by key. */
-export interface SavedRecords {
+/** The saved copy's index, unchecked: the meta record (undefined when none) and every run key. */
+export interface SavedIndex {
   meta: unknown;
-  runs: Map<IDBValidKey, unknown>;
+  keys: IDBValidKey[];
 }
 
 /** One save: runs to write or replace, keys to delete, and the new meta record. */
@@ -42,17 +42,28 @@ export function openDb(): Promise<IDBDatabase> {
   });
 }
 
-/** Reads every saved record in one transaction. */
-export async function readSaved(db: IDBDatabase): Promise<SavedRecords> {
+/** Reads the meta record and the runs' keys (not the runs: a start reads only those it needs). */
+export async function readIndex(db: IDBDatabase): Promise<SavedIndex> {
   const tx = db.transaction([RUNS, META], 'readonly');
-  const runs = tx.objectStore(RUNS);
-  const [meta, keys, values] = await Promise.all([
+  const [meta, keys] = await Promise.all([
     settled<unknown>(tx.objectStore(META).get(META_KEY)),
-    settled(runs.getAllKeys()),
-    settled<unknown[]>(runs.getAll()),
+    settled(tx.objectStore(RUNS).getAllKeys()),
   ]);
-  // getAllKeys and getAll of one store in one transaction list records in the same key order.
-  return { meta, runs: new Map(keys.map((key, i) => [key, values[i]])) };
+  return { meta, keys };
+}
+
+/** Reads the runs saved under `keys`, in one transaction; a key with no record is left out. */
+export async function readRuns(
+  db: IDBDatabase,
+  keys: readonly number[],
+): Promise<Map<number, unknown>> {
+  const store = db.transaction(RUNS, 'readonly').objectStore(RUNS);
+  const values = await Promise.all(keys.map((key) => settled<unknown>(store.get(key))));
+  const runs = new Map<number, unknown>();
+  keys.forEach((key, i) => {
+    if (values[i] !== undefined) runs.set(key, values[i]);
+  });
+  return runs;
 }
 
 /** Writes one save in one transaction: all of it lands, or none. */

@@ -1,12 +1,15 @@
 import type { Run } from '../core/types';
 import { useStore } from '../state/store';
-import { clearSaved, openDb, readSaved, writeSaved, type SavedRecords } from './db';
+import { MAX_RUNS } from '../core/limits';
+import { clearSaved, openDb, readIndex, readRuns, writeSaved } from './db';
+import { keysToRead, planRestore } from './restore';
 import {
   readSavedMeta,
-  readSavedRun,
   readSavedView,
+  SAVED_VERSION,
   savedMetaOf,
   savedViewPatch,
+  type SavedMeta,
 } from './savedState';
 
 /** Saves wait for this pause in changes, so typing a threshold writes once. */
@@ -28,26 +31,36 @@ let queue: Promise<void> = Promise.resolve();
 let warnedOnSave = false;
 
 /**
- * Puts the saved runs back (after any already loaded) and the saved view. A copy that cannot
- * be read (no IndexedDB, corrupt data) is dropped with a notice, and the app starts clean.
- * Never rejects.
+ * Puts the saved runs back (after any already loaded) and the saved view. Each run is checked
+ * on its own: one that fails is set aside (named in a notice, its record kept to download)
+ * and the others restore. Bounded work whatever the saved copy holds. Never rejects.
  */
 export async function restoreSaved(): Promise<void> {
   try {
     db = await openDb();
-    const records = await readSaved(db);
-    const keys = [...records.runs.keys()].filter((key) => typeof key === 'number');
-    storedKeys = keys;
-    nextKey = keys.reduce((max, key) => Math.max(max, key + 1), 1);
-    const failed = restoreFrom(records);
-    if (failed === null) return;
-    notify(`Could not restore saved runs: ${failed}. Starting clean.`);
-    await clearSaved(db);
-    storedKeys = [];
+    const { meta, keys } = await readIndex(db);
+    storedKeys = keys.filter((key) => typeof key === 'number');
+    nextKey = storedKeys.reduce((max, key) => Math.max(max, key + 1), 1);
+    if (meta === undefined) return;
+    const checked = readSavedMeta(meta);
+    let saved: SavedMeta;
+    if (checked.ok) saved = checked.value;
+    else {
+      // The runs are worth more than their order: restore them in the order they were saved.
+      notify(
+        `The saved order and view could not be read (${checked.reason}); runs restored as saved.`,
+      );
+      saved = {
+        version: SAVED_VERSION,
+        order: storedKeys.slice(0, MAX_RUNS),
+        aside: [],
+        view: null,
+      };
+    }
+    restoreFrom(saved, await readRuns(db, keysToRead(saved)), checked.ok);
   } catch (error) {
-    notify(`Could not restore saved runs: ${describe(error)}. Starting clean.`);
-    if (db) await clearSaved(db).catch(() => undefined);
-    storedKeys = [];
+    // Nothing is deleted: a copy that could not be read now may be read at the next start.
+    notify(`Could not restore saved runs: ${describe(error)}.`);
   }
 }
 
@@ -55,7 +68,13 @@ export async function restoreSaved(): Promise<void> {
 export function keepSaved(): void {
   if (!db) return;
   useStore.subscribe((state, previous) => {
-    if (state.runs !== previous.runs || state.view !== previous.view) schedule();
+    if (
+      state.runs !== previous.runs ||
+      state.view !== previous.view ||
+      state.setAside !== previous.setAside
+    ) {
+      schedule();
+    }
   });
   // A reload or a closed tab must not lose the last change to the debounce.
   window.addEventListener('pagehide', flush);
@@ -82,37 +101,30 @@ export function forgetSaved(): Promise<void> {
   return queue;
 }
 
-/** Restores what `records` hold; returns why it could not, or null. */
-function restoreFrom({ meta, runs }: SavedRecords): string | null {
-  if (meta === undefined) return null;
-  const checked = readSavedMeta(meta);
-  if (!checked.ok) return checked.reason;
-  const restored: { key: number; position: number; name: string }[] = [];
-  const drafts = [];
-  for (const [position, key] of checked.value.order.entries()) {
-    const record = runs.get(key);
-    // Gone (deleted by another tab's save): the others are still good.
-    if (record === undefined) continue;
-    const run = readSavedRun(record);
-    if (!run.ok) return run.reason;
-    drafts.push(run.value);
-    restored.push({ key, position, name: run.value.name });
-  }
+/** Restores the runs of `saved` from `records`, and its view when `withView`. */
+function restoreFrom(
+  saved: SavedMeta,
+  records: ReadonlyMap<number, unknown>,
+  withView: boolean,
+): void {
+  const plan = planRestore(saved, records);
   const { restoreRuns, setView } = useStore.getState();
-  const ids = restoreRuns(drafts);
+  const ids = restoreRuns(plan.restored.map(({ draft }) => draft));
   const idAt: (string | undefined)[] = [];
-  restored.forEach(({ position }, i) => (idAt[position] = ids[i]));
-  // A view that fails costs the view only: the runs are good.
-  const view = readSavedView(checked.value.view);
-  if (view.ok) setView(savedViewPatch(view.value, idAt));
-  else notify(`The saved view settings were not restored: ${view.reason}.`);
+  plan.restored.forEach(({ position }, i) => (idAt[position] = ids[i]));
+  if (withView) {
+    // A view that fails costs the view only: the runs are good.
+    const view = readSavedView(saved.view);
+    if (view.ok) setView(savedViewPatch(view.value, idAt));
+    else notify(`The saved view settings were not restored: ${view.reason}.`);
+  }
+  if (plan.setAside.length > 0) useStore.setState({ setAside: plan.setAside });
   const runsNow = useStore.getState().runs;
-  restored.forEach(({ key, name }, i) => {
+  plan.restored.forEach(({ key, draft }, i) => {
     const run = runsNow.find((r) => r.id === ids[i]);
     // Renamed to stay unique beside runs loaded meanwhile: then it is written again.
-    if (run?.name === name) savedKeys.set(run, key);
+    if (run && run.name === draft.name) savedKeys.set(run, key);
   });
-  return null;
 }
 
 function schedule(): void {
@@ -131,7 +143,7 @@ function flush(): void {
 async function save(): Promise<void> {
   const database = db;
   if (!database) return;
-  const { runs, view } = useStore.getState();
+  const { runs, view, setAside } = useStore.getState();
   const put: [number, Run][] = [];
   const order = runs.map((run) => {
     let key = savedKeys.get(run);
@@ -142,11 +154,13 @@ async function save(): Promise<void> {
     }
     return key;
   });
-  const kept = new Set(order);
+  // Runs set aside stay saved until the user dismisses them.
+  const aside = setAside.map((run) => run.key);
+  const kept = new Set([...order, ...aside]);
   const remove = storedKeys.filter((key) => !kept.has(key));
   try {
-    await writeSaved(database, { put, remove, meta: savedMetaOf(runs, order, view) });
-    storedKeys = order;
+    await writeSaved(database, { put, remove, meta: savedMetaOf(runs, order, view, aside) });
+    storedKeys = [...kept];
   } catch (error) {
     for (const [, run] of put) savedKeys.delete(run);
     if (!warnedOnSave) {

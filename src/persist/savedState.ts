@@ -1,29 +1,15 @@
+import { MAX_RUNS } from '../core/limits';
 import { isJsonObject } from '../core/read/json';
-import { cellFromObject, gridOfCells } from '../core/formats/share/cell';
-import {
-  accept,
-  isCount,
-  isList,
-  isNumberIn,
-  isText,
-  isTextList,
-  refuse,
-  type Checked,
-} from '../core/formats/share/guards';
-import { readFormats, readRunName } from '../core/formats/share/payload';
-import type { Cell, Run, RunDraft, Trial } from '../core/types';
+import { checkRun } from '../core/runCheck';
+import { accept, isCount, isList, refuse, type Checked } from '../core/formats/share/guards';
+import type { Run, RunDraft } from '../core/types';
 import { readSharedView, sharedViewOf, viewPatchOf, type SharedView } from '../state/sharedView';
 import type { ViewState } from '../state/types';
 
 /** The saved copy's layout version; another version is not read. */
 export const SAVED_VERSION = 1;
 
-/**
- * Bounds on saved texts and lists: generous, as anything the app made must come back (a model
- * may name itself at length); only nonsense is refused.
- */
-const MAX_FILES = 1_000_000;
-const MAX_WARNINGS = 100_000;
+/** The longest task name a saved view may select: generous, the runs' own limit applies. */
 const MAX_TEXT_CHARS = 1_000_000;
 
 /** The view as saved: the shared parts and the hidden runs, runs named by position in `order`. */
@@ -34,16 +20,24 @@ export interface SavedView extends SharedView {
 /** The saved copy's one meta record: the runs' storage keys in order, and the view. */
 export interface SavedMeta {
   version: typeof SAVED_VERSION;
+  /** Distinct keys, at most {@link MAX_RUNS} of them once read. */
   order: number[];
+  /** Keys of runs set aside at a start (they failed their check), kept until dismissed. */
+  aside: number[];
   /** Checked on its own ({@link readSavedView}): a view that fails costs the view, not the runs. */
   view: unknown;
 }
 
 /** The meta record for `runs` stored under the keys `order` (one per run, same order). */
-export function savedMetaOf(runs: readonly Run[], order: number[], view: ViewState): SavedMeta {
+export function savedMetaOf(
+  runs: readonly Run[],
+  order: number[],
+  view: ViewState,
+  aside: number[] = [],
+): SavedMeta {
   const hidden = runs.flatMap((run, i) => (view.hiddenRunIds.includes(run.id) ? [i] : []));
   const saved: SavedView = { ...sharedViewOf(view, runs), hidden };
-  return { version: SAVED_VERSION, order, view: saved };
+  return { version: SAVED_VERSION, order, aside, view: saved };
 }
 
 /** Reads the meta record back, or says what is wrong with it. */
@@ -51,11 +45,26 @@ export function readSavedMeta(value: unknown): Checked<SavedMeta> {
   if (!isJsonObject(value) || value.version !== SAVED_VERSION) {
     return refuse('the saved copy is of an unknown version');
   }
-  const { order } = value;
-  if (!isList(order) || !order.every((key) => isCount(key))) {
-    return refuse('the saved order of runs is not a list of keys');
+  const order = distinctKeys(value.order);
+  if (!order) return refuse('the saved order of runs is not a list of keys');
+  // Older copies have no runs set aside.
+  const aside = value.aside === undefined ? [] : (distinctKeys(value.aside) ?? []);
+  return accept({ version: SAVED_VERSION, order, aside, view: value.view });
+}
+
+/**
+ * The distinct keys of a saved list, first {@link MAX_RUNS} only, or null when it is not a
+ * list of keys. Bounded work whatever the list holds (200,000 copies of one key are one key).
+ */
+function distinctKeys(value: unknown): number[] | null {
+  if (!isList(value)) return null;
+  const keys = new Set<number>();
+  for (const key of value) {
+    if (!isCount(key)) return null;
+    keys.add(key);
+    if (keys.size === MAX_RUNS) break;
   }
-  return accept({ version: SAVED_VERSION, order, view: value.view });
+  return [...keys];
 }
 
 /** Reads the saved view back, or says what is wrong with it. */
@@ -75,90 +84,14 @@ export function savedViewPatch(
   idAt: readonly (string | undefined)[],
 ): Partial<ViewState> {
   const { hidden, ...shared } = view;
-  const hiddenRunIds = hidden.flatMap((position) => idAt[position] ?? []);
+  const hiddenRunIds = [...new Set(hidden.flatMap((position) => idAt[position] ?? []))];
   return { ...viewPatchOf(shared, idAt), hiddenRunIds };
 }
 
 /**
- * Reads a saved run back: names, lists and cells checked as a share link's are (cells rebuilt
- * through the accumulator), kept trial details shallowly (their numbers and texts).
+ * Reads a saved run back with the check every loaded run passed ({@link checkRun}): what a
+ * load accepted comes back the same.
  */
 export function readSavedRun(value: unknown): Checked<RunDraft> {
-  if (!isJsonObject(value)) return refuse('a saved run is not an object');
-  const name = readRunName(value.name, MAX_TEXT_CHARS);
-  if (!name.ok) return name;
-  const formats = readFormats(value.formats, MAX_TEXT_CHARS, MAX_FILES);
-  if (!formats.ok) return formats;
-  const { files, warnings } = value;
-  if (
-    !isTextList(files, MAX_FILES, MAX_TEXT_CHARS) ||
-    !isTextList(warnings, MAX_WARNINGS, MAX_TEXT_CHARS)
-  ) {
-    return refuse(`saved run “${name.value}”: its files or notes are not lists of text`);
-  }
-  if (!isList(value.cells) || !isList(value.details)) {
-    return refuse(`saved run “${name.value}”: its cells or details are not lists`);
-  }
-  const cells: Cell[] = [];
-  for (const item of value.cells) {
-    const cell = cellFromObject(item, MAX_TEXT_CHARS);
-    if (!cell.ok) return refuse(`saved run “${name.value}”: a cell’s ${cell.reason}`);
-    cells.push(cell.value);
-  }
-  const grid = gridOfCells(cells);
-  if (!grid.ok) return refuse(`saved run “${name.value}”: ${grid.reason}`);
-  const details: Trial[] = [];
-  for (const item of value.details) {
-    const trial = readTrial(item);
-    if (!trial) return refuse(`saved run “${name.value}”: a kept trial is not valid`);
-    details.push(trial);
-  }
-  return accept({
-    name: name.value,
-    formats: formats.value,
-    files: [...files],
-    ...grid.value,
-    details,
-    warnings: [...warnings],
-  });
-}
-
-/** A kept trial, checked shallowly: numbers where numbers belong, text where text does. */
-function readTrial(value: unknown): Trial | null {
-  if (!isJsonObject(value) || !isJsonObject(value.source)) return null;
-  const { lengthTokens, depthPercent, task, score, model, needle, expected, response, repeat } =
-    value;
-  const { file, line } = value.source;
-  const texts = [task, model, needle, expected, response];
-  if (
-    !isFiniteNumber(lengthTokens) ||
-    (depthPercent !== null && !isFiniteNumber(depthPercent)) ||
-    !isFiniteNumber(score) ||
-    !texts.every((text) => text === undefined || isText(text, MAX_TEXT_CHARS)) ||
-    (repeat !== undefined && !isFiniteNumber(repeat)) ||
-    !isText(file, MAX_TEXT_CHARS) ||
-    (line !== undefined && !isCount(line, 1))
-  ) {
-    return null;
-  }
-  return {
-    lengthTokens,
-    depthPercent,
-    score,
-    source: line === undefined ? { file } : { file, line },
-    ...optionalTexts({ task, model, needle, expected, response }),
-    ...(repeat === undefined ? {} : { repeat }),
-  };
-}
-
-function isFiniteNumber(value: unknown): value is number {
-  return isNumberIn(value, -Infinity, Infinity);
-}
-
-/** The fields of `fields` that hold text; the others left out. */
-function optionalTexts(fields: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(fields))
-    if (typeof value === 'string') out[key] = value;
-  return out;
+  return checkRun(value);
 }

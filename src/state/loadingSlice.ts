@@ -59,6 +59,11 @@ export const createLoadingSlice =
       pendingMappings: [],
       loading: null,
       notice: null,
+      setAside: [],
+
+      dismissSetAside(key) {
+        set((state) => ({ setAside: state.setAside.filter((run) => run.key !== key) }));
+      },
 
       async addFiles(files, startedAt = performance.now()) {
         if (files.length === 0) return;

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { clip, MAX_RUN_NAME_CHARS } from '../core/limits';
 import { namedRuns, newBatchId, uniqueName } from './runNaming';
 import type { Batch, Loader, RunEditingSlice, Store, ViewState } from './types';
 import { DEFAULT_VIEW } from './viewFields';
@@ -22,7 +23,8 @@ export const createRunEditingSlice =
     batches: [],
 
     renameRun(id, name) {
-      const trimmed = name.trim();
+      // Within the limit every door checks, so a renamed run saves and restores as it is.
+      const trimmed = clip(name.trim(), MAX_RUN_NAME_CHARS).trim();
       if (trimmed === '') return;
       set((state) => {
         const others = state.runs.filter((r) => r.id !== id).map((r) => r.name);
@@ -75,6 +77,7 @@ export const createRunEditingSlice =
         errors: [],
         pendingMappings: [],
         notice: null,
+        setAside: [],
         view: DEFAULT_VIEW,
       });
     },

@@ -70,8 +70,23 @@ export interface PendingMapping extends UnmappedFile {
   picked: PickedFile;
 }
 
+/** A saved run that failed its check at start: kept aside in storage, not restored. */
+export interface SetAsideRun {
+  /** Its storage key. */
+  key: number;
+  /** Its saved name where it has one, else a label naming its key. */
+  name: string;
+  reason: string;
+  /** The record as it was saved, for the user to download. */
+  raw: unknown;
+}
+
 /** Loading files: progress, what loading said, and the files waiting for a column mapping. */
 export interface LoadingSlice {
+  /** Saved runs that could not be restored; the saved copy keeps them until dismissed. */
+  setAside: SetAsideRun[];
+  /** Forgets a set-aside run: the next save deletes its record. */
+  dismissSetAside: (key: number) => void;
   errors: ShownError[];
   /** Files waiting in the column-mapping dialog, first shown first. */
   pendingMappings: PendingMapping[];

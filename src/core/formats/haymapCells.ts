@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toSafeCsv, unescapeFormula } from '../csvSafe';
 import { cellMean, cellPassRate } from '../metrics';
 import { coordinateProblem, toFiniteNumber } from '../normalize';
 import { headerColumns, readCsv } from '../read/csv';
@@ -72,8 +72,9 @@ export const haymapCells: ResultFormat = {
         reading.summary({
           lengthTokens,
           depthPercent,
-          model: fields.run?.trim() || undefined,
-          task: fields.task?.trim() || undefined,
+          // A name Download CSV escaped for spreadsheets (`'=x`) reads back as it was (`=x`).
+          model: unescapeFormula(fields.run?.trim() ?? '') || undefined,
+          task: unescapeFormula(fields.task?.trim() ?? '') || undefined,
           n,
           meanScore,
           passRate: passRate ?? undefined,
@@ -107,5 +108,5 @@ export function cellsToCsv(runName: string, cells: readonly Cell[], threshold: n
     ];
     return withTask ? [...row, cell.task] : row;
   });
-  return Papa.unparse({ fields, data: rows }, { newline: '\n' }) + '\n';
+  return toSafeCsv([fields, ...rows]);
 }

@@ -1,6 +1,6 @@
 import { GridAccumulator } from '../../aggregate';
 import { isJsonObject } from '../../read/json';
-import type { Cell, RunDraft } from '../../types';
+import type { Cell, Facets, RunDraft } from '../../types';
 import { accept, isCount, isList, isNumberIn, isText, refuse, type Checked } from './guards';
 
 /** The longest task name read from a share. */
@@ -24,6 +24,8 @@ export type CellTuple = [
   scoreCounts: number[],
   summaryN: number,
   summaryPasses: number,
+  /** Only for cells of a faceted run (needle count, mode): older links have ten fields. */
+  facets?: Facets,
 ];
 
 const TUPLE_FIELDS: readonly (keyof Cell)[] = [
@@ -37,13 +39,14 @@ const TUPLE_FIELDS: readonly (keyof Cell)[] = [
   'scoreCounts',
   'summaryN',
   'summaryPasses',
+  'facets',
 ];
 
 /** A cell written as a tuple. */
 export function cellTuple(cell: Cell): CellTuple {
   const { task, lengthTokens, depthPercent, n, failedCalls, sum } = cell;
-  const { scoreValues, scoreCounts, summaryN, summaryPasses } = cell;
-  return [
+  const { scoreValues, scoreCounts, summaryN, summaryPasses, facets } = cell;
+  const tuple: CellTuple = [
     task,
     lengthTokens,
     depthPercent,
@@ -55,12 +58,19 @@ export function cellTuple(cell: Cell): CellTuple {
     summaryN,
     summaryPasses,
   ];
+  if (facets) tuple.push(facets);
+  return tuple;
 }
 
 /** Reads a cell written by {@link cellTuple}. */
 export function cellFromTuple(value: unknown, maxTaskChars = MAX_TASK_CHARS): Checked<Cell> {
-  if (!isList(value) || value.length !== TUPLE_FIELDS.length) {
-    return refuse(`must be a list of ${TUPLE_FIELDS.length} values`);
+  // The last field, facets, is written only where a cell has some.
+  if (
+    !isList(value) ||
+    value.length < TUPLE_FIELDS.length - 1 ||
+    value.length > TUPLE_FIELDS.length
+  ) {
+    return refuse(`must be a list of ${TUPLE_FIELDS.length - 1} or ${TUPLE_FIELDS.length} values`);
   }
   return checkCell((field) => value[TUPLE_FIELDS.indexOf(field)], maxTaskChars);
 }
@@ -136,6 +146,10 @@ function checkCell(get: (field: keyof Cell) => unknown, maxTaskChars: number): C
   if (!isNumberIn(summaryPasses, 0, summaryN * SLACK)) {
     return refuse('summaryPasses must lie in 0..summaryN');
   }
+  const facets = get('facets');
+  if (facets !== undefined && !isFacets(facets)) {
+    return refuse(`facets must map at most ${MAX_FACETS} names to short texts`);
+  }
   return accept({
     task,
     lengthTokens,
@@ -147,5 +161,22 @@ function checkCell(get: (field: keyof Cell) => unknown, maxTaskChars: number): C
     scoreCounts,
     summaryN,
     summaryPasses,
+    ...(facets ? { facets } : {}),
   });
+}
+
+/** Facet fields a cell may carry (needle count, mode): a few, each name and value short. */
+const MAX_FACETS = 8;
+const MAX_FACET_CHARS = 200;
+
+/** A cell's facets: field -> value, a few short texts (needles -> "3"). */
+export function isFacets(value: unknown): value is Facets {
+  if (!isJsonObject(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= MAX_FACETS &&
+    entries.every(
+      ([field, text]) => field.length <= MAX_FACET_CHARS && isText(text, MAX_FACET_CHARS),
+    )
+  );
 }

@@ -1,3 +1,4 @@
+import { shareSizeProblem } from '../../limits';
 import { isJsonObject } from '../../read/json';
 import type { Cell, Run, RunDraft } from '../../types';
 import { cellFromTuple, cellTuple, gridOfCells, type CellTuple } from './cell';
@@ -63,6 +64,8 @@ export function readSharePayload(value: unknown): Checked<ShareContent> {
     );
   }
   if (!isList(value.runs) || value.runs.length === 0) return refuse('holds no runs');
+  const tooLarge = shareSizeProblem(value.runs);
+  if (tooLarge !== null) return refuse(tooLarge);
   const runs: RunDraft[] = [];
   for (const [i, item] of value.runs.entries()) {
     const run = readSharedRun(item, `run ${i + 1}`);
