@@ -57,6 +57,7 @@ describe.each(FORMATS.map((format) => [format.id, format] as const))('%s', (_id,
 const CLAIMS_ONLY_ITS_OWN = [
   'easycontext',
   'gkamradt-v2',
+  'helmet',
   'langchain-multi-needle',
   'lm-eval-samples',
   'lm-eval-results',

@@ -5,6 +5,7 @@ import { gkamradtV1 } from './gkamradtV1';
 import { gkamradtV2 } from './gkamradtV2';
 import { haymapCells } from './haymapCells';
 import { haymapShare } from './haymapShare';
+import { helmet } from './helmet';
 import { langchainMultiNeedle } from './langchainMultiNeedle';
 import { lmEvalResults } from './lmEvalResults';
 import { lmEvalSamples } from './lmEvalSamples';
@@ -30,6 +31,7 @@ export const FORMATS: readonly ResultFormat[] = [
   lmEvalSamples,
   lmEvalResults,
   openCompassNeedleBench,
+  helmet,
   wideTable,
   generic,
 ];
