@@ -62,6 +62,7 @@ const CLAIMS_ONLY_ITS_OWN = [
   'lm-eval-samples',
   'lm-eval-results',
   'lwm',
+  'nolima',
   'opencompass-needlebench',
   'ruler-pred',
   'ruler-summary',

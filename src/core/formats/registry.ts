@@ -10,6 +10,7 @@ import { langchainMultiNeedle } from './langchainMultiNeedle';
 import { lmEvalResults } from './lmEvalResults';
 import { lmEvalSamples } from './lmEvalSamples';
 import { lwm } from './lwm';
+import { nolima } from './nolima';
 import { openCompassNeedleBench } from './openCompass';
 import { rulerPredictions } from './rulerPredictions';
 import { rulerSummary } from './rulerSummary';
@@ -32,6 +33,7 @@ export const FORMATS: readonly ResultFormat[] = [
   lmEvalResults,
   openCompassNeedleBench,
   helmet,
+  nolima,
   wideTable,
   generic,
 ];
