@@ -1,5 +1,6 @@
 import type { ResultFormat } from './format';
 import { easyContext } from './easyContext';
+import { evalScopeNeedleHaystack } from './evalScopeNeedleHaystack';
 import { generic } from './generic';
 import { gkamradtV1 } from './gkamradtV1';
 import { gkamradtV2 } from './gkamradtV2';
@@ -34,6 +35,7 @@ export const FORMATS: readonly ResultFormat[] = [
   openCompassNeedleBench,
   helmet,
   nolima,
+  evalScopeNeedleHaystack,
   wideTable,
   generic,
 ];
