@@ -25,6 +25,45 @@ export const EXAMPLES: Example[] = [
       'checkpoints/stage-524k.json',
     ],
   },
+  {
+    id: 'helmet',
+    title: 'HELMET JSON KV',
+    description: 'Llama-3.1-8B: 5 lengths 8K … 128K × 6 depths, 2 items per cell (HELMET outputs)',
+    files: [
+      'helmet/output/Llama-3.1-8B-Instruct/json_kv_eval_test_k50_dep6_in131072_size12_shots2_sampFalsemax100min0t0.0p1.0_chatFalse_42.json',
+      'helmet/output/Llama-3.1-8B-Instruct/json_kv_eval_test_k50_dep6_in16384_size12_shots2_sampFalsemax100min0t0.0p1.0_chatFalse_42.json',
+      'helmet/output/Llama-3.1-8B-Instruct/json_kv_eval_test_k50_dep6_in32768_size12_shots2_sampFalsemax100min0t0.0p1.0_chatFalse_42.json',
+      'helmet/output/Llama-3.1-8B-Instruct/json_kv_eval_test_k50_dep6_in65536_size12_shots2_sampFalsemax100min0t0.0p1.0_chatFalse_42.json',
+      'helmet/output/Llama-3.1-8B-Instruct/json_kv_eval_test_k50_dep6_in8192_size12_shots2_sampFalsemax100min0t0.0p1.0_chatFalse_42.json',
+    ],
+  },
+  {
+    id: 'nolima',
+    title: 'NoLiMa, two tests',
+    description:
+      'gpt-4o: 6 lengths 1K … 32K × 11 depths, one-hop and two-hop tests as a facet (NoLiMa JSON)',
+    files: [
+      'nolima/CL16K/0401_T03_onehop/gpt-4o_book_0401_T03_onehop_1739251208.json',
+      'nolima/CL16K/0402_T05_twohop/gpt-4o_book_0402_T05_twohop_1739251209.json',
+      'nolima/CL1K/0401_T03_onehop/gpt-4o_book_0401_T03_onehop_1739251200.json',
+      'nolima/CL1K/0402_T05_twohop/gpt-4o_book_0402_T05_twohop_1739251201.json',
+      'nolima/CL2K/0401_T03_onehop/gpt-4o_book_0401_T03_onehop_1739251202.json',
+      'nolima/CL2K/0402_T05_twohop/gpt-4o_book_0402_T05_twohop_1739251203.json',
+      'nolima/CL32K/0401_T03_onehop/gpt-4o_book_0401_T03_onehop_1739251210.json',
+      'nolima/CL32K/0402_T05_twohop/gpt-4o_book_0402_T05_twohop_1739251211.json',
+      'nolima/CL4K/0401_T03_onehop/gpt-4o_book_0401_T03_onehop_1739251204.json',
+      'nolima/CL4K/0402_T05_twohop/gpt-4o_book_0402_T05_twohop_1739251205.json',
+      'nolima/CL8K/0401_T03_onehop/gpt-4o_book_0401_T03_onehop_1739251206.json',
+      'nolima/CL8K/0402_T05_twohop/gpt-4o_book_0402_T05_twohop_1739251207.json',
+    ],
+  },
+  {
+    id: 'evalscope',
+    title: 'EvalScope needle_haystack',
+    description:
+      'qwen-plus: 6 lengths × 10 depths, English and Chinese pre-averaged cells (EvalScope report)',
+    files: ['evalscope/outputs/20250301_101500/reports/qwen-plus/needle_haystack.json'],
+  },
 ];
 
 /** Fetches an example's files from the app's own origin, as if they had been dropped. */
