@@ -9,6 +9,10 @@ import { langchainMultiNeedle } from './langchainMultiNeedle';
 import { lmEvalResults } from './lmEvalResults';
 import { lmEvalSamples } from './lmEvalSamples';
 import { lwm } from './lwm';
+import { nemoMetrics } from './nemoMetrics';
+import { nemoMrcr } from './nemoMrcr';
+import { nemoRuler } from './nemoRuler';
+import { nemoRuler2 } from './nemoRuler2';
 import { openCompassNeedleBench } from './openCompass';
 import { rulerPredictions } from './rulerPredictions';
 import { rulerSummary } from './rulerSummary';
@@ -26,6 +30,10 @@ export const FORMATS: readonly ResultFormat[] = [
   easyContext,
   lwm,
   rulerPredictions,
+  nemoRuler,
+  nemoRuler2,
+  nemoMrcr,
+  nemoMetrics,
   rulerSummary,
   lmEvalSamples,
   lmEvalResults,
