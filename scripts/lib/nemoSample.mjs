@@ -9,7 +9,13 @@ const SETUPS = [
 ];
 const ROWS = 4;
 
-/** Fraction of items found, falling with length and by task difficulty. */
+/**
+ * Fraction of items found, falling with length and by task difficulty.
+ * @param {() => number} rand
+ * @param {number} k
+ * @param {number} taskIndex
+ * @param {number} items
+ */
 function rulerScore(rand, k, taskIndex, items) {
   const p = Math.max(0.05, 0.98 - 0.0035 * k - 0.05 * taskIndex);
   let found = 0;
@@ -17,7 +23,10 @@ function rulerScore(rand, k, taskIndex, items) {
   return found / items;
 }
 
-/** `[path, text]` pairs under `nemo-skills/eval-results/`. */
+/**
+ * `[path, text]` pairs under `nemo-skills/eval-results/`.
+ * @returns {Array<[string, string]>}
+ */
 export function nemoSampleFiles(seed = 12) {
   const rand = mulberry32(seed);
   /** @type {Array<[string, string]>} */
@@ -69,9 +78,12 @@ export function nemoSampleFiles(seed = 12) {
     'eval-results/mrcr/metrics.json',
     `${JSON.stringify({ mrcr: { 'pass@1': { num_entries: mrcr.length, seq_match_ratio: 50 } } }, null, 2)}\n`,
   ]);
-  return files.map(([path, text]) => [`nemo-skills/${path}`, text]);
+  return files.map(
+    ([path, text]) => /** @type {[string, string]} */ ([`nemo-skills/${path}`, text]),
+  );
 }
 
+/** @param {object[]} rows */
 function jsonl(rows) {
   return rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 }
