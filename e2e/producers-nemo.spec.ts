@@ -83,7 +83,7 @@ test('NeMo-Skills MRCR by needle count and token bin; metrics.json passes quietl
     'mrcr/8-needle@131072': [0.3, 1],
     'mrcr/8-needle@1048576': [0.1, 1],
   });
-  await openFolder(page, 'nemo-metrics');
+  await page.getByTestId('folder-input').setInputFiles(join(FIXTURES, 'nemo-metrics'));
   const sidecars = page.locator(
     '[data-testid="file-item"] [data-testid="file-format"] option:checked',
   );

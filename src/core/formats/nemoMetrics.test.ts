@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { fixtureFiles } from '../testing/fixtures';
+import { formatFixture } from '../testing/formatFixtures';
 import { nemoMetrics } from './nemoMetrics';
 
 const METRICS = '{\n  "ruler.llama_128k.vt": {\n    "pass@1": {\n      "num_entries": 3,';
@@ -16,7 +17,10 @@ describe('NeMo-Skills metrics.json', () => {
   });
 
   it('is passed over quietly beside the outputs: no run, no error, no note', async () => {
-    const result = await loadBatch([...fixtureFiles('nemo-metrics'), ...fixtureFiles('nemo-mrcr')]);
+    const result = await loadBatch([
+      ...formatFixture('nemo-metrics'),
+      ...fixtureFiles('nemo-mrcr'),
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.runs.map((run) => [run.name, run.warnings])).toEqual([['nemo-mrcr', []]]);
     expect(result.formats.filter((f) => f.formatId === 'nemo-metrics')).toHaveLength(2);
