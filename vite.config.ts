@@ -11,5 +11,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'cli/**/*.test.ts'],
     environment: 'node',
+    // Some tests load thousands of files or rows; a busy machine makes them several times
+    // slower, so no test may fail for the 5 s default.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -64,6 +64,21 @@ export const EXAMPLES: Example[] = [
       'qwen-plus: 6 lengths × 10 depths, English and Chinese pre-averaged cells (EvalScope report)',
     files: ['evalscope/outputs/20250301_101500/reports/qwen-plus/needle_haystack.json'],
   },
+  {
+    id: 'nemo-skills',
+    title: 'NeMo-Skills RULER and MRCR',
+    description:
+      'One model at 32K, 64K and 128K setups × 6 RULER tasks, and MRCR by needle count (JSONL)',
+    files: [
+      ...['llama_32k', 'llama_64k', 'llama_128k'].flatMap((setup) =>
+        ['niah_single_1', 'niah_multikey_1', 'niah_multivalue', 'vt', 'cwe', 'qa_1'].map(
+          (task) => `nemo-skills/eval-results/ruler.${setup}.${task}/output.jsonl`,
+        ),
+      ),
+      'nemo-skills/eval-results/mrcr/output.jsonl',
+      'nemo-skills/eval-results/mrcr/metrics.json',
+    ],
+  },
 ];
 
 /** Fetches an example's files from the app's own origin, as if they had been dropped. */

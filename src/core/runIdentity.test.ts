@@ -50,6 +50,16 @@ describe('runFolder', () => {
     expect(runFolder('m/synthetic/128k/pred')).toBe('m/synthetic/*/pred');
     expect(runFolder('distractor_3/m')).toBe('distractor_3/m');
   });
+
+  it('treats the task of a NeMo-Skills task folder as any task of its setup', () => {
+    expect(runFolder('o/eval-results/ruler.llama_128k.vt')).toBe(
+      'o/eval-results/ruler.llama_128k.*',
+    );
+    expect(runFolder('eval-results/ruler2.q_64k/ruler2.q_64k.qa_basic')).toBe(
+      'eval-results/ruler2.q_64k/ruler2.q_64k.*',
+    );
+    expect(runFolder('eval-results/ruler.llama_128k')).toBe('eval-results/ruler.llama_128k');
+  });
 });
 
 describe('planRuns', () => {

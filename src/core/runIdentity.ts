@@ -86,13 +86,22 @@ export function distinguishingNames(folders: readonly string[]): string[] {
 const COORDINATE_SEGMENT = /^\d+(\.\d+)?[kKmM]?$/;
 
 /**
+ * A NeMo-Skills task folder, `ruler.<setup>.<task>` or `ruler2.<setup>.<task>`: one folder per
+ * task of a setup, so the task part is a coordinate too.
+ */
+const NEMO_TASK_SEGMENT = /^(ruler2?\.[^/]+)\.[^./]+$/;
+
+/**
  * The folder as far as run identity goes: number segments stand for any number, so RULER's
- * `<model>/synthetic/4096/pred` and `.../8192/pred` are one run.
+ * `<model>/synthetic/4096/pred` and `.../8192/pred` are one run; NeMo-Skills task folders
+ * stand for any task of their setup.
  */
 export function runFolder(folder: string): string {
   return folder
     .split('/')
-    .map((segment) => (COORDINATE_SEGMENT.test(segment) ? '*' : segment))
+    .map((segment) =>
+      COORDINATE_SEGMENT.test(segment) ? '*' : segment.replace(NEMO_TASK_SEGMENT, '$1.*'),
+    )
     .join('/');
 }
 

@@ -12,6 +12,10 @@ import { lmEvalResults } from './lmEvalResults';
 import { lmEvalSamples } from './lmEvalSamples';
 import { lwm } from './lwm';
 import { nolima } from './nolima';
+import { nemoMetrics } from './nemoMetrics';
+import { nemoMrcr } from './nemoMrcr';
+import { nemoRuler } from './nemoRuler';
+import { nemoRuler2 } from './nemoRuler2';
 import { openCompassNeedleBench } from './openCompass';
 import { rulerPredictions } from './rulerPredictions';
 import { rulerSummary } from './rulerSummary';
@@ -29,6 +33,10 @@ export const FORMATS: readonly ResultFormat[] = [
   easyContext,
   lwm,
   rulerPredictions,
+  nemoRuler,
+  nemoRuler2,
+  nemoMrcr,
+  nemoMetrics,
   rulerSummary,
   lmEvalSamples,
   lmEvalResults,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellsToCsv } from '../formats/haymapCells';
 import { sharePayload } from '../formats/share/payload';
@@ -34,6 +34,14 @@ const SMALL_FIXTURES: Record<string, () => TextFile[]> = {
       text: JSON.stringify(sharePayload([hayRun()], { metric: 'mean' })),
     },
   ],
+  // Sidecars make no run, so they have no fixture folder of their own to drop (and see a heatmap).
+  'nemo-metrics': () =>
+    ['eval-results/mrcr/metrics.json', 'eval-results/ruler.llama_128k/metrics.json'].map(
+      (path) => ({
+        path: `nemo-metrics/${path}`,
+        text: readFileSync(join(FORMAT_FIXTURES_DIR, '../nemo-metrics', path), 'utf8'),
+      }),
+    ),
 };
 
 /** The files that stand for a format in the contract test: its fixture folder, else its small files. */

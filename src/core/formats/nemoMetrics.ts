@@ -1,0 +1,23 @@
+import { trimmedHead } from '../read/json';
+import { baseName, type ResultFormat } from './format';
+
+/**
+ * NeMo-Skills `metrics.json` beside its outputs: `{<benchmark>: {pass@1 | pass@k | …: {num_entries,
+ * accuracy, …}}}`, percentages summed up from the rows. The rows are read instead, so the file is
+ * recognised and passed over: no records, no run, nothing to report.
+ */
+export const nemoMetrics: ResultFormat = {
+  id: 'nemo-metrics',
+  label: 'NeMo-Skills metrics (passed over)',
+
+  detect(path, head) {
+    const start = trimmedHead(head);
+    if (baseName(path) !== 'metrics.json' || !start.startsWith('{')) return 0;
+    if (!/"pass@\d+(?:\[[^\]"]*\])?"\s*:\s*\{/.test(start)) return 0;
+    return /(?:^|\/)eval-results\//.test(path) ? 0.95 : 0.85;
+  },
+
+  parse() {
+    return Promise.resolve({ ok: true, records: 0, warnings: [] });
+  },
+};
