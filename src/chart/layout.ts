@@ -3,6 +3,7 @@ import type { RowKind } from '../core/grid';
 
 /** Geometry of one heatmap panel, in CSS pixels. Pure: a function of sizes and labels. */
 export interface HeatmapLayout {
+  /** The panel's width, or more when the columns' minimum width needs it. */
   width: number;
   height: number;
   plot: { x: number; y: number; width: number; height: number };
@@ -39,7 +40,9 @@ export interface LayoutInput {
 const FONT_PX = 12;
 /** Average advance of a digit or capital at 12px in the UI font. */
 const CHAR_PX = 7;
-const ROW_PX = { min: 10, max: 30 };
+const ROW_PX = { min: 12, max: 30 };
+/** The narrowest a column gets, so a cell can still be tapped; wider sweeps scroll in the panel. */
+const MIN_COLUMN_PX = 12;
 const LEGEND = { gap: 20, bar: 14, labels: 44, minHeight: 110 };
 const AXIS_TITLE_PX = 22;
 
@@ -64,7 +67,7 @@ export function heatmapLayout({
   const right = LEGEND.gap + LEGEND.bar + LEGEND.labels;
   const top = depthHints && rowKind === 'depth' ? 24 : 8;
 
-  const plotWidth = Math.max(120, width - left - right);
+  const plotWidth = Math.max(120, width - left - right, lengths.length * MIN_COLUMN_PX);
   const columnPx = plotWidth / Math.max(1, lengths.length);
   const rotateX = columnPx < lengthChars * CHAR_PX + 8;
   const xLabelPx = rotateX ? Math.ceil(lengthChars * CHAR_PX * 0.72) + 10 : FONT_PX + 8;
@@ -91,7 +94,7 @@ export function heatmapLayout({
   const yStep = Math.ceil((FONT_PX + 1) / rowPx);
 
   return {
-    width,
+    width: Math.max(width, left + plotWidth + right),
     height: Math.max(top + plotHeight + bottom, top + legendHeight + 8),
     plot: { x: left, y: top, width: plotWidth, height: plotHeight },
     x,
