@@ -58,3 +58,18 @@ test('the page fits the window at 1440 and 390, with 1,376 files and every data 
   await expect(page.getByTestId('file-input')).toHaveCount(1);
   await expect(page.getByTestId('folder-input')).toHaveCount(1);
 });
+
+test('the threshold takes a score on its own scale and says what it read', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('example-checkpoints').click();
+  const figure = heatmap(page, 'llama-3-8b-long stage 262K');
+  await expect(figure.locator('[data-length]').first()).toBeVisible({ timeout: LOAD_TIMEOUT });
+  const threshold = page.getByTestId('threshold');
+  await threshold.fill('7');
+  await expect(page.getByTestId('threshold-note')).toHaveText('7 on a 1..10 scale, read as 0.7');
+  await threshold.fill('70');
+  await expect(page.getByTestId('threshold-note')).toHaveText('70 on a 0..100 scale, read as 0.7');
+  await threshold.blur();
+  await expect(threshold).toHaveValue('0.7');
+  await expect(page.getByTestId('threshold-note')).toHaveCount(0);
+});
