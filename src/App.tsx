@@ -25,8 +25,9 @@ export function App() {
   // On a phone the controls fold into a drawer the header's button opens (CSS shows it always
   // on wider screens); the pickers stay in the page either way.
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const colorScheme = useStore((s) => s.view.colorScheme);
   return (
-    <div className={drawerOpen ? 'app drawer-open' : 'app'}>
+    <div className={drawerOpen ? 'app drawer-open' : 'app'} data-scheme={colorScheme}>
       <header className="topbar">
         <div className="brand">
           <span className="logo" aria-hidden="true" />
