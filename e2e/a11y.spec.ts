@@ -68,3 +68,18 @@ test.describe('accessibility (axe, WCAG 2.1 A and AA)', () => {
     expect(await violations(page)).toEqual([]);
   });
 });
+
+test.describe('accessibility in dark mode (the system setting)', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the empty start screen and a loaded run', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('example-llama3')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.getByTestId('example-llama3').click();
+    await expect(page.getByTestId('heatmap')).toHaveCount(1);
+    await page.getByTestId('heatmap').getByText('Data table').click();
+    await expect(page.getByTestId('data-table')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+});

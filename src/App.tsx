@@ -13,6 +13,7 @@ import { RunList } from './components/RunList';
 import { ShareControls } from './components/ShareControls';
 import { SummaryTable } from './components/SummaryTable';
 import { ViewControls } from './components/ViewControls';
+import { useState } from 'react';
 import { useShownRuns } from './state/selectors';
 import { useStore } from './state/store';
 
@@ -21,15 +22,39 @@ export function App() {
   const loaded = useStore((s) => s.runs.length);
   const shown = useShownRuns();
   const empty = loaded === 0;
+  // On a phone the controls fold into a drawer the header's button opens (CSS shows it always
+  // on wider screens); the pickers stay in the page either way.
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const colorScheme = useStore((s) => s.view.colorScheme);
   return (
-    <div className="app">
+    <div className={drawerOpen ? 'app drawer-open' : 'app'} data-scheme={colorScheme}>
       <header className="topbar">
         <div className="brand">
           <span className="logo" aria-hidden="true" />
           Haymap
         </div>
-        {!empty && <FilePickers />}
-        {!empty && <ViewControls />}
+        {!empty && (
+          <button
+            type="button"
+            className="button drawer-toggle"
+            data-testid="drawer-toggle"
+            aria-expanded={drawerOpen}
+            aria-controls="controls-drawer"
+            onClick={() => {
+              // The drawer opens at the top of the page, where the header is.
+              if (!drawerOpen) window.scrollTo({ top: 0 });
+              setDrawerOpen(!drawerOpen);
+            }}
+          >
+            {drawerOpen ? 'Hide controls' : 'Controls'}
+          </button>
+        )}
+        {!empty && (
+          <div className="topbar-controls">
+            <FilePickers />
+            <ViewControls />
+          </div>
+        )}
       </header>
       <LoadStatus />
       {empty ? (
@@ -38,7 +63,7 @@ export function App() {
         </main>
       ) : (
         <div className="workspace">
-          <aside className="sidebar">
+          <aside className="sidebar" id="controls-drawer">
             <RunList />
             <ExportControls />
             <ShareControls />

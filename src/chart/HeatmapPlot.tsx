@@ -101,7 +101,7 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
   const shownCell = shown === null ? undefined : cells[shown];
 
   return (
-    <div className="chart" ref={chartRef}>
+    <div className={layout && layout.width > width ? 'chart chart-wide' : 'chart'} ref={chartRef}>
       {layout && (
         <svg
           ref={svgRef}

@@ -7,7 +7,7 @@ describe('lengthTickFormat', () => {
   it.each([
     [decimal, 100, '100'],
     [decimal, 1000, '1K'],
-    [decimal, 1500, '1.5K'],
+    [decimal, 1500, '2K'],
     [decimal, 10071, '10K'],
     [decimal, 82643, '83K'],
     [decimal, 128000, '128K'],
@@ -19,6 +19,15 @@ describe('lengthTickFormat', () => {
     [binary, 65536, '64K'],
   ])('%#: %d -> %s', (format, value, label) => {
     expect(format(value)).toBe(label);
+  });
+
+  it('keeps one precision for the whole axis, the fewest decimals that keep labels apart', () => {
+    const claude = lengthTickFormat([1000, 6853, 12706, 200000]);
+    expect([1000, 6853, 12706, 200000].map(claude)).toEqual(['1K', '7K', '13K', '200K']);
+    const close = lengthTickFormat([1000, 1500, 2000]);
+    expect([1000, 1500, 2000].map(close)).toEqual(['1.0K', '1.5K', '2.0K']);
+    const small = lengthTickFormat([100, 500, 2000]);
+    expect([100, 500, 2000].map(small)).toEqual(['100', '500', '2K']);
   });
 
   it.each([

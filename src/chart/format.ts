@@ -11,28 +11,28 @@ export function isBinarySweep(lengths: readonly number[]): boolean {
   return large.length > 0 && large.every((l) => l % 1024 === 0);
 }
 
-function compact(value: number, unit: number, suffix: string): string {
-  const scaled = value / unit;
-  // Below 10 one decimal tells 1.5K from 2K; above it whole units read best (10071 -> 10K).
-  const text =
-    scaled < 10 && !Number.isInteger(Math.round(scaled * 10) / 10)
-      ? scaled.toFixed(1)
-      : String(Math.round(scaled));
-  return `${text}${suffix}`;
+/** "K" or "M" with `digits` decimals, or the plain number below a thousand. */
+function compact(value: number, unit: number, digits: number): string {
+  if (value < 1000) return String(value);
+  const [scale, suffix] = value < unit * unit * 0.9995 ? [unit, 'K'] : [unit * unit, 'M'];
+  return `${(value / scale).toFixed(digits)}${suffix}`;
 }
 
 /**
  * A tick formatter for context lengths: 1000 -> "1K", 10071 -> "10K", 128000 -> "128K",
  * 1000000 -> "1M" for decimal sweeps; 4096 -> "4K", 131072 -> "128K", 1048576 -> "1M" for
- * power-of-two sweeps. Lengths below 1000 stay as they are.
+ * power-of-two sweeps. Lengths below 1000 stay as they are. One precision for the whole axis:
+ * the fewest decimals (up to two) that keep the sweep's labels apart, so a sweep of 1000, 1500
+ * and 2000 reads "1.0K, 1.5K, 2.0K" and never "1K, 1.5K, 2K"; exact values are the tooltip's.
  */
 export function lengthTickFormat(lengths: readonly number[]): (lengthTokens: number) => string {
   const unit = isBinarySweep(lengths) ? 1024 : 1000;
-  return (value) => {
-    if (value < 1000) return String(value);
-    if (value < unit * unit * 0.9995) return compact(value, unit, 'K');
-    return compact(value, unit * unit, 'M');
-  };
+  const distinct = new Set(lengths).size;
+  let digits = 0;
+  while (digits < 2 && new Set(lengths.map((l) => compact(l, unit, digits))).size < distinct) {
+    digits += 1;
+  }
+  return (value) => compact(value, unit, digits);
 }
 
 /** Depth for a tick: whole percents as "50%", others with one decimal ("0.9%"). */

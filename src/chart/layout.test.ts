@@ -37,13 +37,24 @@ describe('heatmapLayout', () => {
     expect(layout.yTicks).toHaveLength(15);
   });
 
-  it('turns and thins labels of a dense 35 x 35 sweep so none overlap', () => {
-    const layout = layoutOf(700, range(35, 5853, 1000), range(35, 100 / 34));
-    expect(layout.rotateX).toBe(true);
-    const columnPx = layout.x.bandwidth() * (35 / layout.xTicks.length);
-    expect(columnPx).toBeGreaterThanOrEqual(13);
-    const rowPx = layout.y.bandwidth() * (35 / layout.yTicks.length);
-    expect(rowPx).toBeGreaterThanOrEqual(12);
+  it('thins the labels of a dense 35 x 35 sweep flat, keeping both ends and 50 %', () => {
+    const lengths = range(35, 5853, 1000);
+    const depths = range(35, 100 / 34);
+    const layout = layoutOf(700, lengths, depths);
+    expect(layout.rotateX).toBe(false);
+    expect(layout.xTicks[0]).toBe(lengths[0]);
+    expect(layout.xTicks.at(-1)).toBe(lengths[34]);
+    expect(layout.yTicks).toEqual(expect.arrayContaining([depths[0], depths[17], depths[34]]));
+    // Flat labels ("200K": 4 characters of about 7 px) never overlap their neighbours.
+    const gap = (ticks: number[], at: (t: number) => number) =>
+      Math.min(...ticks.slice(1).map((t, i) => at(t) - at(ticks[i] ?? 0)));
+    expect(gap(layout.xTicks, (t) => layout.x(t) ?? 0)).toBeGreaterThanOrEqual(4 * 7);
+    expect(gap(layout.yTicks as number[], (t) => layout.y(t) ?? 0)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('turns length labels only when even the ends do not fit flat', () => {
+    const lengths = [1000000, 2000000, 3000000];
+    expect(layoutOf(900, lengths, [0, 50, 100]).rotateX).toBe(false);
   });
 
   it('shortens the depth title when a few rows make the plot short', () => {

@@ -1,8 +1,10 @@
 import { scaleBand, type ScaleBand } from 'd3-scale';
 import type { RowKind } from '../core/grid';
+import { chooseTicks } from './ticks';
 
 /** Geometry of one heatmap panel, in CSS pixels. Pure: a function of sizes and labels. */
 export interface HeatmapLayout {
+  /** The panel's width, or more when the columns' minimum width needs it. */
   width: number;
   height: number;
   plot: { x: number; y: number; width: number; height: number };
@@ -13,7 +15,7 @@ export interface HeatmapLayout {
   /** The lengths and depths that get a tick label (all of them when they fit). */
   xTicks: number[];
   yTicks: (number | string)[];
-  /** Length labels turn 45 degrees when they do not fit side by side. */
+  /** Length labels turn 45 degrees only when even the ends do not fit side by side. */
   rotateX: boolean;
   legend: { x: number; y: number; width: number; height: number };
   /** The row axis title, shortened when the plot is too short for the full one. */
@@ -39,13 +41,21 @@ export interface LayoutInput {
 const FONT_PX = 12;
 /** Average advance of a digit or capital at 12px in the UI font. */
 const CHAR_PX = 7;
-const ROW_PX = { min: 10, max: 30 };
+const ROW_PX = { min: 12, max: 30 };
+/** The narrowest a column gets, so a cell can still be tapped; wider sweeps scroll in the panel. */
+const MIN_COLUMN_PX = 12;
 const LEGEND = { gap: 20, bar: 14, labels: 44, minHeight: 110 };
 const AXIS_TITLE_PX = 22;
 
-/** Every `step`-th item, starting with the first. */
-function every<T>(items: readonly T[], step: number): T[] {
-  return items.filter((_, i) => i % step === 0);
+/** The index of the row nearest 50 % depth, which the axis labels whenever it can. */
+function middleDepth(rows: readonly (number | string)[]): number[] {
+  let best = -1;
+  rows.forEach((row, i) => {
+    const current = rows[best];
+    if (typeof row !== 'number') return;
+    if (typeof current !== 'number' || Math.abs(row - 50) < Math.abs(current - 50)) best = i;
+  });
+  return best < 0 ? [] : [best];
 }
 
 /** Lays out a heatmap of `lengths` x `rows` in a panel `width` wide. */
@@ -64,9 +74,14 @@ export function heatmapLayout({
   const right = LEGEND.gap + LEGEND.bar + LEGEND.labels;
   const top = depthHints && rowKind === 'depth' ? 24 : 8;
 
-  const plotWidth = Math.max(120, width - left - right);
+  const plotWidth = Math.max(120, width - left - right, lengths.length * MIN_COLUMN_PX);
   const columnPx = plotWidth / Math.max(1, lengths.length);
-  const rotateX = columnPx < lengthChars * CHAR_PX + 8;
+  const xChoice = chooseTicks(lengths, {
+    bandPx: columnPx,
+    flatPx: lengthChars * CHAR_PX + 8,
+    rotatedPx: FONT_PX + 2,
+  });
+  const rotateX = xChoice.rotate;
   const xLabelPx = rotateX ? Math.ceil(lengthChars * CHAR_PX * 0.72) + 10 : FONT_PX + 8;
   const bottom = xLabelPx + AXIS_TITLE_PX + 10;
 
@@ -87,17 +102,21 @@ export function heatmapLayout({
   const [title, shortTitle] = ROW_TITLES[rowKind];
   // A one- or two-row matrix still gets a legend tall enough to read its ticks and title.
   const legendHeight = Math.max(plotHeight, LEGEND.minHeight);
-  const xStep = rotateX ? Math.ceil((FONT_PX + 2) / columnPx) : 1;
-  const yStep = Math.ceil((FONT_PX + 1) / rowPx);
+  const yChoice = chooseTicks(rows, {
+    bandPx: rowPx,
+    flatPx: FONT_PX + 1,
+    rotatedPx: null,
+    keep: rowKind === 'depth' ? middleDepth(rows) : [],
+  });
 
   return {
-    width,
+    width: Math.max(width, left + plotWidth + right),
     height: Math.max(top + plotHeight + bottom, top + legendHeight + 8),
     plot: { x: left, y: top, width: plotWidth, height: plotHeight },
     x,
     y,
-    xTicks: every(lengths, xStep),
-    yTicks: every(rows, yStep),
+    xTicks: xChoice.ticks,
+    yTicks: yChoice.ticks,
     rotateX,
     legend: { x: left + plotWidth + LEGEND.gap, y: top, width: LEGEND.bar, height: legendHeight },
     rowTitle: title.length * CHAR_PX <= plotHeight ? title : shortTitle,

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { FORMATS } from '../core/formats/registry';
 import type { FileFormat } from '../core/types';
 import { useStore } from '../state/store';
@@ -6,21 +7,50 @@ import { SidebarSection } from './fields';
 /** What the "Read as" menu offers besides the formats. */
 const MAP_COLUMNS = '__map__';
 
-/** Every file read, the format it was read as, and a way to read it otherwise. */
+/** Past this many files the list starts folded, behind a count. */
+const FOLDED_PAST = 30;
+/** The most files listed at once; the rest are counted. */
+const LISTED = 200;
+
+/**
+ * Every file read, the format it was read as, and a way to read it otherwise. A long list
+ * starts folded and scrolls in its own box, so a folder of thousands never grows the page.
+ */
 export function FileList() {
   const batches = useStore((s) => s.batches);
   const files = batches.flatMap((batch) =>
     batch.formats.map((format) => ({ batchId: batch.id, format })),
   );
+  const [open, setOpen] = useState(false);
   if (files.length === 0) return null;
-  return (
-    <SidebarSection id="files-title" title="Files" count={files.length}>
+  const list = (
+    <>
       <ul className="file-list">
-        {files.slice(0, 200).map(({ batchId, format }) => (
+        {files.slice(0, LISTED).map(({ batchId, format }) => (
           <FileItem key={`${batchId}:${format.file}`} batchId={batchId} format={format} />
         ))}
       </ul>
-      {files.length > 200 && <p className="muted small">and {files.length - 200} more</p>}
+      {files.length > LISTED && (
+        <p className="muted small">and {(files.length - LISTED).toLocaleString('en-US')} more</p>
+      )}
+    </>
+  );
+  return (
+    <SidebarSection id="files-title" title="Files" count={files.length}>
+      {files.length <= FOLDED_PAST ? (
+        list
+      ) : (
+        <details
+          className="file-fold"
+          data-testid="file-fold"
+          onToggle={(e) => setOpen(e.currentTarget.open)}
+        >
+          <summary>
+            {open ? 'Hide' : 'Show'} the {files.length.toLocaleString('en-US')} files
+          </summary>
+          {open && list}
+        </details>
+      )}
     </SidebarSection>
   );
 }

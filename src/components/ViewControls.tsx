@@ -4,6 +4,7 @@ import { isPaletteId, PALETTES } from '../chart/palettes';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Metric } from '../core/types';
 import { selectSetView, selectViewControls } from '../state/selectors';
+import type { ColorScheme } from '../state/types';
 import { useStore } from '../state/store';
 import { FractionInput, Toggle } from './fields';
 
@@ -14,11 +15,22 @@ function isMetric(value: string): value is Metric {
   return value in METRIC_LABELS;
 }
 
+const SCHEMES: Record<ColorScheme, string> = {
+  system: 'As the system',
+  light: 'Light',
+  dark: 'Dark',
+};
+
+function isScheme(value: string): value is ColorScheme {
+  return Object.hasOwn(SCHEMES, value);
+}
+
 /** Metric, pass threshold and palette, shared by every panel. */
 export function ViewControls() {
   const view = useStore(useShallow(selectViewControls));
   const setView = useStore(selectSetView);
   const runs = useStore((s) => s.runs);
+  const colorScheme = useStore((s) => s.view.colorScheme);
   const tasks = useMemo(() => [...new Set(runs.flatMap((r) => r.tasks))].sort(), [runs]);
   return (
     <div className="view-controls">
@@ -88,6 +100,24 @@ export function ViewControls() {
           {Object.values(PALETTES).map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Page</span>
+        <select
+          data-testid="color-scheme"
+          value={colorScheme}
+          title="The page's colours; exported figures keep their own theme"
+          onChange={(e) => {
+            const scheme = e.currentTarget.value;
+            if (isScheme(scheme)) setView({ colorScheme: scheme });
+          }}
+        >
+          {Object.entries(SCHEMES).map(([id, label]) => (
+            <option key={id} value={id}>
+              {label}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { readFraction } from './readFraction';
 
 /** A sidebar section with its heading, and a count beside it when given. */
 export function SidebarSection({
@@ -55,7 +56,10 @@ export function Toggle({
   );
 }
 
-/** A number input for a fraction 0..1 in steps of 0.05; values outside are not taken. */
+/**
+ * A number input for a fraction 0..1 in steps of 0.05 that also takes the score's own scale
+ * (7 on a 1..10 scale, 70 on a 0..100 one), and says beside it what it read.
+ */
 export function FractionInput({
   label,
   testId,
@@ -67,6 +71,10 @@ export function FractionInput({
   value: number;
   onChange: (value: number) => void;
 }) {
+  // What the user is typing, kept until they leave the field, so "7" is not replaced mid-edit.
+  const [draft, setDraft] = useState<string | null>(null);
+  const reading = draft === null ? null : readFraction(draft);
+  const noteId = useId();
   return (
     <label className="field">
       <span>{label}</span>
@@ -74,14 +82,29 @@ export function FractionInput({
         data-testid={testId}
         type="number"
         min={0}
-        max={1}
+        max={100}
         step={0.05}
-        value={value}
+        value={draft ?? value}
+        aria-describedby={reading?.note ? noteId : undefined}
+        aria-invalid={reading?.ok === false ? true : undefined}
         onChange={(e) => {
-          const next = e.currentTarget.valueAsNumber;
-          if (Number.isFinite(next) && next >= 0 && next <= 1) onChange(next);
+          const text = e.currentTarget.value;
+          setDraft(text);
+          const next = readFraction(text);
+          if (next.ok) onChange(next.value);
         }}
+        onBlur={() => setDraft(null)}
       />
+      {reading?.note && (
+        <span
+          id={noteId}
+          className={reading.ok ? 'field-note' : 'field-note error-text'}
+          data-testid={`${testId}-note`}
+          role="status"
+        >
+          {reading.note}
+        </span>
+      )}
     </label>
   );
 }

@@ -1,6 +1,7 @@
 import { refuse } from '../core/formats/share/guards';
 import { decodeShare, SHARE_PREFIX } from '../export/shareLink';
 import { keepSaved, restoreSaved } from '../persist/persist';
+import { keepPreferences } from '../persist/preferences';
 import { viewPatchOf } from './sharedView';
 import { useStore } from './store';
 
@@ -16,6 +17,7 @@ const FIRST_RENDER_WAIT_MS = 1000;
  * {@link FIRST_RENDER_WAIT_MS} at most. Never rejects; what fails is shown in the app.
  */
 export function startUp(): Promise<void> {
+  keepPreferences();
   const link = takeShareLink();
   const restored = restoreSaved();
   void restored.then(async () => {

@@ -11,6 +11,9 @@ import type { LoadOutcome } from '../worker/loadClient';
 import type { LoadProgress, PickedFile } from '../worker/protocol';
 
 /** How runs are shown; shared by every panel. Each field's policy is in `viewFields.ts`. */
+/** The page's colours: the system's setting, or light or dark whatever it says. */
+export type ColorScheme = 'system' | 'light' | 'dark';
+
 export interface ViewState {
   metric: Metric;
   /** Pass threshold on normalised scores, 0..1. */
@@ -33,6 +36,8 @@ export interface ViewState {
   drill: DrillTarget | null;
   /** How figures are drawn, on screen and in exports. */
   figure: FigureOptions;
+  /** The page's colours (the exported figure keeps its own theme, `figure.theme`). */
+  colorScheme: ColorScheme;
 }
 
 /** A cell of a run, as the drill-down names it. */

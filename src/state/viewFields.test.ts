@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIGURE } from '../chart/figureOptions';
 import { DEFAULT_THRESHOLD } from '../core/metrics';
-import { DEFAULT_VIEW, LINKED_KEYS, readLinked, RUN_KEYS, VIEW_KEYS } from './viewFields';
+import {
+  DEFAULT_VIEW,
+  LINKED_KEYS,
+  PREFERENCE_KEYS,
+  readLinked,
+  RUN_KEYS,
+  VIEW_KEYS,
+} from './viewFields';
 
 describe('the view-field table', () => {
   it('gives the default view', () => {
@@ -18,16 +25,18 @@ describe('the view-field table', () => {
       showLengthMean: false,
       drill: null,
       figure: DEFAULT_FIGURE,
+      colorScheme: 'system',
     });
   });
 
-  it('says what links carry: runs by position, neither hidden runs nor the drill-down', () => {
+  it('says what links carry: runs by position, not hidden runs, the drill-down or preferences', () => {
     expect(RUN_KEYS).toEqual(['diffA', 'diffB']);
     expect(LINKED_KEYS).not.toContain('hiddenRunIds');
     expect(LINKED_KEYS).not.toContain('drill');
-    expect(new Set([...LINKED_KEYS, ...RUN_KEYS, 'hiddenRunIds', 'drill'])).toEqual(
-      new Set(VIEW_KEYS),
-    );
+    expect(PREFERENCE_KEYS).toEqual(['colorScheme']);
+    expect(
+      new Set([...LINKED_KEYS, ...RUN_KEYS, ...PREFERENCE_KEYS, 'hiddenRunIds', 'drill']),
+    ).toEqual(new Set(VIEW_KEYS));
   });
 
   it('reads untrusted values field by field, within bounds', () => {

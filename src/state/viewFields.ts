@@ -5,7 +5,7 @@ import { isJsonObject } from '../core/read/json';
 import { isCount, isNumberIn, isText } from '../core/formats/share/guards';
 import type { Metric } from '../core/types';
 import { buildFrom, keysOf } from './fieldTables';
-import type { ViewState } from './types';
+import type { ColorScheme, ViewState } from './types';
 
 /** Bounds a reader of untrusted input applies (links are bounded; the saved copy is not). */
 export interface ReadLimits {
@@ -35,9 +35,17 @@ interface LocalField<T> {
   link: 'none';
 }
 
+/** A preference of this browser: saved with the preferences, never carried by links. */
+interface PreferenceField<T> {
+  default: T;
+  link: 'preference';
+  read: (value: unknown) => T | undefined;
+}
+
 type FieldPolicy<T> =
   | LinkedField<T>
   | LocalField<T>
+  | PreferenceField<T>
   | (null extends T ? (T extends string | null ? RunField : never) : never);
 
 function guarded<T>(guard: (value: unknown) => value is T) {
@@ -53,6 +61,8 @@ const isPalette = (value: unknown): value is PaletteId =>
 
 const isFraction = (value: unknown): value is number => isNumberIn(value, 0, 1);
 const isSwitch = (value: unknown): value is boolean => typeof value === 'boolean';
+const isColorScheme = (value: unknown): value is ColorScheme =>
+  value === 'system' || value === 'light' || value === 'dark';
 
 function readFigure(value: unknown): FigureOptions | undefined {
   if (!isJsonObject(value)) return undefined;
@@ -124,6 +134,7 @@ export const VIEW_FIELDS = {
     read: readFigure,
     refusal: 'the view’s figure options are not valid',
   },
+  colorScheme: { default: 'system', link: 'preference', read: guarded(isColorScheme) },
 } satisfies { [K in keyof ViewState]: FieldPolicy<ViewState[K]> };
 
 type Fields = typeof VIEW_FIELDS;
@@ -144,6 +155,25 @@ const LINKED: { [K in LinkedKey]: LinkedField<ViewState[K]> } = VIEW_FIELDS;
 export const VIEW_KEYS = keysOf(ALL);
 export const LINKED_KEYS = VIEW_KEYS.filter((key): key is LinkedKey => ALL[key].link === 'value');
 export const RUN_KEYS = VIEW_KEYS.filter((key): key is RunKey => ALL[key].link === 'run');
+
+/** The view fields saved as this browser's preferences. */
+export type PreferenceKey = {
+  [K in keyof Fields]: Fields[K]['link'] extends 'preference' ? K : never;
+}[keyof Fields];
+
+const PREFERENCES: { [K in PreferenceKey]: PreferenceField<ViewState[K]> } = VIEW_FIELDS;
+
+export const PREFERENCE_KEYS = VIEW_KEYS.filter(
+  (key): key is PreferenceKey => ALL[key].link === 'preference',
+);
+
+/** Reads one preference from untrusted input, or undefined when it is not valid. */
+export function readPreference<K extends PreferenceKey>(
+  key: K,
+  value: unknown,
+): ViewState[K] | undefined {
+  return PREFERENCES[key].read(value);
+}
 
 /** The view before the user changes anything. */
 export const DEFAULT_VIEW: ViewState = buildFrom<ViewState, keyof ViewState>(
