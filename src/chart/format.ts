@@ -26,9 +26,15 @@ function compact(value: number, unit: number, suffix: string): string {
  * 1000000 -> "1M" for decimal sweeps; 4096 -> "4K", 131072 -> "128K", 1048576 -> "1M" for
  * power-of-two sweeps. Lengths below 1000 stay as they are.
  */
-export function lengthTickFormat(lengths: readonly number[]): (lengthTokens: number) => string {
+export function lengthTickFormat(
+  lengths: readonly number[],
+  /** Names of bucket lengths (LongBench v2's "short"), shown instead of the number. */
+  labels?: Readonly<Record<number, string>>,
+): (lengthTokens: number) => string {
   const unit = isBinarySweep(lengths) ? 1024 : 1000;
   return (value) => {
+    const label = labels?.[value];
+    if (label !== undefined) return label;
     if (value < 1000) return String(value);
     if (value < unit * unit * 0.9995) return compact(value, unit, 'K');
     return compact(value, unit * unit, 'M');

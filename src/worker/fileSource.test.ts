@@ -30,7 +30,7 @@ async function load(files: { path: string; bytes: Uint8Array }[], limitBytes?: n
   const loader = new BatchLoader();
   for (const { path, bytes } of files) {
     const opened = await fileSources(
-      new File([bytes], path.split('/').pop() ?? path),
+      new File([new Uint8Array(bytes)], path.split('/').pop() ?? path),
       path,
       () => {},
       undefined,

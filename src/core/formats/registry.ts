@@ -8,6 +8,7 @@ import { haymapShare } from './haymapShare';
 import { langchainMultiNeedle } from './langchainMultiNeedle';
 import { lmEvalResults } from './lmEvalResults';
 import { lmEvalSamples } from './lmEvalSamples';
+import { longBenchV2 } from './longBenchV2';
 import { lwm } from './lwm';
 import { openCompassNeedleBench } from './openCompass';
 import { rulerPredictions } from './rulerPredictions';
@@ -22,6 +23,7 @@ export const FORMATS: readonly ResultFormat[] = [
   gkamradtV1,
   tidyCsv,
   gkamradtV2,
+  longBenchV2,
   langchainMultiNeedle,
   easyContext,
   lwm,
