@@ -22,11 +22,12 @@ export function longBenchV2Files() {
   ].map(([name, bonus]) => {
     const rows = [];
     let id = 0;
-    for (const domain of DOMAINS) {
-      for (const length of ['short', 'medium', 'long']) {
+    for (const [d, domain] of DOMAINS.entries()) {
+      for (const [l, length] of ['short', 'medium', 'long'].entries()) {
         for (let k = 0; k < 6; k += 1) {
           id += 1;
-          const difficulty = k % 3 === 0 ? 'easy' : 'hard';
+          // One difficulty per cell: Haymap shows a cell of mixed facet values only once split.
+          const difficulty = (d + l) % 3 === 0 ? 'easy' : 'hard';
           const chance = (BASE[length] ?? 0) + Number(bonus) + (difficulty === 'easy' ? 0.12 : 0);
           const right = random() < chance;
           const pred = random() < 0.04 ? null : 'ABCD'[Math.floor(random() * 4)];
