@@ -6,7 +6,7 @@
  */
 export { BatchLoader } from '../src/core/load';
 export type { BatchResult, LoadError, Run, RunDraft } from '../src/core/types';
-export { fileSource } from '../src/worker/fileSource';
+export { fileSources } from '../src/worker/fileSource';
 export { fingerprint } from '../src/worker/fingerprint';
 export { MAX_FILE_BYTES } from '../src/worker/protocol';
 

@@ -1,6 +1,6 @@
 import {
   BatchLoader,
-  fileSource,
+  fileSources,
   fingerprint,
   MAX_FILE_BYTES,
   uniqueName,
@@ -50,8 +50,13 @@ export async function loadInputs(
         if (sameAs !== undefined) {
           duplicates.push({ file: path, sameAs });
         } else {
-          const error = await loader.add(await fileSource(file, path, () => {}));
-          if (!error) seen.set(print, path);
+          const opened = await fileSources(file, path, () => {});
+          if (!opened.ok) loader.fail({ file: path, reason: opened.reason });
+          else {
+            let failed = false;
+            for (const source of opened.sources) if (await loader.add(source)) failed = true;
+            if (!failed) seen.set(print, path);
+          }
         }
       } catch (error) {
         loader.fail({ file: path, reason: `could not be read (${describe(error)})` });

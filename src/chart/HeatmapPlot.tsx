@@ -49,7 +49,11 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
   const [hovered, setHovered] = useState<number | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   const [tabStop, setTabStop] = useState(0);
-  const lengthLabel = useMemo(() => lengthTickFormat(axes.lengths), [axes.lengths]);
+  const { lengthLabels } = panel;
+  const lengthLabel = useMemo(
+    () => lengthTickFormat(axes.lengths, lengthLabels),
+    [axes.lengths, lengthLabels],
+  );
   const layout = useMemo(
     () =>
       width > 0 && cells.length > 0

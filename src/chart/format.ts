@@ -25,14 +25,18 @@ function compact(value: number, unit: number, digits: number): string {
  * the fewest decimals (up to two) that keep the sweep's labels apart, so a sweep of 1000, 1500
  * and 2000 reads "1.0K, 1.5K, 2.0K" and never "1K, 1.5K, 2K"; exact values are the tooltip's.
  */
-export function lengthTickFormat(lengths: readonly number[]): (lengthTokens: number) => string {
+export function lengthTickFormat(
+  lengths: readonly number[],
+  /** Names of bucket lengths (LongBench v2's "short"), shown instead of the number. */
+  labels?: Readonly<Record<number, string>>,
+): (lengthTokens: number) => string {
   const unit = isBinarySweep(lengths) ? 1024 : 1000;
   const distinct = new Set(lengths).size;
   let digits = 0;
   while (digits < 2 && new Set(lengths.map((l) => compact(l, unit, digits))).size < distinct) {
     digits += 1;
   }
-  return (value) => compact(value, unit, digits);
+  return (value) => labels?.[value] ?? compact(value, unit, digits);
 }
 
 /** Depth for a tick: whole percents as "50%", others with one decimal ("0.9%"). */

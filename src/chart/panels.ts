@@ -24,6 +24,8 @@ export interface PanelModel {
   /** e.g. "Mean score 87.3% · 225 cells · 330 trials" */
   subtitle: string;
   axes: GridAxes;
+  /** The run's names for bucket lengths, shown on the length axis. */
+  lengthLabels?: Record<number, string>;
   cells: PlotCell[];
   colour: (value: number) => string;
   legend: LegendSpec;
@@ -68,6 +70,7 @@ export function panelOfGrid(
     title: run.name,
     subtitle: `${view.metric === 'mean' ? 'Mean score' : 'Pass rate'} ${percent(gridMean(grid))} · mean of ${scored.toLocaleString('en-US')} cells${tasks} · ${run.trialCount.toLocaleString('en-US')} trials`,
     axes: grid,
+    ...(run.lengthLabels ? { lengthLabels: run.lengthLabels } : {}),
     cells: runCells(grid, name),
     colour: interpolate,
     legend: { title, interpolate, ticks: PERCENT_TICKS },

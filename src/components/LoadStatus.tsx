@@ -1,4 +1,6 @@
+import { groupErrors, type ErrorGroup } from '../state/errorGroups';
 import { useStore } from '../state/store';
+import type { ShownError } from '../state/types';
 import { SetAsideNotice } from './SetAsideNotice';
 
 function megabytes(bytes: number): string {
@@ -11,6 +13,7 @@ export function LoadStatus() {
   const notice = useStore((s) => s.notice);
   const errors = useStore((s) => s.errors);
   const dismissError = useStore((s) => s.dismissError);
+  const dismissErrors = useStore((s) => s.dismissErrors);
   const cancelLoad = useStore((s) => s.cancelLoad);
   return (
     <>
@@ -55,27 +58,84 @@ export function LoadStatus() {
           data-testid="load-errors"
           aria-label="Files that could not be loaded"
         >
-          {errors.map((error) => (
-            <div key={error.id} className="error" role="alert" data-testid="load-error">
-              <div>
-                <strong className="error-file">{error.file}</strong>
-                {error.line !== undefined && (
-                  <span className="error-line">, line {error.line}</span>
-                )}
-                <span>: {error.reason}</span>
-              </div>
-              <button
-                type="button"
-                className="link-button"
-                aria-label={`Dismiss the error about ${error.file}`}
-                onClick={() => dismissError(error.id)}
-              >
-                Dismiss
-              </button>
-            </div>
-          ))}
+          {groupErrors(errors).map((group) =>
+            group.errors.length === 1 && group.errors[0] ? (
+              <OneError key={group.key} error={group.errors[0]} onDismiss={dismissError} />
+            ) : (
+              <GroupedErrors key={group.key} group={group} onDismiss={dismissErrors} />
+            ),
+          )}
         </section>
       )}
     </>
+  );
+}
+
+function where(error: ShownError): string {
+  return error.line === undefined ? '' : `, line ${error.line}`;
+}
+
+function OneError({ error, onDismiss }: { error: ShownError; onDismiss: (id: number) => void }) {
+  return (
+    <div className="error" role="alert" data-testid="load-error">
+      <div>
+        <strong className="error-file">{error.file}</strong>
+        {error.line !== undefined && <span className="error-line">{where(error)}</span>}
+        <span>: {error.reason}</span>
+      </div>
+      <button
+        type="button"
+        className="link-button"
+        aria-label={`Dismiss the error about ${error.file}`}
+        onClick={() => onDismiss(error.id)}
+      >
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** Files that failed for one reason: one message with the count, the names folded away. */
+function GroupedErrors({
+  group,
+  onDismiss,
+}: {
+  group: ErrorGroup;
+  onDismiss: (ids: number[]) => void;
+}) {
+  const count = group.errors.length.toLocaleString('en-US');
+  return (
+    <div
+      className="error"
+      role="alert"
+      data-testid="load-error"
+      data-grouped="true"
+      data-count={group.errors.length}
+    >
+      <div className="error-group">
+        <strong>{count} files</strong>
+        <span>: {group.reason}</span>
+        <details>
+          <summary data-testid="load-error-files">Show the {count} files</summary>
+          <ul className="error-files">
+            {group.errors.map((error) => (
+              <li key={error.id} data-testid="load-error-file">
+                <span className="error-file">{error.file}</span>
+                {where(error)}
+                {error.reason !== group.reason && <span className="muted">: {error.reason}</span>}
+              </li>
+            ))}
+          </ul>
+        </details>
+      </div>
+      <button
+        type="button"
+        className="link-button"
+        aria-label={`Dismiss the errors about ${count} files`}
+        onClick={() => onDismiss(group.errors.map((e) => e.id))}
+      >
+        Dismiss
+      </button>
+    </div>
   );
 }

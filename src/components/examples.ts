@@ -79,6 +79,12 @@ export const EXAMPLES: Example[] = [
       'nemo-skills/eval-results/mrcr/metrics.json',
     ],
   },
+  {
+    id: 'longbench-v2',
+    title: 'LongBench v2, two prompt settings',
+    description: '6 domains × short, medium and long, with and without chain of thought (JSONL)',
+    files: ['longbench-v2/example-model.jsonl', 'longbench-v2/example-model_cot.jsonl'],
+  },
 ];
 
 /** Fetches an example's files from the app's own origin, as if they had been dropped. */

@@ -51,6 +51,7 @@ export class GridAccumulator {
   private readonly cells = new Map<string, CellAccumulator>();
   private readonly kept: Trial[] = [];
   private trials = 0;
+  private readonly lengthLabels = new Map<number, string>();
 
   private cellFor({ lengthTokens, depthPercent, task = '', facets }: Coordinates): CellAccumulator {
     const depth = depthPercent === null ? null : roundDepth(depthPercent);
@@ -83,6 +84,8 @@ export class GridAccumulator {
     cell.sum += trial.score;
     addCount(cell.scores, trial.score, 1);
     this.trials += 1;
+    if (trial.lengthLabel !== undefined)
+      this.lengthLabels.set(trial.lengthTokens, trial.lengthLabel);
     this.keep(cell, trial);
   }
 
@@ -142,6 +145,7 @@ export class GridAccumulator {
       for (const [score, count] of theirs.scores) addCount(cell.scores, score, count);
     }
     for (const trial of other.kept) this.keep(this.cellFor(trial), trial);
+    for (const [length, label] of other.lengthLabels) this.lengthLabels.set(length, label);
     this.trials += other.trials;
   }
 
@@ -161,6 +165,7 @@ export class GridAccumulator {
     tasks: string[];
     details: Trial[];
     facetValues?: Record<string, string[]>;
+    lengthLabels?: Record<number, string>;
   } {
     const cells = [...this.cells.values()].map(finishedCell);
     cells.sort(
@@ -177,6 +182,11 @@ export class GridAccumulator {
     const tasks = [...new Set(cells.map((c) => c.task))].filter((t) => t !== '').sort();
     const facetValues = facetValuesOf(cells);
     const facets = Object.keys(facetValues).length > 0 ? { facetValues } : {};
-    return { cells, lengths, depths, tasks, details: this.kept, ...facets };
+    const named = lengths.flatMap((l) => {
+      const label = this.lengthLabels.get(l);
+      return label === undefined ? [] : [[l, label] as const];
+    });
+    const labels = named.length > 0 ? { lengthLabels: Object.fromEntries(named) } : {};
+    return { cells, lengths, depths, tasks, details: this.kept, ...facets, ...labels };
   }
 }

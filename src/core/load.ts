@@ -148,7 +148,7 @@ export class BatchLoader {
       const parts = members.flatMap((i) => groups[i] ?? []);
       const acc = parts.length === 1 && parts[0] ? parts[0].acc : new GridAccumulator();
       if (parts.length > 1) parts.forEach((part) => acc.merge(part.acc));
-      const { cells, lengths, depths, tasks, details, facetValues } = acc.finish();
+      const { cells, lengths, depths, tasks, details, facetValues, lengthLabels } = acc.finish();
       return {
         name,
         formats: [...new Set(parts.flatMap((part) => [...part.formats]))],
@@ -162,6 +162,7 @@ export class BatchLoader {
         warnings: [...new Set(parts.flatMap((part) => part.warnings))],
         lengthUnit: unit,
         ...(facetValues ? { facetValues } : {}),
+        ...(lengthLabels ? { lengthLabels } : {}),
       };
     });
     // The same check as the saved copy's at start: a run kept now can always come back.

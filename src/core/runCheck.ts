@@ -63,9 +63,12 @@ export function checkRun(value: unknown): Checked<RunDraft> {
     return fail('its length unit is neither tokens nor frames');
   }
   const facetsOfCells = facetValuesOf(grid.value.cells);
+  const lengthLabels = labelsOf(value.lengthLabels, grid.value.lengths);
+  if (lengthLabels === null) return fail('its length labels are not names of its lengths');
   return accept({
     name,
     ...(lengthUnit ? { lengthUnit } : {}),
+    ...(lengthLabels ? { lengthLabels } : {}),
     // Rebuilt from the checked cells, never taken on trust.
     ...(Object.keys(facetsOfCells).length > 0 ? { facetValues: facetsOfCells } : {}),
     formats: formats.map((format) => clip(format, MAX_NOTE_CHARS)),
@@ -117,6 +120,28 @@ export function checkLoadedRun(draft: RunDraft): Checked<RunDraft> {
     return fail(axisLimitReason('depths', draft.depths.length));
   }
   return checkRun(draft);
+}
+
+/** Lengths are named by at most this many characters ("medium"). */
+const MAX_LENGTH_LABEL_CHARS = 40;
+
+/**
+ * A run's length labels: absent, or names of some of its lengths (null when they are not),
+ * each clipped; labels of lengths the run does not have are refused rather than kept.
+ */
+function labelsOf(
+  value: unknown,
+  lengths: readonly number[],
+): Record<number, string> | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isJsonObject(value)) return null;
+  const labels: Record<number, string> = {};
+  for (const [key, label] of Object.entries(value)) {
+    const length = Number(key);
+    if (typeof label !== 'string' || !lengths.includes(length)) return null;
+    labels[length] = clip(label, MAX_LENGTH_LABEL_CHARS);
+  }
+  return Object.keys(labels).length > 0 ? labels : undefined;
 }
 
 function isTextList(value: unknown): value is string[] {

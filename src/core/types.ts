@@ -27,6 +27,8 @@ export interface Trial {
   lengthUnit?: LengthUnit;
   /** Facets the record belongs to (needle count, mode), when the producer records any. */
   facets?: Facets;
+  /** The name of the length, where the producer names buckets (LongBench v2's "short"). */
+  lengthLabel?: string;
   /** Needle depth in percent, 0 = top; null where the producer records none (RULER). */
   depthPercent: number | null;
   /** The task, where a file holds several (RULER's niah_single_1, gkamradt v2's task_type). */
@@ -126,6 +128,8 @@ export interface Run {
   lengthUnit?: LengthUnit;
   /** Facet fields with more than one value in the run, each with its values sorted. */
   facetValues?: Record<string, string[]>;
+  /** Names of lengths that stand for buckets (LongBench v2: 32000 -> "short"), shown for them. */
+  lengthLabels?: Record<number, string>;
 }
 
 /** A file that could not be read, and why. */

@@ -76,7 +76,7 @@ export function placeFigure(model: FigureModel, options: FigureOptions) {
       lengths: panel.axes.lengths,
       rows: panel.axes.rows,
       rowKind: panel.axes.rowKind,
-      lengthLabel: lengthTickFormat(panel.axes.lengths),
+      lengthLabel: lengthTickFormat(panel.axes.lengths, panel.lengthLabels),
       rowLabel,
       depthHints: options.depthHints,
     }),
@@ -175,7 +175,7 @@ export function FigureSvg({
               legend={place.panel.legend}
               theme={theme}
               options={options}
-              lengthLabel={lengthTickFormat(place.panel.axes.lengths)}
+              lengthLabel={lengthTickFormat(place.panel.axes.lengths, place.panel.lengthLabels)}
               rowLabel={rowLabel}
             />
           </g>

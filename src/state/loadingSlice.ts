@@ -107,6 +107,11 @@ export const createLoadingSlice =
         set((state) => ({ errors: state.errors.filter((e) => e.id !== id) }));
       },
 
+      dismissErrors(ids) {
+        const gone = new Set(ids);
+        set((state) => ({ errors: state.errors.filter((e) => !gone.has(e.id)) }));
+      },
+
       addErrors(errors) {
         set((state) => ({ errors: [...state.errors, ...shown(errors)] }));
       },

@@ -112,6 +112,8 @@ export interface LoadingSlice {
   requestMapping: (batchId: number, path: string) => void;
   cancelLoad: () => void;
   dismissError: (id: number) => void;
+  /** Dismisses several errors at once (a grouped message). */
+  dismissErrors: (ids: readonly number[]) => void;
   /** Shows problems that arose outside a load (an example that could not be fetched). */
   addErrors: (errors: LoadError[]) => void;
 }

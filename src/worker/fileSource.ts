@@ -1,5 +1,7 @@
-import { byteSource } from '../core/read/byteSource';
+import { byteSource, memoryFile, type ByteFile } from '../core/read/byteSource';
+import { unpack } from '../core/read/packed';
 import type { Source } from '../core/source';
+import { MAX_FILE_BYTES } from './protocol';
 
 /**
  * Files up to this size are read in one piece: a folder of a thousand small per-test files
@@ -21,16 +23,49 @@ export async function fileSource(
 ): Promise<Source> {
   const whole =
     file.size <= WHOLE_FILE_BYTES ? new Uint8Array(bytes ?? (await file.arrayBuffer())) : undefined;
-  return byteSource(
-    {
-      path,
-      size: file.size,
-      slice: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
-      stream: () => chunksOf(file.stream()),
-    },
-    onBytes,
-    whole,
+  return byteSource(byteFileOf(file, path), onBytes, whole);
+}
+
+function byteFileOf(file: File, path: string): ByteFile {
+  return {
+    path,
+    size: file.size,
+    slice: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+    stream: () => chunksOf(file.stream()),
+  };
+}
+
+/** What a picked file holds: one source, the files of an archive, or why it cannot be opened. */
+export type FileSources = { ok: true; sources: Source[] } | { ok: false; reason: string };
+
+/**
+ * The sources in a File: the file itself, or for a `.gz` file what it decompresses to and for
+ * a zip archive its files (`<archive path>/<entry path>`), decompressed as they are read and
+ * held to `limitBytes` of output (see `core/read/packed.ts`).
+ */
+export async function fileSources(
+  file: File,
+  path: string,
+  onBytes: (bytes: number) => void,
+  bytes?: ArrayBuffer,
+  limitBytes = MAX_FILE_BYTES,
+): Promise<FileSources> {
+  const packed = await unpack(
+    bytes ? memoryFile(path, new Uint8Array(bytes)) : byteFileOf(file, path),
+    limitBytes,
   );
+  if (packed === null) return { ok: true, sources: [await fileSource(file, path, onBytes, bytes)] };
+  if (!packed.ok) return packed;
+  onBytes(file.size);
+  const sources: Source[] = [];
+  for (const inner of packed.files) {
+    // A zip entry states its size and is stopped past it, so a small one is read at once.
+    const small = packed.exactSizes && inner.size <= WHOLE_FILE_BYTES;
+    sources.push(
+      await byteSource(inner, () => {}, small ? await inner.slice(0, inner.size) : undefined),
+    );
+  }
+  return { ok: true, sources };
 }
 
 /** A stream's chunks through its reader: not every browser iterates a ReadableStream itself. */

@@ -1,6 +1,6 @@
 import { BatchLoader } from '../core/load';
 import { Dedupe } from './dedupe';
-import { fileSource } from './fileSource';
+import { fileSources } from './fileSource';
 import {
   DETAILS_PER_MESSAGE,
   MAX_FILE_BYTES,
@@ -65,9 +65,14 @@ export async function loadBatch(
           progress.bytesDone = bytesBefore + read;
           report();
         };
-        const source = await fileSource(file, path, onBytes, bytes);
-        const error = await loader.add(source, { formatId, mapping });
-        if (!error && seen.print !== null) dedupe.read(path, seen.print);
+        const opened = await fileSources(file, path, onBytes, bytes);
+        if (!opened.ok) loader.fail({ file: path, reason: opened.reason });
+        else {
+          let failed = false;
+          for (const source of opened.sources)
+            if (await loader.add(source, { formatId, mapping })) failed = true;
+          if (!failed && seen.print !== null) dedupe.read(path, seen.print);
+        }
       } catch (error) {
         loader.fail({ file: path, reason: `could not be read (${describe(error)})` });
       }

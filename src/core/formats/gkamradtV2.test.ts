@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
@@ -197,5 +198,38 @@ describe('gkamradt v2 parsing', () => {
     const run = (await loadBatch([{ path: 'e.jsonl', text }])).runs[0]!;
     expect(run.cells[0]?.failedCalls).toBe(1);
     expect(run.warnings[0]).toContain('(first at line 2: overloaded)');
+  });
+});
+
+describe('gkamradt needle-in-a-haystack 2.0.0', () => {
+  const path = 'results/sonnet-2-0-0.jsonl';
+  const text = readFileSync(
+    new URL('../../../e2e/fixtures/gkamradt-2.0.0/results/sonnet-2-0-0.jsonl', import.meta.url),
+    'utf8',
+  );
+
+  it('is claimed as v2 from its first line', () => {
+    expect(gkamradtV2.detect(path, text.slice(0, 4000))).toBe(0.95);
+  });
+
+  it('reads its rows (new fields, a null seed), counts failed calls apart and skips a cut last line', async () => {
+    const result = await loadBatch([{ path, text }]);
+    expect(result.errors).toEqual([]);
+    const run = result.runs[0]!;
+    expect(run.name).toBe('sonnet-2-0-0');
+    expect(
+      run.cells.map((c) => [c.lengthTokens, c.depthPercent, c.n, c.failedCalls, c.sum]),
+    ).toEqual([
+      [1000, 0, 2, 0, 1],
+      [1000, 50, 1, 0, 0],
+      [2000, 0, 1, 0, 1],
+      [2000, 50, 0, 1, 0],
+    ]);
+    expect(run.details.find((d) => d.source.line === 5)?.repeat).toBeUndefined();
+    expect(run.details.find((d) => d.source.line === 3)?.repeat).toBe(2);
+    expect(run.warnings.join('\n')).toMatch(
+      /line 6: the last line is not complete JSON: the file looks cut short/,
+    );
+    expect(run.warnings.join('\n')).toMatch(/1 failed call .* rate limited/);
   });
 });

@@ -10,6 +10,7 @@ import { helmet } from './helmet';
 import { langchainMultiNeedle } from './langchainMultiNeedle';
 import { lmEvalResults } from './lmEvalResults';
 import { lmEvalSamples } from './lmEvalSamples';
+import { longBenchV2 } from './longBenchV2';
 import { lwm } from './lwm';
 import { nolima } from './nolima';
 import { nemoMetrics } from './nemoMetrics';
@@ -29,6 +30,7 @@ export const FORMATS: readonly ResultFormat[] = [
   gkamradtV1,
   tidyCsv,
   gkamradtV2,
+  longBenchV2,
   langchainMultiNeedle,
   easyContext,
   lwm,
