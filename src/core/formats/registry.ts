@@ -1,4 +1,5 @@
 import type { ResultFormat } from './format';
+import { babilong } from './babilong';
 import { easyContext } from './easyContext';
 import { generic } from './generic';
 import { gkamradtV1 } from './gkamradtV1';
@@ -27,6 +28,7 @@ export const FORMATS: readonly ResultFormat[] = [
   lwm,
   rulerPredictions,
   rulerSummary,
+  babilong,
   lmEvalSamples,
   lmEvalResults,
   openCompassNeedleBench,
