@@ -1,5 +1,5 @@
 import { GridAccumulator } from './aggregate';
-import type { RecordSink } from './formats/format';
+import type { ParseOutcome, PendingLength, RecordSink } from './formats/format';
 import { guessMapping } from './guessMapping';
 import { sampleTable } from './mapping';
 import { isMappable, readerFor, unknownShape } from './readers';
@@ -25,6 +25,18 @@ interface Group {
   formats: Set<string>;
   files: Set<string>;
   warnings: string[];
+  lengthLabels: Record<number, string>;
+}
+
+type FileGroups = Map<string, { key: RunKey; acc: GridAccumulator }>;
+
+/** A file read in full whose length a companion file of the batch gives (see {@link PendingLength}). */
+interface PendingFile {
+  path: string;
+  label: string;
+  fileGroups: FileGroups;
+  warnings: string[];
+  pending: PendingLength;
 }
 
 /**
@@ -38,6 +50,9 @@ export class BatchLoader {
   private readonly errors: LoadError[] = [];
   private readonly formats: FileFormat[] = [];
   private readonly unmapped: UnmappedFile[] = [];
+  private readonly pendingFiles: PendingFile[] = [];
+  /** Lengths files gave for other files' records, by key. */
+  private readonly companionLengths = new Map<string, number>();
   private records = 0;
 
   /** Records (trials, summaries, failed calls) read so far, for progress. */
@@ -65,7 +80,7 @@ export class BatchLoader {
       return this.fail({ file: source.path, ...(await unknownShape(source)) });
     }
     // Records go into this file's own groups first, so a file that fails halfway adds nothing.
-    const fileGroups = new Map<string, { key: RunKey; acc: GridAccumulator }>();
+    const fileGroups: FileGroups = new Map();
     const groupOf = (model: string | undefined, unit: LengthUnit = 'tokens'): GridAccumulator => {
       const key: RunKey = { model: model?.trim() || null, folder: folderOf(source.path), unit };
       const id = runKeyId(key);
@@ -125,14 +140,52 @@ export class BatchLoader {
       format: reader.label,
       confidence: reader.confidence,
     });
-    for (const [id, { key, acc }] of fileGroups) {
-      const group = this.group(id, key);
-      group.acc.merge(acc);
-      group.formats.add(reader.label);
-      group.files.add(source.path);
-      group.warnings.push(...outcome.warnings, ...limits.messages());
+    for (const { key, lengthTokens } of outcome.lengths ?? []) {
+      this.companionLengths.set(key, lengthTokens);
+    }
+    const warnings = [...outcome.warnings, ...limits.messages()];
+    if (outcome.pendingLength) {
+      // Its companion may come later in the batch: the file joins its runs at the end.
+      const { pendingLength: pending } = outcome;
+      this.pendingFiles.push({
+        path: source.path,
+        label: reader.label,
+        fileGroups,
+        warnings,
+        pending,
+      });
+    } else {
+      this.mergeFile(source.path, reader.label, fileGroups, warnings, outcome);
     }
     return null;
+  }
+
+  private mergeFile(
+    path: string,
+    label: string,
+    fileGroups: FileGroups,
+    warnings: string[],
+    outcome: Pick<Extract<ParseOutcome, { ok: true }>, 'lengthLabels'>,
+    lengthTokens?: number,
+  ): void {
+    for (const [id, { key, acc }] of fileGroups) {
+      const group = this.group(id, key);
+      group.acc.merge(acc, lengthTokens);
+      group.formats.add(label);
+      group.files.add(path);
+      group.warnings.push(...warnings);
+      Object.assign(group.lengthLabels, outcome.lengthLabels);
+    }
+  }
+
+  /** Files waiting for their length join their runs at it, or at 0 with a note when none came. */
+  private placePendingFiles(): void {
+    for (const { path, label, fileGroups, warnings, pending } of this.pendingFiles.splice(0)) {
+      const lengthTokens = this.companionLengths.get(pending.key);
+      const notes =
+        lengthTokens === undefined ? [...warnings, `${path}: ${pending.whenAbsent}`] : warnings;
+      this.mergeFile(path, label, fileGroups, notes, {}, lengthTokens ?? 0);
+    }
   }
 
   /** Records an error for a file that could not even be read. */
@@ -142,6 +195,7 @@ export class BatchLoader {
   }
 
   finish(): BatchResult {
+    this.placePendingFiles();
     const groups = [...this.groups.values()];
     const planned = planRuns(groups.map(({ key, files }) => ({ key, files: [...files] })));
     const drafts: RunDraft[] = planned.map(({ name, members, unit }) => {
@@ -149,6 +203,13 @@ export class BatchLoader {
       const acc = parts.length === 1 && parts[0] ? parts[0].acc : new GridAccumulator();
       if (parts.length > 1) parts.forEach((part) => acc.merge(part.acc));
       const { cells, lengths, depths, tasks, details, facetValues } = acc.finish();
+      const lengthLabels: Record<number, string> = {};
+      for (const part of parts) {
+        for (const length of lengths) {
+          const label = part.lengthLabels[length];
+          if (label !== undefined) lengthLabels[length] = label;
+        }
+      }
       return {
         name,
         formats: [...new Set(parts.flatMap((part) => [...part.formats]))],
@@ -162,6 +223,7 @@ export class BatchLoader {
         warnings: [...new Set(parts.flatMap((part) => part.warnings))],
         lengthUnit: unit,
         ...(facetValues ? { facetValues } : {}),
+        ...(Object.keys(lengthLabels).length > 0 ? { lengthLabels } : {}),
       };
     });
     // The same check as the saved copy's at start: a run kept now can always come back.
@@ -191,6 +253,7 @@ export class BatchLoader {
         formats: new Set(),
         files: new Set(),
         warnings: [],
+        lengthLabels: {},
       };
       this.groups.set(id, group);
     }

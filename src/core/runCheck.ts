@@ -63,9 +63,11 @@ export function checkRun(value: unknown): Checked<RunDraft> {
     return fail('its length unit is neither tokens nor frames');
   }
   const facetsOfCells = facetValuesOf(grid.value.cells);
+  const lengthLabels = labelsOfLengths(value.lengthLabels, grid.value.lengths);
   return accept({
     name,
     ...(lengthUnit ? { lengthUnit } : {}),
+    ...(lengthLabels ? { lengthLabels } : {}),
     // Rebuilt from the checked cells, never taken on trust.
     ...(Object.keys(facetsOfCells).length > 0 ? { facetValues: facetsOfCells } : {}),
     formats: formats.map((format) => clip(format, MAX_NOTE_CHARS)),
@@ -161,4 +163,18 @@ function clippedTexts(fields: Record<string, unknown>): Record<string, string> {
   for (const [key, value] of Object.entries(fields))
     if (typeof value === 'string') out[key] = clip(value, MAX_DETAIL_CHARS);
   return out;
+}
+
+/** Names of the run's own length columns, each short text; anything else is dropped. */
+function labelsOfLengths(
+  value: unknown,
+  lengths: readonly number[],
+): Record<number, string> | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const labels: Record<number, string> = {};
+  for (const length of lengths) {
+    const label = value[String(length)];
+    if (typeof label === 'string' && label !== '') labels[length] = clip(label, MAX_TASK_CHARS);
+  }
+  return Object.keys(labels).length > 0 ? labels : undefined;
 }

@@ -126,6 +126,8 @@ export interface Run {
   lengthUnit?: LengthUnit;
   /** Facet fields with more than one value in the run, each with its values sorted. */
   facetValues?: Record<string, string[]>;
+  /** Names of length columns that are buckets rather than counts (LongBench v2 `short` = 32000). */
+  lengthLabels?: Record<number, string>;
 }
 
 /** A file that could not be read, and why. */
