@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { babilongFiles } from './lib/babilongSample.mjs';
 import { checkSynth, checkpointFiles, gradientLikeCsv } from './lib/synth.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +21,7 @@ app has something to show.
 | --- | --- | --- |
 | \`llama-3-70b-524k-style.csv\` | tidy CSV, one row per trial: \`model,context_length,depth_percent,score,needle,expected,response\`; score 0/1 (exact match of a 7-digit number) | the EasyContext evaluation on the model card of Gradient's Llama-3 70B Instruct 524K: 20 lengths 100 ... 608,100 (step 32,000) x depths 0, 20 ... 100 x 2 samples = 240 trials |
 | \`checkpoints/stage-65k.json\`, \`stage-262k.json\`, \`stage-524k.json\` | gkamradt v1 JSON arrays (\`model, context_length, depth_percent, version, needle, model_response, score\`, score 1..10) | three training stages of one long-context model on the same sweep: 12 lengths 2,048 ... 524,288 x 11 depths 0, 10 ... 100, one trial per cell; each stage holds up to its training length and degrades beyond it |
+| \`babilong/babilong_evals/haymap-demo/demo-8b/qa<N>_<len>_<cfg>.csv\` | BABILong answers (\`,target,output,question\`), scored by the benchmark's rule | a BABILong evaluation of one model in one prompt configuration: qa1..qa5 x lengths 0k, 1k, 4k, 16k, 64k, 10 answers per file, fewer right as the filler grows |
 `;
 
 checkSynth();
@@ -30,6 +32,7 @@ const outputs = [
   ...checkpointFiles().map(
     ({ name, text }) => /** @type {[string, string]} */ ([join('checkpoints', name), text]),
   ),
+  ...babilongFiles().map(({ name, text }) => /** @type {[string, string]} */ ([name, text])),
   ['README.md', README],
 ];
 

@@ -29,6 +29,11 @@ export function babilongName(path: string): BabilongName | null {
   return { task, lengthTokens, config, kind: kind === 'json' ? 'json' : 'csv' };
 }
 
+/** Whether a file's name holds its coordinates (task, length, configuration): two names, two files. */
+export function coordinatesInName(path: string): boolean {
+  return babilongName(path) !== null;
+}
+
 /** The model folder (`babilong_evals/<org>/<model>/`), or undefined for a file given alone. */
 function modelFolder(path: string): string | undefined {
   const parts = path.split('/');
