@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 import { nemoSampleFiles } from './lib/nemoSample.mjs';
 import { longBenchV2Files } from './lib/longBenchSample.mjs';
+import { babilongFiles } from './lib/babilongSample.mjs';
 import { checkSynth, checkpointFiles, gradientLikeCsv } from './lib/synth.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +25,7 @@ app has something to show.
 | \`checkpoints/stage-65k.json\`, \`stage-262k.json\`, \`stage-524k.json\` | gkamradt v1 JSON arrays (\`model, context_length, depth_percent, version, needle, model_response, score\`, score 1..10) | three training stages of one long-context model on the same sweep: 12 lengths 2,048 ... 524,288 x 11 depths 0, 10 ... 100, one trial per cell; each stage holds up to its training length and degrades beyond it |
 | \`nemo-skills/eval-results/ruler.llama_<N>k.<task>/output.jsonl\`, \`nemo-skills/eval-results/mrcr/output.jsonl\`, \`mrcr/metrics.json\` | NeMo-Skills RULER rows (\`expected_answer, length, generation, is_correct\`) and MRCR rows (\`n_needles, n_tokens, seq_match_ratio\`) | a NeMo-Skills RULER run of one model at three setups (32K, 64K, 128K) x 6 tasks x 4 rows, and MRCR with 2/4/8 needles x 5 prompt sizes |
 | \`longbench-v2/example-model.jsonl\`, \`example-model_cot.jsonl\` | LongBench v2 JSONL, one row per question (\`_id, domain, difficulty, length, answer, pred, judge\`) | one model answering LongBench v2's 6 domains at its short, medium and long buckets, 6 questions each, without and with chain of thought (\`_cot\`) |
+| \`babilong/babilong_evals/haymap-demo/demo-8b/qa<N>_<len>_<cfg>.csv\` | BABILong answers (\`,target,output,question\`), scored by the benchmark's rule | a BABILong evaluation of one model in one prompt configuration: qa1..qa5 x lengths 0k, 1k, 4k, 16k, 64k, 10 answers per file, fewer right as the filler grows |
 `;
 
 checkSynth();
@@ -38,6 +40,7 @@ const outputs = [
   ...longBenchV2Files().map(
     ({ name, text }) => /** @type {[string, string]} */ ([join('longbench-v2', name), text]),
   ),
+  ...babilongFiles().map(({ name, text }) => /** @type {[string, string]} */ ([name, text])),
   ['README.md', README],
 ];
 

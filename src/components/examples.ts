@@ -85,6 +85,17 @@ export const EXAMPLES: Example[] = [
     description: '6 domains × short, medium and long, with and without chain of thought (JSONL)',
     files: ['longbench-v2/example-model.jsonl', 'longbench-v2/example-model_cot.jsonl'],
   },
+  {
+    id: 'babilong',
+    title: 'BABILong answers, qa1–qa5',
+    description: 'One model at 0k … 64k, 10 answers per file, scored by the benchmark’s rule',
+    files: ['qa1', 'qa2', 'qa3', 'qa4', 'qa5'].flatMap((task) =>
+      ['0k', '1k', '4k', '16k', '64k'].map(
+        (length) =>
+          `babilong/babilong_evals/haymap-demo/demo-8b/${task}_${length}_instruction_yes_examples_yes_post_prompt_yes_chat_template_no.csv`,
+      ),
+    ),
+  },
 ];
 
 /** Fetches an example's files from the app's own origin, as if they had been dropped. */

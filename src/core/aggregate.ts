@@ -133,10 +133,15 @@ export class GridAccumulator {
     this.cellFor(call).failedCalls += 1;
   }
 
-  /** Adds everything another accumulator holds (several files into one run). */
-  merge(other: GridAccumulator): void {
+  /**
+   * Adds everything another accumulator holds (several files into one run); with `lengthTokens`,
+   * all of it at that length (a file whose length a companion file gives, see `load.ts`).
+   */
+  merge(other: GridAccumulator, lengthTokens?: number): void {
+    const at = <T extends Coordinates>(item: T): T =>
+      lengthTokens === undefined ? item : { ...item, lengthTokens };
     for (const theirs of other.cells.values()) {
-      const cell = this.cellFor(theirs);
+      const cell = this.cellFor(at(theirs));
       cell.n += theirs.n;
       cell.failedCalls += theirs.failedCalls;
       cell.sum += theirs.sum;
@@ -144,7 +149,7 @@ export class GridAccumulator {
       cell.summaryPasses += theirs.summaryPasses;
       for (const [score, count] of theirs.scores) addCount(cell.scores, score, count);
     }
-    for (const trial of other.kept) this.keep(this.cellFor(trial), trial);
+    for (const trial of other.kept) this.keep(this.cellFor(at(trial)), at(trial));
     for (const [length, label] of other.lengthLabels) this.lengthLabels.set(length, label);
     this.trials += other.trials;
   }

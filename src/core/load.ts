@@ -1,5 +1,5 @@
 import { GridAccumulator } from './aggregate';
-import type { RecordSink } from './formats/format';
+import type { PendingLength, RecordSink } from './formats/format';
 import { guessMapping } from './guessMapping';
 import { sampleTable } from './mapping';
 import { isMappable, readerFor, unknownShape } from './readers';
@@ -27,6 +27,17 @@ interface Group {
   warnings: string[];
 }
 
+type FileGroups = Map<string, { key: RunKey; acc: GridAccumulator }>;
+
+/** A file read in full whose length a companion file of the batch gives (see {@link PendingLength}). */
+interface PendingFile {
+  path: string;
+  label: string;
+  fileGroups: FileGroups;
+  warnings: string[];
+  pending: PendingLength;
+}
+
 /**
  * Turns the files of one batch into runs (see {@link planRuns}): records naming a model group
  * into one run per model, the rest into one run per folder; look-alike files in different
@@ -38,6 +49,9 @@ export class BatchLoader {
   private readonly errors: LoadError[] = [];
   private readonly formats: FileFormat[] = [];
   private readonly unmapped: UnmappedFile[] = [];
+  private readonly pendingFiles: PendingFile[] = [];
+  /** Lengths files gave for other files' records, by key. */
+  private readonly companionLengths = new Map<string, number>();
   private records = 0;
 
   /** Records (trials, summaries, failed calls) read so far, for progress. */
@@ -65,7 +79,7 @@ export class BatchLoader {
       return this.fail({ file: source.path, ...(await unknownShape(source)) });
     }
     // Records go into this file's own groups first, so a file that fails halfway adds nothing.
-    const fileGroups = new Map<string, { key: RunKey; acc: GridAccumulator }>();
+    const fileGroups: FileGroups = new Map();
     const groupOf = (model: string | undefined, unit: LengthUnit = 'tokens'): GridAccumulator => {
       const key: RunKey = { model: model?.trim() || null, folder: folderOf(source.path), unit };
       const id = runKeyId(key);
@@ -125,14 +139,50 @@ export class BatchLoader {
       format: reader.label,
       confidence: reader.confidence,
     });
-    for (const [id, { key, acc }] of fileGroups) {
-      const group = this.group(id, key);
-      group.acc.merge(acc);
-      group.formats.add(reader.label);
-      group.files.add(source.path);
-      group.warnings.push(...outcome.warnings, ...limits.messages());
+    for (const { key, lengthTokens } of outcome.lengths ?? []) {
+      this.companionLengths.set(key, lengthTokens);
+    }
+    const warnings = [...outcome.warnings, ...limits.messages()];
+    if (outcome.pendingLength) {
+      // Its companion may come later in the batch: the file joins its runs at the end.
+      const { pendingLength: pending } = outcome;
+      this.pendingFiles.push({
+        path: source.path,
+        label: reader.label,
+        fileGroups,
+        warnings,
+        pending,
+      });
+    } else {
+      this.mergeFile(source.path, reader.label, fileGroups, warnings);
     }
     return null;
+  }
+
+  private mergeFile(
+    path: string,
+    label: string,
+    fileGroups: FileGroups,
+    warnings: string[],
+    lengthTokens?: number,
+  ): void {
+    for (const [id, { key, acc }] of fileGroups) {
+      const group = this.group(id, key);
+      group.acc.merge(acc, lengthTokens);
+      group.formats.add(label);
+      group.files.add(path);
+      group.warnings.push(...warnings);
+    }
+  }
+
+  /** Files waiting for their length join their runs at it, or at 0 with a note when none came. */
+  private placePendingFiles(): void {
+    for (const { path, label, fileGroups, warnings, pending } of this.pendingFiles.splice(0)) {
+      const lengthTokens = this.companionLengths.get(pending.key);
+      const notes =
+        lengthTokens === undefined ? [...warnings, `${path}: ${pending.whenAbsent}`] : warnings;
+      this.mergeFile(path, label, fileGroups, notes, lengthTokens ?? 0);
+    }
   }
 
   /** Records an error for a file that could not even be read. */
@@ -142,6 +192,7 @@ export class BatchLoader {
   }
 
   finish(): BatchResult {
+    this.placePendingFiles();
     const groups = [...this.groups.values()];
     const planned = planRuns(groups.map(({ key, files }) => ({ key, files: [...files] })));
     const drafts: RunDraft[] = planned.map(({ name, members, unit }) => {

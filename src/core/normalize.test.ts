@@ -62,4 +62,13 @@ describe('coordinateProblem', () => {
   ])('length %d depth %d -> %s', (length, depth, kind) => {
     expect(coordinateProblem(length, depth)?.kind ?? null).toBe(kind);
   });
+
+  it.each([
+    [0, null, null],
+    [0, 50, null],
+    [-1, null, 'length-range'],
+    [0.5, null, 'length-fraction'],
+  ])('with zero lengths allowed, length %d depth %s -> %s', (length, depth, kind) => {
+    expect(coordinateProblem(length, depth, { zeroLength: true })?.kind ?? null).toBe(kind);
+  });
 });

@@ -66,12 +66,23 @@ export interface RecordProblem {
   detail: string;
 }
 
+/** What a producer allows beyond the usual coordinates. */
+export interface CoordinateOptions {
+  /**
+   * A length of 0 is valid: the producer's "no filler" column (BABILong `0k`). Only a producer
+   * that means it opts in; everywhere else 0 is a wrong column and rejected.
+   */
+  zeroLength?: boolean;
+}
+
 /** Why a (length, depth) pair cannot be placed on the grid, or null when it can (no depth: a length-by-task cell). */
 export function coordinateProblem(
   lengthTokens: number,
   depthPercent: number | null,
+  options: CoordinateOptions = {},
 ): RecordProblem | null {
-  const length = lengthProblem(lengthTokens);
+  const zero = options.zeroLength === true && lengthTokens === 0;
+  const length = zero ? null : lengthProblem(lengthTokens);
   if (length)
     return { kind: lengthTokens > 0 ? 'length-fraction' : 'length-range', detail: length };
   const depth = depthPercent === null ? null : depthProblem(depthPercent);

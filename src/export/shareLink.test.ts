@@ -146,7 +146,8 @@ describe('share links', () => {
     ['a huge n', [' ', 1000, 50, 1e300, 0, 1.5, [0.5, 1], [1, 1], 1e300, 0], 'whole numbers'],
     ['a null n', [' ', 1000, 50, null, 0, 1.5, [0.5, 1], [1, 1], 0, 0], 'whole numbers'],
     ['a huge length', [' ', 1e300, 50, 2, 0, 1.5, [0.5, 1], [1, 1], 0, 0], 'lengthTokens'],
-    ['a length of 0', [' ', 0, 50, 2, 0, 1.5, [0.5, 1], [1, 1], 0, 0], 'lengthTokens'],
+    // A length of 0 is valid (BABILong's 0k, no filler), a negative one never.
+    ['a negative length', [' ', -1000, 50, 2, 0, 1.5, [0.5, 1], [1, 1], 0, 0], 'lengthTokens'],
     ['a fractional length', [' ', 10.5, 50, 2, 0, 1.5, [0.5, 1], [1, 1], 0, 0], 'lengthTokens'],
     ['a depth of 101', [' ', 1000, 101, 2, 0, 1.5, [0.5, 1], [1, 1], 0, 0], 'depthPercent'],
     ['a depth as text', [' ', 1000, '50', 2, 0, 1.5, [0.5, 1], [1, 1], 0, 0], 'depthPercent'],

@@ -1,3 +1,4 @@
+import { coordinatesInName } from '../core/formats/babilong';
 import { MAX_FILE_BYTES } from './protocol';
 import { fingerprint } from './fingerprint';
 
@@ -24,7 +25,11 @@ export class Dedupe {
     path: string,
     bytes?: ArrayBuffer,
   ): Promise<{ duplicate: true } | { duplicate: false; print: string | null }> {
-    const print = file.size > MAX_FILE_BYTES ? null : await fingerprint(file, bytes);
+    const content = file.size > MAX_FILE_BYTES ? null : await fingerprint(file, bytes);
+    // Where the name holds the coordinates (BABILong's qa1_0k_<cfg>.csv), the same answers under
+    // two names are two cells, and every settings sidecar of a configuration is alike.
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const print = content !== null && coordinatesInName(path) ? `${content}\u0000${name}` : content;
     const sameAs = print === null ? undefined : this.seen.get(print);
     if (sameAs === undefined) return { duplicate: false, print };
     this.duplicates.push({ file: path, sameAs });

@@ -24,8 +24,35 @@ export interface RecordSink {
   aggregated(trials: AggregatedTrials): void;
 }
 
+/**
+ * A file whose length axis another file of the batch gives (lm-eval's babilong samples, whose
+ * length only the results file of the same run names): its records are read at length 0 and
+ * moved to the length a companion gives for `key` once the batch is read.
+ */
+export interface PendingLength {
+  key: string;
+  /** The note when no file of the batch gives the length: the records stay at 0. */
+  whenAbsent: string;
+}
+
+/** A length a file gives for the records of another file of the batch (see {@link PendingLength}). */
+export interface CompanionLength {
+  key: string;
+  lengthTokens: number;
+}
+
 /** A parser's answer: it never throws at its caller. */
-export type ParseOutcome = Result<{ records: number; warnings: string[] }, { file: string }>;
+export type ParseOutcome = Result<
+  {
+    records: number;
+    warnings: string[];
+    /** The file's length comes from a companion file of the batch. */
+    pendingLength?: PendingLength;
+    /** Lengths this file gives for the records of other files of the batch. */
+    lengths?: CompanionLength[];
+  },
+  { file: string }
+>;
 
 /** One producer's result format: one file under `formats/` and one line in the registry. */
 export interface ResultFormat {

@@ -57,7 +57,8 @@ export const haymapCells: ResultFormat = {
           return;
         }
         const problem =
-          coordinateProblem(lengthTokens, depthPercent ?? 0) ??
+          // Haymap's own cells keep a producer's 0-length column (BABILong `0k`).
+          coordinateProblem(lengthTokens, depthPercent ?? 0, { zeroLength: true }) ??
           // A count too large to add exactly (1e308) would sum to Infinity with another row's.
           (!Number.isSafeInteger(n) || n < 1
             ? { kind: 'n', detail: `n ${n} is not a positive whole number` }

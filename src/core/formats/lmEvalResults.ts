@@ -4,6 +4,7 @@ import type { Source } from '../source';
 import { baseName, type ParseOutcome, type ResultFormat } from './format';
 import { given } from './kit/fields';
 import { FileReading } from './kit/reading';
+import { babilongLengths, isAccTask } from './lmEvalLongTasks';
 import { NOT_RUN } from './lmEvalSamples';
 
 /**
@@ -20,7 +21,8 @@ export const lmEvalResults: ResultFormat = {
   detect(path, head) {
     const start = trimmedHead(head);
     if (!start.startsWith('{') || !/"results"\s*:\s*\{/.test(start)) return 0;
-    if (!/"\d+,[^"]*"\s*:/.test(start)) return 0;
+    const tasksOfLength = /"\d+,[^"]*"\s*:/.test(start);
+    if (!tasksOfLength && !/"(babilong|longbench2)_[^"]*"\s*:/.test(start)) return 0;
     return /^results.*\.json$/i.test(baseName(path)) ? 0.95 : 0.9;
   },
 
@@ -71,7 +73,14 @@ async function parseResults(source: Source, reading: FileReading): Promise<Parse
   const model = named ? `${named} (results)` : 'lm-eval results';
   const groups = groupsOf(root);
 
+  // babilong and longbench2 samples carry the trials; this file gives a babilong run its length.
+  const lengths = babilongLengths(file, root);
+  let accTasks = 0;
   for (const [task, metrics] of Object.entries(root.results)) {
+    if (isAccTask(task) || task === 'babilong' || task === 'longbench2') {
+      accTasks += 1;
+      continue;
+    }
     if (groups.has(task)) {
       skips.skip('group', `"${task}" is a group, the average of its tasks`);
       continue;
@@ -122,5 +131,9 @@ async function parseResults(source: Source, reading: FileReading): Promise<Parse
       });
     }
   }
-  return reading.finish('result', 'no tasks in "results"');
+  if (reading.recordCount === 0 && (accTasks > 0 || lengths.length > 0)) {
+    return { ok: true, records: 0, warnings: [], lengths };
+  }
+  const outcome = reading.finish('result', 'no tasks in "results"');
+  return outcome.ok && lengths.length > 0 ? { ...outcome, lengths } : outcome;
 }

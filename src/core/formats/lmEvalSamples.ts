@@ -4,7 +4,14 @@ import { forEachJsonLine } from '../read/jsonLines';
 import type { Source } from '../source';
 import { baseName, type ParseOutcome, type ResultFormat } from './format';
 import { given } from './kit/fields';
+import { RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
+import {
+  babilongPendingLength,
+  isAccTask,
+  isBabilongTask,
+  LONGBENCH2_LENGTHS,
+} from './lmEvalLongTasks';
 
 /** The task of `samples_<task>_<timestamp>.jsonl`, lm-eval's name for a task's samples. */
 export function samplesTask(path: string): string {
@@ -43,7 +50,9 @@ export const lmEvalSamples: ResultFormat = {
   },
 
   parse(source, sink) {
-    return parseSamples(source, new FileReading(source, sink));
+    const reading = new FileReading(source, sink);
+    const task = samplesTask(source.path);
+    return isAccTask(task) ? parseAccSamples(source, reading, task) : parseSamples(source, reading);
   },
 };
 
@@ -109,4 +118,50 @@ async function parseSamples(source: Source, reading: FileReading): Promise<Parse
     });
   });
   return reading.finish('sample', read.lines === 0 ? 'the file is empty' : 'no samples');
+}
+
+/**
+ * Samples of `babilong_qa*` and `longbench2_*`: one trial per row, scored by `acc` (0/1), no
+ * depth. A babilong row names no length: the run's results file does, so the file's trials wait
+ * at 0 for it ({@link babilongPendingLength}). A longbench2 row's `doc.length` bucket is its column.
+ */
+async function parseAccSamples(
+  source: Source,
+  reading: FileReading,
+  task: string,
+): Promise<ParseOutcome> {
+  const { file, skips } = reading;
+  const model = parentFolder(file);
+  const babilong = isBabilongTask(task);
+  const read = await forEachJsonLine(source, skips, (row, line) => {
+    const check = new RecordCheck(reading, { line });
+    const doc = isJsonObject(row.doc) ? row.doc : {};
+    const score = check.number('acc', row.acc);
+    if (score === null || !check.inRange('acc', score, 1)) return;
+    const bucket = optionalText(doc.length);
+    const lengthTokens = babilong
+      ? 0
+      : bucket === undefined
+        ? undefined
+        : LONGBENCH2_LENGTHS[bucket];
+    if (lengthTokens === undefined) {
+      check.skip('length', `doc.length ${given(doc.length)} is not short, medium or long`);
+      return;
+    }
+    if (!check.placed(lengthTokens, null, { zeroLength: babilong })) return;
+    reading.trial({
+      lengthTokens,
+      ...(!babilong && bucket !== undefined ? { lengthLabel: bucket } : {}),
+      depthPercent: null,
+      task,
+      score,
+      model,
+      expected: optionalText(doc.target) ?? optionalText(doc.answer) ?? optionalText(row.target),
+      response: firstText(row.filtered_resps) ?? firstText(row.resps),
+      source: { file, line },
+    });
+  });
+  const outcome = reading.finish('sample', read.lines === 0 ? 'the file is empty' : 'no samples');
+  if (!outcome.ok) return outcome;
+  return babilong ? { ...outcome, pendingLength: babilongPendingLength(file, task) } : outcome;
 }

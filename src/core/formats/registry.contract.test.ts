@@ -55,6 +55,7 @@ describe.each(FORMATS.map((format) => [format.id, format] as const))('%s', (_id,
 
 /** Producers whose detection is strict enough to claim no other format's files at all. */
 const CLAIMS_ONLY_ITS_OWN = [
+  'babilong',
   'easycontext',
   'evalscope-needle-haystack',
   'gkamradt-v2',

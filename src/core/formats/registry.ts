@@ -1,4 +1,5 @@
 import type { ResultFormat } from './format';
+import { babilong } from './babilong';
 import { easyContext } from './easyContext';
 import { evalScopeNeedleHaystack } from './evalScopeNeedleHaystack';
 import { generic } from './generic';
@@ -40,6 +41,7 @@ export const FORMATS: readonly ResultFormat[] = [
   nemoMrcr,
   nemoMetrics,
   rulerSummary,
+  babilong,
   lmEvalSamples,
   lmEvalResults,
   openCompassNeedleBench,

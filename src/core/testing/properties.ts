@@ -62,14 +62,18 @@ export class RecordingSink implements RecordSink {
 const within = (value: unknown, min: number, max: number): boolean =>
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 
+/**
+ * A whole length of at least 0: 0 is a producer's "no filler" column (BABILong `0k`); the
+ * formats that may not give it are held to that by their own tests and `coordinateProblem`.
+ */
 const isLength = (value: unknown): boolean =>
-  typeof value === 'number' && Number.isInteger(value) && value > 0;
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 /** A count of trials: whole, and small enough to add exactly (so never summing to Infinity). */
 const isCount = (value: unknown): boolean =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
-/** Problems with where a record sits: a whole positive length, a depth in 0..100 or none. */
+/** Problems with where a record sits: a whole length (0 included), a depth in 0..100 or none. */
 function placeProblems(
   what: string,
   record: { lengthTokens: number; depthPercent: number | null },

@@ -1,4 +1,4 @@
-import { coordinateProblem, toFiniteNumber } from '../../normalize';
+import { coordinateProblem, toFiniteNumber, type CoordinateOptions } from '../../normalize';
 import { itemPrefix } from '../../read/json';
 import type { FileReading } from './reading';
 
@@ -42,9 +42,12 @@ export class RecordCheck {
     return number;
   }
 
-  /** Whether a (length, depth) can go on the grid; skips the record when not. */
-  placed(lengthTokens: number, depthPercent: number | null): boolean {
-    const problem = coordinateProblem(lengthTokens, depthPercent);
+  /**
+   * Whether a (length, depth) can go on the grid; skips the record when not. `options` is the
+   * producer's opt-in beyond the usual coordinates (a length of 0 for "no filler").
+   */
+  placed(lengthTokens: number, depthPercent: number | null, options?: CoordinateOptions): boolean {
+    const problem = coordinateProblem(lengthTokens, depthPercent, options);
     if (problem) this.skip(problem.kind, problem.detail);
     return problem === null;
   }

@@ -86,10 +86,18 @@ describe('RecordCheck and FileReading', () => {
     const check = new RecordCheck(reading, { index: 2 });
     expect(check.number('score', 'x')).toBeNull();
     expect(check.placed(0, 50)).toBe(false);
+    expect(check.placed(0, null, { zeroLength: true })).toBe(true);
     expect(reading.finish('result', 'empty')).toEqual({
       ok: false,
       file: 'f.json',
       reason: 'no usable result: item 3: score "x" is not a number',
     });
+  });
+});
+
+describe('FileReading.passOver', () => {
+  it('reads a file it understands and uses for nothing as ok, with no record and no note', () => {
+    const reading = new FileReading(textSource('qa1_0k_cfg.json', '{}'), NULL_SINK);
+    expect(reading.passOver()).toEqual({ ok: true, records: 0, warnings: [] });
   });
 });

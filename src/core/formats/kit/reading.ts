@@ -64,6 +64,14 @@ export class FileReading {
   }
 
   /**
+   * The outcome of a file that is understood and holds no records (a sidecar of settings): ok,
+   * with no record and no note, so it forms no run and is never reported unreadable.
+   */
+  passOver(): ParseOutcome {
+    return { ok: true, records: 0, warnings: [] };
+  }
+
+  /**
    * The outcome: the count and the notes, or, when no record could be used, `no usable <noun>`
    * and the first problem seen (else `whenEmpty` for a file with no record at all).
    */

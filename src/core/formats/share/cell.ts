@@ -114,7 +114,8 @@ function checkCell(get: (field: keyof Cell) => unknown, maxTaskChars: number): C
     return refuse(`task must be text of at most ${maxTaskChars} characters`);
   }
   const lengthTokens = get('lengthTokens');
-  if (!isCount(lengthTokens, 1)) return refuse('lengthTokens must be a whole number above 0');
+  // 0 is a producer's "no filler" column (BABILong `0k`), which a kept run must bring back.
+  if (!isCount(lengthTokens)) return refuse('lengthTokens must be a whole number of at least 0');
   const depthPercent = get('depthPercent');
   if (depthPercent !== null && !isNumberIn(depthPercent, 0, 100)) {
     return refuse('depthPercent must be a number in 0..100, or null');
