@@ -84,9 +84,14 @@ export const Heatmap = memo(function Heatmap({
         options={figure}
         tooltip={(index) => {
           const slot = grid.slots[index];
-          return slot?.cell ? (
-            <CellTooltip cell={slot.cell} row={slot.row} threshold={threshold} />
-          ) : null;
+          if (!slot?.cell) return null;
+          const { lengthLabel, rowLabel } = panel;
+          // On bins, the cell's place is its bin's range, not the bin's lower edges.
+          const head =
+            lengthLabel && rowLabel
+              ? `${lengthLabel(slot.lengthTokens)} · depth ${rowLabel(slot.row)}`
+              : undefined;
+          return <CellTooltip cell={slot.cell} row={slot.row} threshold={threshold} head={head} />;
         }}
         onActivate={
           onOpenCell &&

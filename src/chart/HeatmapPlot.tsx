@@ -5,7 +5,7 @@ import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
 import { lengthTickFormat } from './format';
 import { HeatmapBody } from './HeatmapBody';
-import { rowLabel } from './labels';
+import { rowLabel as plainRowLabel } from './labels';
 import { heatmapLayout } from './layout';
 import { LengthMeanLine } from './LengthMeanLine';
 import type { PanelModel } from './panels';
@@ -49,7 +49,11 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
   const [hovered, setHovered] = useState<number | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   const [tabStop, setTabStop] = useState(0);
-  const lengthLabel = useMemo(() => lengthTickFormat(axes.lengths), [axes.lengths]);
+  const lengthLabel = useMemo(
+    () => panel.lengthLabel ?? lengthTickFormat(axes.lengths),
+    [panel.lengthLabel, axes.lengths],
+  );
+  const rowLabel = panel.rowLabel ?? plainRowLabel;
   const layout = useMemo(
     () =>
       width > 0 && cells.length > 0
@@ -63,7 +67,7 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
             depthHints: options.depthHints,
           })
         : null,
-    [width, cells.length, axes, lengthLabel, options.depthHints],
+    [width, cells.length, axes, lengthLabel, rowLabel, options.depthHints],
   );
 
   // Keyboard focus follows the arrow keys: move DOM focus to the cell the index names.

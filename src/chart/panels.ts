@@ -28,6 +28,10 @@ export interface PanelModel {
   colour: (value: number) => string;
   legend: LegendSpec;
   ariaLabel: string;
+  /** Column labels, where they are not the lengths themselves (bins: their range). */
+  lengthLabel?: (lengthTokens: number) => string;
+  /** Row labels, where they are not the depths or tasks themselves (bins: their range). */
+  rowLabel?: (row: number | string) => string;
 }
 
 /** The name of the metric as a legend and axis say it. */
@@ -105,12 +109,12 @@ function runCells(grid: HeatmapGrid, metricName: string): PlotCell[] {
 const colourOfDifference = (value: number) => interpolateRdBu((value + 1) / 2);
 
 /** Ticks of a 0..100% legend. */
-const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => ({
+export const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => ({
   at,
   label: `${Math.round(at * 100)}%`,
 }));
 
-const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
+export const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
   at: (value + 1) / 2,
   label: value === 0 ? '0' : `${value > 0 ? '+' : '−'}${Math.abs(value * 100)} pts`,
 }));
@@ -122,7 +126,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
   return {
     diff,
     title: `Difference: ${a.name} − ${b.name}`,
-    subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${diff.significantCount} differ beyond chance (●) · ${name} in points`,
+    subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${name} in points`,
     axes: diff,
     cells: diff.slots.map((slot) => ({
       lengthTokens: slot.lengthTokens,
@@ -151,7 +155,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
 
 /** How the difference view decides "beyond chance", for captions and footnotes. */
 export function significanceNote(threshold: number): string {
-  return `● differs beyond chance: p < 0.05, Fisher's exact test on pass counts at ≥ ${threshold.toFixed(2)} (z-test above 2,000 trials), each cell tested on its own`;
+  return `● differs beyond chance: Fisher's exact test on pass counts at ≥ ${threshold.toFixed(2)} (z-test above 2,000 trials), Benjamini-Hochberg false-discovery rate 5 % across the grid; only cells with per-trial results in both runs are tested`;
 }
 
 /** Chooses A and B among the shown runs: the user's picks, else the first two loaded. */

@@ -1,7 +1,9 @@
 import { memo, useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Heatmap } from '../chart/Heatmap';
+import { binnedRunPanel, gridOfBins } from '../chart/binPanels';
 import { panelOfGrid } from '../chart/panels';
+import { binRun, type BinAxes } from '../core/bins';
 import { cellsToCsv } from '../core/formats/haymapCells';
 import { alignedGrid } from '../core/derived';
 import { gridCells, type GridAxes } from '../core/grid';
@@ -14,6 +16,8 @@ interface RunPanelProps {
   run: Run;
   /** Axes shared with other panels (the union of their sweeps), or null for the run's own. */
   axes?: GridAxes | null;
+  /** Shared bins to draw the run on (runs of different sweeps aligned), or null. */
+  bins?: BinAxes | null;
   /** A preview (the mapping dialog's): no download, no drill-down. */
   preview?: boolean;
 }
@@ -22,18 +26,26 @@ interface RunPanelProps {
 export const RunPanel = memo(function RunPanel({
   run,
   axes = null,
+  bins = null,
   preview = false,
 }: RunPanelProps) {
   const view = useStore(useShallow(selectPanelView));
   const setView = useStore(selectSetView);
   const { metric, threshold, palette, task } = view;
+  const binned = useMemo(
+    () => (bins ? binRun(run, bins, metric, threshold, task) : null),
+    [run, bins, metric, threshold, task],
+  );
   const grid = useMemo(
-    () => alignedGrid(run, { task, metric, threshold }, axes),
-    [run, task, metric, threshold, axes],
+    () => (binned ? gridOfBins(binned) : alignedGrid(run, { task, metric, threshold }, axes)),
+    [run, binned, task, metric, threshold, axes],
   );
   const panel = useMemo(
-    () => panelOfGrid(run, grid, { metric, threshold, palette, task }),
-    [run, grid, metric, threshold, palette, task],
+    () =>
+      binned
+        ? binnedRunPanel(run, binned, { metric, threshold, palette, task })
+        : panelOfGrid(run, grid, { metric, threshold, palette, task }),
+    [run, binned, grid, metric, threshold, palette, task],
   );
   const openCell = useCallback(
     (lengthTokens: number, row: number | string) =>
@@ -56,7 +68,7 @@ export const RunPanel = memo(function RunPanel({
       panel={panel}
       view={view}
       preview={preview}
-      onOpenCell={preview ? undefined : openCell}
+      onOpenCell={preview || binned ? undefined : openCell}
       onDownloadCsv={preview ? undefined : downloadCsv}
     />
   );

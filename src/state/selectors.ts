@@ -32,6 +32,9 @@ export const selectGridView = ({ view }: Store) => ({
   task: view.task,
   metric: view.metric,
   threshold: view.threshold,
+  binCount: view.binCount,
+  binScale: view.binScale,
+  depthBand: view.depthBand,
 });
 
 /** The settings the view controls show. */
@@ -53,6 +56,10 @@ export const selectDiffView = ({ view }: Store) => ({
   diffA: view.diffA,
   diffB: view.diffB,
   figure: view.figure,
+  diffMode: view.diffMode,
+  binCount: view.binCount,
+  binScale: view.binScale,
+  depthBand: view.depthBand,
 });
 
 /** What the summary table and the length chart say. */

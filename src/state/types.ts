@@ -33,7 +33,21 @@ export interface ViewState {
   drill: DrillTarget | null;
   /** How figures are drawn, on screen and in exports. */
   figure: FigureOptions;
+  /** How the difference view compares: chosen from the sweeps (auto), cell by cell, or on shared bins. */
+  diffMode: DiffMode;
+  /** Length bins of shared bins; null lets the core choose. */
+  binCount: number | null;
+  /** Spacing of length bins; auto is log for geometric sweeps. */
+  binScale: BinScaleChoice;
+  /** Width of a depth band of shared bins, in percentage points. */
+  depthBand: number;
 }
+
+/** How the difference view compares two runs. */
+export type DiffMode = 'auto' | 'exact' | 'bins';
+
+/** The spacing of length bins the user picked. */
+export type BinScaleChoice = 'auto' | 'linear' | 'log';
 
 /** A cell of a run, as the drill-down names it. */
 export interface DrillTarget {

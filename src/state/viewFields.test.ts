@@ -18,6 +18,10 @@ describe('the view-field table', () => {
       showLengthMean: false,
       drill: null,
       figure: DEFAULT_FIGURE,
+      diffMode: 'auto',
+      binCount: null,
+      binScale: 'auto',
+      depthBand: 10,
     });
   });
 
@@ -25,9 +29,18 @@ describe('the view-field table', () => {
     expect(RUN_KEYS).toEqual(['diffA', 'diffB']);
     expect(LINKED_KEYS).not.toContain('hiddenRunIds');
     expect(LINKED_KEYS).not.toContain('drill');
-    expect(new Set([...LINKED_KEYS, ...RUN_KEYS, 'hiddenRunIds', 'drill'])).toEqual(
-      new Set(VIEW_KEYS),
-    );
+    expect(
+      new Set([
+        ...LINKED_KEYS,
+        ...RUN_KEYS,
+        'hiddenRunIds',
+        'drill',
+        'diffMode',
+        'binCount',
+        'binScale',
+        'depthBand',
+      ]),
+    ).toEqual(new Set(VIEW_KEYS));
   });
 
   it('reads untrusted values field by field, within bounds', () => {
