@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeClaudeLikeFolder } from '../scripts/write-fixture-folder.mjs';
-import { heatmap, LOAD_TIMEOUT, openFiles, realFiles } from './helpers';
+import { cellAt, cellsOf, FIXTURES, heatmap, LOAD_TIMEOUT, openFiles, realFiles } from './helpers';
 
 /** A trial as the test reads it from the files, apart from the app: score 0..1. */
 interface Trial {
@@ -168,4 +168,88 @@ test.describe('comparing runs of different sweeps on shared bins', () => {
     await page.getByTestId('compare-grid').screenshot({ path: '/tmp/shots-i11/aligned-bins.png' });
     await page.screenshot({ path: '/tmp/shots-i11/page.png', fullPage: true });
   });
+});
+
+const LONGVA = join(FIXTURES, 'longva');
+
+test('a LongVA-shaped folder: one exact run per all_accuracies.json, video runs in frames, no pass rate for averaged cells', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByTestId('folder-input').setInputFiles(LONGVA);
+  const figures = page.getByTestId('heatmap');
+  await expect(figures).toHaveCount(7, { timeout: LOAD_TIMEOUT });
+  const names = await figures.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-run')));
+  expect(new Set(names).size).toBe(7);
+
+  // Each run is its own file, exact: read the file and compare every cell.
+  const files = [
+    ['distractor_3', 'Meta-Llama-3-8B-Instruct', 'Context Length', 'Document Depth'],
+    ['video', 'frames_3000', 'Num. Frame', 'Frame Depth'],
+  ] as const;
+  for (const [setting, leaf, lengthKey, depthKey] of files) {
+    const name = names.find((n) => n?.includes(setting) && n.includes(leaf)) ?? '';
+    expect(name, `${setting} ${leaf} in ${names.join(', ')}`).not.toBe('');
+    const path = join(
+      LONGVA,
+      'niah_output',
+      setting,
+      ...(setting === 'video' ? ['LongVA-7B', leaf] : [leaf]),
+      'all_accuracies.json',
+    );
+    const rows = records(path);
+    const cells = await cellsOf(heatmap(page, name));
+    expect(cells).toHaveLength(rows.length);
+    for (const row of rows) {
+      const cell = cellAt(cells, Number(row[lengthKey]), Number(row[depthKey]));
+      expect(cell?.value).toBeCloseTo(Number(row.Score), 9);
+    }
+    const title = heatmap(page, name).locator('.axis-x .axis-title');
+    await expect(title).toHaveText(
+      setting === 'video' ? 'Number of frames' : 'Context length (tokens)',
+    );
+  }
+
+  // Pre-averaged: no pass rate, the threshold says it does not apply, both means labelled.
+  const row = page.locator(
+    `[data-testid="summary-table"] tr[data-run="${names.find((n) => n?.includes('distractor_3') && n.includes('Meta')) ?? ''}"]`,
+  );
+  await expect(row.getByTestId('pass-rate')).toHaveText('n/a (averaged cells)');
+  await expect(page.getByTestId('threshold-note')).toContainText('does not apply');
+  const table = page.getByTestId('summary-table');
+  await expect(table.locator('thead')).toContainText('Mean of cells');
+  await expect(table.locator('thead')).toContainText('Mean of trials');
+  // Hand-computed: (1+1+1+1+0.5+1+0.75+0.25+0) / 9 cells, each counting as one trial.
+  const want = 6.5 / 9;
+  expect(Number(await row.getByTestId('mean-score').getAttribute('data-value'))).toBeCloseTo(
+    want,
+    9,
+  );
+  expect(Number(await row.getByTestId('mean-of-trials').getAttribute('data-value'))).toBeCloseTo(
+    want,
+    9,
+  );
+  await expect(row.getByTestId('cells')).toContainText('9');
+});
+
+const multiNeedle = realFiles('gkamradt-multi-needle', ['gpt4_retrieval.csv']);
+
+test('multi-needle results split by needle count into small multiples on one colour scale', async ({
+  page,
+}) => {
+  test.skip(!multiNeedle, 'shared/data/real is absent on this machine');
+  await page.goto('/');
+  await openFiles(page, multiNeedle ?? []);
+  await expect(page.getByTestId('heatmap')).toHaveCount(1, { timeout: LOAD_TIMEOUT });
+  await page.getByTestId('small-multiples').check();
+  const panels = page.locator('figure[data-testid="heatmap"][data-facet]');
+  await expect(panels.first()).toBeVisible({ timeout: LOAD_TIMEOUT });
+  const facets = await panels.evaluateAll((nodes) =>
+    nodes.map((n) => n.getAttribute('data-facet')),
+  );
+  expect(facets).toEqual(expect.arrayContaining(['needles=1', 'needles=3', 'needles=10']));
+  const legends = await Promise.all(
+    (await panels.all()).map((p) => p.locator('.legend text').allTextContents()),
+  );
+  for (const legend of legends) expect(legend).toEqual(legends[0]);
 });

@@ -45,6 +45,8 @@ export interface HeatmapBodyProps {
   overlay?: ReactNode;
   /** The grid's name for assistive technology (on screen). */
   gridLabel?: string;
+  /** The length axis title, where the lengths are not tokens. */
+  lengthTitle?: string;
 }
 
 /** The cells in rows of `columns`, each with its index in the whole list. */
@@ -104,6 +106,7 @@ export const HeatmapBody = memo(function HeatmapBody({
   tabStop,
   overlay,
   gridLabel,
+  lengthTitle,
 }: HeatmapBodyProps) {
   const hatch = useId();
   const { x, y } = layout;
@@ -229,7 +232,7 @@ export const HeatmapBody = memo(function HeatmapBody({
           </text>
         </g>
       )}
-      <LengthAxis layout={layout} lengthLabel={lengthLabel} theme={theme} />
+      <LengthAxis layout={layout} lengthLabel={lengthLabel} theme={theme} title={lengthTitle} />
       <RowAxis layout={layout} rowLabel={rowLabel} theme={theme} depthHints={options.depthHints} />
       <Legend layout={layout} spec={legend} theme={theme} />
     </>

@@ -145,6 +145,7 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
             tabStop={tabStop}
             gridLabel={gridLabel}
             overlay={overlayLine}
+            lengthTitle={panel.lengthTitle}
           />
         </svg>
       )}

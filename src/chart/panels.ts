@@ -1,9 +1,11 @@
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import { alignedGrid, runDiff } from '../core/derived';
 import type { DiffGrid } from '../core/diff';
-import { gridMean, type GridAxes, type HeatmapGrid } from '../core/grid';
+import { gridCells, gridMean, type GridAxes, type HeatmapGrid } from '../core/grid';
+import { FIGURE_LABELS, trialFigures } from '../core/trialFigures';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Metric, Run } from '../core/types';
+import { lengthAxisTitle, lengthUnitOf } from '../core/units';
 import { percent } from './format';
 import type { PlotCell } from './HeatmapBody';
 import { cellPlace, points } from './labels';
@@ -28,6 +30,8 @@ export interface PanelModel {
   colour: (value: number) => string;
   legend: LegendSpec;
   ariaLabel: string;
+  /** The length axis title, where the lengths are not tokens ("Number of frames"). */
+  lengthTitle?: string;
   /** Column labels, where they are not the lengths themselves (bins: their range). */
   lengthLabel?: (lengthTokens: number) => string;
   /** Row labels, where they are not the depths or tasks themselves (bins: their range). */
@@ -70,13 +74,40 @@ export function panelOfGrid(
   return {
     grid,
     title: run.name,
-    subtitle: `${view.metric === 'mean' ? 'Mean score' : 'Pass rate'} ${percent(gridMean(grid))} · mean of ${scored.toLocaleString('en-US')} cells${tasks} · ${run.trialCount.toLocaleString('en-US')} trials`,
+    subtitle: runSubtitle(run, grid, view, scored, tasks),
     axes: grid,
+    lengthTitle: lengthAxisTitle(run),
     cells: runCells(grid, name),
     colour: interpolate,
     legend: { title, interpolate, ticks: PERCENT_TICKS },
     ariaLabel: `${title} of ${run.name} by context length and ${grid.rowKind === 'depth' ? 'needle depth' : 'task'}`,
   };
+}
+
+/**
+ * What a run's numbers stand on, labelled: the mean of cells (as published figures average),
+ * the mean of trials, and a pass rate only where trials are known.
+ */
+function runSubtitle(
+  run: Run,
+  grid: HeatmapGrid,
+  view: PanelView,
+  scored: number,
+  tasks: string,
+): string {
+  const figures = trialFigures(gridCells(grid), view.threshold);
+  const head =
+    view.metric === 'mean'
+      ? `${FIGURE_LABELS.meanOfCells} ${percent(gridMean(grid))} · ${FIGURE_LABELS.meanOfTrials.toLowerCase()} ${figures.meanOfTrials === null ? '—' : percent(figures.meanOfTrials)}`
+      : figures.passRateApplies
+        ? `Pass rate ${percent(gridMean(grid))} (mean of cells)`
+        : `Pass rate ${FIGURE_LABELS.notApplicable}`;
+  const averaged =
+    figures.averagedCells > 0
+      ? ` (${figures.averagedCells.toLocaleString('en-US')} pre-averaged)`
+      : '';
+  const frames = lengthUnitOf(run) === 'frames' ? ' · lengths in frames' : '';
+  return `${head} · ${scored.toLocaleString('en-US')} cells${averaged}${tasks} · ${run.trialCount.toLocaleString('en-US')} trials${frames}`;
 }
 
 /**

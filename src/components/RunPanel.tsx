@@ -1,4 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
+import { facetPanels } from '../core/facets';
 import { useShallow } from 'zustand/react/shallow';
 import { Heatmap } from '../chart/Heatmap';
 import { binnedRunPanel, gridOfBins } from '../chart/binPanels';
@@ -22,13 +23,35 @@ interface RunPanelProps {
   preview?: boolean;
 }
 
-/** A run's heatmap as the view draws it: opening a cell drills down, the CSV is its cells. */
-export const RunPanel = memo(function RunPanel({
+/**
+ * A run's heatmap as the view draws it; a run with several values of a facet (needle count,
+ * mode) as small multiples, one heatmap per value on the one 0..1 colour scale.
+ */
+export const RunPanel = memo(function RunPanel(props: RunPanelProps) {
+  const { run, bins = null, preview = false } = props;
+  const smallMultiples = useStore((s) => s.view.smallMultiples);
+  const facets = useMemo(
+    () => (bins || preview || !smallMultiples ? [] : facetPanels(run)),
+    [run, bins, preview, smallMultiples],
+  );
+  if (facets.length < 2) return <RunHeatmap {...props} />;
+  return (
+    <>
+      {facets.map((facet) => (
+        <RunHeatmap key={facet.facet} {...props} run={facet.run} facet={facet.facet} />
+      ))}
+    </>
+  );
+});
+
+/** One heatmap: opening a cell drills down, the CSV is its cells. */
+function RunHeatmap({
   run,
   axes = null,
   bins = null,
   preview = false,
-}: RunPanelProps) {
+  facet,
+}: RunPanelProps & { facet?: string }) {
   const view = useStore(useShallow(selectPanelView));
   const setView = useStore(selectSetView);
   const { metric, threshold, palette, task } = view;
@@ -70,6 +93,7 @@ export const RunPanel = memo(function RunPanel({
       preview={preview}
       onOpenCell={preview || binned ? undefined : openCell}
       onDownloadCsv={preview ? undefined : downloadCsv}
+      facet={facet}
     />
   );
-});
+}

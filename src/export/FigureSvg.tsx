@@ -177,6 +177,7 @@ export function FigureSvg({
               options={options}
               lengthLabel={place.panel.lengthLabel ?? lengthTickFormat(place.panel.axes.lengths)}
               rowLabel={place.panel.rowLabel ?? rowLabel}
+              lengthTitle={place.panel.lengthTitle}
             />
           </g>
         </g>

@@ -24,6 +24,7 @@ export const selectPanelView = ({ view }: Store) => ({
   task: view.task,
   showLengthMean: view.showLengthMean,
   figure: view.figure,
+  smallMultiples: view.smallMultiples,
 });
 
 /** What the grid of panels needs to align them. */
@@ -45,6 +46,7 @@ export const selectViewControls = ({ view }: Store) => ({
   align: view.align,
   showLengthMean: view.showLengthMean,
   palette: view.palette,
+  smallMultiples: view.smallMultiples,
 });
 
 /** What the difference view draws with, and so an exported figure. */

@@ -41,6 +41,8 @@ export interface ViewState {
   binScale: BinScaleChoice;
   /** Width of a depth band of shared bins, in percentage points. */
   depthBand: number;
+  /** Draw a run with several values of a facet as one heatmap per value. */
+  smallMultiples: boolean;
 }
 
 /** How the difference view compares two runs. */

@@ -22,6 +22,7 @@ describe('the view-field table', () => {
       binCount: null,
       binScale: 'auto',
       depthBand: 10,
+      smallMultiples: false,
     });
   });
 
@@ -39,6 +40,7 @@ describe('the view-field table', () => {
         'binCount',
         'binScale',
         'depthBand',
+        'smallMultiples',
       ]),
     ).toEqual(new Set(VIEW_KEYS));
   });

@@ -132,6 +132,7 @@ export const VIEW_FIELDS = {
   binCount: { default: null, link: 'none' },
   binScale: { default: 'auto', link: 'none' },
   depthBand: { default: 10, link: 'none' },
+  smallMultiples: { default: false, link: 'none' },
 } satisfies { [K in keyof ViewState]: FieldPolicy<ViewState[K]> };
 
 type Fields = typeof VIEW_FIELDS;
