@@ -6,10 +6,13 @@ export function LengthAxis({
   layout,
   lengthLabel,
   theme,
+  title = 'Context length (tokens)',
 }: {
   layout: HeatmapLayout;
   lengthLabel: (lengthTokens: number) => string;
   theme: FigureTheme;
+  /** The axis title: what the lengths count ("Number of frames" for video runs). */
+  title?: string;
 }) {
   const { x, plot, rotateX, xTicks } = layout;
   const baseline = plot.y + plot.height;
@@ -40,7 +43,7 @@ export function LengthAxis({
         fill={theme.text}
         fontWeight={600}
       >
-        Context length (tokens)
+        {title}
       </text>
     </g>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { HeatmapGrid } from '../core/grid';
 import type { Run } from '../core/types';
+import { lengthUnitOf, lengthWithUnit } from '../core/units';
 import { DataTable } from './DataTable';
 import type { FigureOptions } from './figureOptions';
 import { HeatmapPlot } from './HeatmapPlot';
@@ -26,6 +27,8 @@ interface HeatmapProps {
   /** Click or Enter on a cell with data. */
   onOpenCell?: (lengthTokens: number, row: number | string) => void;
   onDownloadCsv?: () => void;
+  /** The facet value this small multiple shows, `<field>=<value>`. */
+  facet?: string;
 }
 
 /** A run's depth x length heatmap with its caption, legend, tooltip, drill-down and CSV download. */
@@ -37,6 +40,7 @@ export const Heatmap = memo(function Heatmap({
   preview = false,
   onOpenCell,
   onDownloadCsv,
+  facet,
 }: HeatmapProps) {
   const { threshold, task, showLengthMean, figure } = view;
   return (
@@ -45,10 +49,14 @@ export const Heatmap = memo(function Heatmap({
       data-testid={preview ? 'mapping-preview' : 'heatmap'}
       data-run={run.name}
       data-rows={grid.rowKind}
+      data-facet={facet}
     >
       <figcaption className="panel-head">
         <div>
-          <h2 className="panel-title">{panel.title}</h2>
+          <h2 className="panel-title">
+            {panel.title}
+            {facet && <span className="muted"> · {facet}</span>}
+          </h2>
           <p className="panel-sub" data-testid="run-mean">
             {panel.subtitle}
           </p>
@@ -84,9 +92,17 @@ export const Heatmap = memo(function Heatmap({
         options={figure}
         tooltip={(index) => {
           const slot = grid.slots[index];
-          return slot?.cell ? (
-            <CellTooltip cell={slot.cell} row={slot.row} threshold={threshold} />
-          ) : null;
+          if (!slot?.cell) return null;
+          const { lengthLabel, rowLabel } = panel;
+          // On bins, the cell's place is its bin's range, not the bin's lower edges.
+          const frames = lengthUnitOf(run) === 'frames';
+          const head =
+            lengthLabel && rowLabel
+              ? `${lengthLabel(slot.lengthTokens)}${frames ? ' frames' : ''} · depth ${rowLabel(slot.row)}`
+              : frames
+                ? `${lengthWithUnit(slot.lengthTokens, 'frames')} · ${typeof slot.row === 'number' ? `depth ${slot.row}%` : slot.row}`
+                : undefined;
+          return <CellTooltip cell={slot.cell} row={slot.row} threshold={threshold} head={head} />;
         }}
         onActivate={
           onOpenCell &&

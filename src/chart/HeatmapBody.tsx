@@ -9,7 +9,13 @@ import type { FigureTheme } from './theme';
 /** One cell as a plot draws it; the grid's rows and lengths come from the layout. */
 export interface PlotCell {
   lengthTokens: number;
+  /** The upper edge of the cell's length bin, where the cell is a bin. */
+  lengthTo?: number;
   row: number | string;
+  /** The upper edge of the cell's depth band, where the cell is a bin. */
+  depthTo?: number;
+  /** The task the cell shows, where a figure shows one task. */
+  task?: string;
   /** The value the colour shows, or null where there is no data. */
   value: number | null;
   /** Trials behind the cell. */
@@ -39,6 +45,8 @@ export interface HeatmapBodyProps {
   overlay?: ReactNode;
   /** The grid's name for assistive technology (on screen). */
   gridLabel?: string;
+  /** The length axis title, where the lengths are not tokens. */
+  lengthTitle?: string;
 }
 
 /** The cells in rows of `columns`, each with its index in the whole list. */
@@ -98,6 +106,7 @@ export const HeatmapBody = memo(function HeatmapBody({
   tabStop,
   overlay,
   gridLabel,
+  lengthTitle,
 }: HeatmapBodyProps) {
   const hatch = useId();
   const { x, y } = layout;
@@ -143,8 +152,10 @@ export const HeatmapBody = memo(function HeatmapBody({
                 aria-label={interactive ? cell.label : undefined}
                 data-index={index}
                 data-length={cell.lengthTokens}
+                data-length-to={cell.lengthTo}
                 data-depth={typeof cell.row === 'number' ? cell.row : undefined}
-                data-task={typeof cell.row === 'string' ? cell.row : undefined}
+                data-depth-to={cell.depthTo}
+                data-task={typeof cell.row === 'string' ? cell.row : cell.task}
                 data-value={cell.value ?? undefined}
                 data-n={cell.n}
                 data-failed={cell.failed || undefined}
@@ -221,7 +232,7 @@ export const HeatmapBody = memo(function HeatmapBody({
           </text>
         </g>
       )}
-      <LengthAxis layout={layout} lengthLabel={lengthLabel} theme={theme} />
+      <LengthAxis layout={layout} lengthLabel={lengthLabel} theme={theme} title={lengthTitle} />
       <RowAxis layout={layout} rowLabel={rowLabel} theme={theme} depthHints={options.depthHints} />
       <Legend layout={layout} spec={legend} theme={theme} />
     </>

@@ -5,7 +5,7 @@ import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
 import { lengthTickFormat } from './format';
 import { HeatmapBody } from './HeatmapBody';
-import { rowLabel } from './labels';
+import { rowLabel as plainRowLabel } from './labels';
 import { heatmapLayout } from './layout';
 import { LengthMeanLine } from './LengthMeanLine';
 import type { PanelModel } from './panels';
@@ -51,9 +51,10 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
   const [tabStop, setTabStop] = useState(0);
   const { lengthLabels } = panel;
   const lengthLabel = useMemo(
-    () => lengthTickFormat(axes.lengths, lengthLabels),
-    [axes.lengths, lengthLabels],
+    () => panel.lengthLabel ?? lengthTickFormat(axes.lengths, lengthLabels),
+    [panel.lengthLabel, axes.lengths, lengthLabels],
   );
+  const rowLabel = panel.rowLabel ?? plainRowLabel;
   const layout = useMemo(
     () =>
       width > 0 && cells.length > 0
@@ -67,7 +68,7 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
             depthHints: options.depthHints,
           })
         : null,
-    [width, cells.length, axes, lengthLabel, options.depthHints],
+    [width, cells.length, axes, lengthLabel, rowLabel, options.depthHints],
   );
 
   // Keyboard focus follows the arrow keys: move DOM focus to the cell the index names.
@@ -145,6 +146,7 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
             tabStop={tabStop}
             gridLabel={gridLabel}
             overlay={overlayLine}
+            lengthTitle={panel.lengthTitle}
           />
         </svg>
       )}

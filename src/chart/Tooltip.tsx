@@ -28,15 +28,18 @@ export function CellTooltip({
   cell,
   row,
   threshold,
+  head,
 }: {
   cell: Cell;
   row: number | string;
   threshold: number;
+  /** Where the cell sits, where it is not its own length and row (a bin). */
+  head?: string;
 }) {
   const passes = cellPasses(cell, threshold);
   return (
     <TooltipBox
-      head={cellPlace(cell.lengthTokens, row)}
+      head={head ?? cellPlace(cell.lengthTokens, row)}
       note={
         cell.summaryN > 0
           ? 'Pre-averaged by the producer: pass rate as given, or the mean.'

@@ -1,9 +1,11 @@
 import { interpolateRdBu } from 'd3-scale-chromatic';
 import { alignedGrid, runDiff } from '../core/derived';
 import type { DiffGrid } from '../core/diff';
-import { gridMean, type GridAxes, type HeatmapGrid } from '../core/grid';
+import { gridCells, gridMean, type GridAxes, type HeatmapGrid } from '../core/grid';
+import { FIGURE_LABELS, trialFigures } from '../core/trialFigures';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Metric, Run } from '../core/types';
+import { lengthAxisTitle, lengthUnitOf } from '../core/units';
 import { percent } from './format';
 import type { PlotCell } from './HeatmapBody';
 import { cellPlace, points } from './labels';
@@ -30,6 +32,12 @@ export interface PanelModel {
   colour: (value: number) => string;
   legend: LegendSpec;
   ariaLabel: string;
+  /** The length axis title, where the lengths are not tokens ("Number of frames"). */
+  lengthTitle?: string;
+  /** Column labels, where they are not the lengths themselves (bins: their range). */
+  lengthLabel?: (lengthTokens: number) => string;
+  /** Row labels, where they are not the depths or tasks themselves (bins: their range). */
+  rowLabel?: (row: number | string) => string;
 }
 
 /** The name of the metric as a legend and axis say it. */
@@ -68,14 +76,41 @@ export function panelOfGrid(
   return {
     grid,
     title: run.name,
-    subtitle: `${view.metric === 'mean' ? 'Mean score' : 'Pass rate'} ${percent(gridMean(grid))} · mean of ${scored.toLocaleString('en-US')} cells${tasks} · ${run.trialCount.toLocaleString('en-US')} trials`,
+    subtitle: runSubtitle(run, grid, view, scored, tasks),
     axes: grid,
     ...(run.lengthLabels ? { lengthLabels: run.lengthLabels } : {}),
+    lengthTitle: lengthAxisTitle(run),
     cells: runCells(grid, name),
     colour: interpolate,
     legend: { title, interpolate, ticks: PERCENT_TICKS },
     ariaLabel: `${title} of ${run.name} by context length and ${grid.rowKind === 'depth' ? 'needle depth' : 'task'}`,
   };
+}
+
+/**
+ * What a run's numbers stand on, labelled: the mean of cells (as published figures average),
+ * the mean of trials, and a pass rate only where trials are known.
+ */
+function runSubtitle(
+  run: Run,
+  grid: HeatmapGrid,
+  view: PanelView,
+  scored: number,
+  tasks: string,
+): string {
+  const figures = trialFigures(gridCells(grid), view.threshold);
+  const head =
+    view.metric === 'mean'
+      ? `${FIGURE_LABELS.meanOfCells} ${percent(gridMean(grid))} · ${FIGURE_LABELS.meanOfTrials.toLowerCase()} ${figures.meanOfTrials === null ? '—' : percent(figures.meanOfTrials)}`
+      : figures.passRateApplies
+        ? `Pass rate ${percent(gridMean(grid))} (mean of cells)`
+        : `Pass rate ${FIGURE_LABELS.notApplicable}`;
+  const averaged =
+    figures.averagedCells > 0
+      ? ` (${figures.averagedCells.toLocaleString('en-US')} pre-averaged)`
+      : '';
+  const frames = lengthUnitOf(run) === 'frames' ? ' · lengths in frames' : '';
+  return `${head} · ${scored.toLocaleString('en-US')} cells${averaged}${tasks} · ${run.trialCount.toLocaleString('en-US')} trials${frames}`;
 }
 
 /**
@@ -108,12 +143,12 @@ function runCells(grid: HeatmapGrid, metricName: string): PlotCell[] {
 const colourOfDifference = (value: number) => interpolateRdBu((value + 1) / 2);
 
 /** Ticks of a 0..100% legend. */
-const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => ({
+export const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => ({
   at,
   label: `${Math.round(at * 100)}%`,
 }));
 
-const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
+export const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
   at: (value + 1) / 2,
   label: value === 0 ? '0' : `${value > 0 ? '+' : '−'}${Math.abs(value * 100)} pts`,
 }));
@@ -125,7 +160,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
   return {
     diff,
     title: `Difference: ${a.name} − ${b.name}`,
-    subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${diff.significantCount} differ beyond chance (●) · ${name} in points`,
+    subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${name} in points`,
     axes: diff,
     cells: diff.slots.map((slot) => ({
       lengthTokens: slot.lengthTokens,
@@ -154,7 +189,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
 
 /** How the difference view decides "beyond chance", for captions and footnotes. */
 export function significanceNote(threshold: number): string {
-  return `● differs beyond chance: p < 0.05, Fisher's exact test on pass counts at ≥ ${threshold.toFixed(2)} (z-test above 2,000 trials), each cell tested on its own`;
+  return `● differs beyond chance: Fisher's exact test on pass counts at ≥ ${threshold.toFixed(2)} (z-test above 2,000 trials), Benjamini-Hochberg false-discovery rate 5 % across the grid; only cells with per-trial results in both runs are tested`;
 }
 
 /** Chooses A and B among the shown runs: the user's picks, else the first two loaded. */

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { exactLength, lengthTickFormat, percent } from '../chart/format';
+import { FIGURE_LABELS } from '../core/trialFigures';
 import { thresholdPercent } from '../chart/lengthChartLayout';
 import { PALETTES } from '../chart/palettes';
 import type { RunStyle } from '../chart/runColours';
@@ -45,9 +46,11 @@ export function SummaryTable() {
   const rows = useMemo(() => sortSummaries(summaries, order), [summaries, order]);
   const columns: [SortKey, string][] = [
     ['name', 'Run'],
-    ['meanScore', 'Mean score'],
+    ['meanScore', FIGURE_LABELS.meanOfCells],
+    ['meanOfTrials', FIGURE_LABELS.meanOfTrials],
     ['passRate', `Pass rate (≥\u00a0${threshold.toFixed(2)})`],
-    ['trials', 'Trials'],
+    ['trials', FIGURE_LABELS.trials],
+    ['cells', FIGURE_LABELS.cells],
     ['lengths', 'Lengths'],
     ['depths', 'Depths'],
     ['effectiveLength', 'Effective length'],
@@ -117,8 +120,15 @@ function SummaryRow({ row, style }: { row: RunSummary; style: RunStyle | undefin
       <td className="numeric" data-testid="mean-score" data-value={dataValue(row.meanScore)}>
         {share(row.meanScore)}
       </td>
+      <td
+        className="numeric"
+        data-testid="mean-of-trials"
+        data-value={dataValue(row.meanOfTrials ?? null)}
+      >
+        {share(row.meanOfTrials ?? null)}
+      </td>
       <td className="numeric" data-testid="pass-rate" data-value={dataValue(row.passRate)}>
-        {share(row.passRate)}
+        {row.passRateApplies === false ? FIGURE_LABELS.notApplicable : share(row.passRate)}
       </td>
       <td
         className="numeric"
@@ -126,6 +136,23 @@ function SummaryRow({ row, style }: { row: RunSummary; style: RunStyle | undefin
         title={row.failedCalls > 0 ? `${row.failedCalls} failed calls, not scored` : undefined}
       >
         {row.trials.toLocaleString('en-US')}
+      </td>
+      <td
+        className="numeric"
+        data-testid="cells"
+        title={
+          row.averagedCells
+            ? `${row.averagedCells.toLocaleString('en-US')} ${FIGURE_LABELS.averagedCells.toLowerCase()}: known only as pre-averaged means`
+            : undefined
+        }
+      >
+        {row.cells.toLocaleString('en-US')}
+        {row.averagedCells ? (
+          <span className="muted" data-testid="averaged-cells">
+            {' '}
+            ({row.averagedCells.toLocaleString('en-US')} averaged)
+          </span>
+        ) : null}
       </td>
       <td className="numeric">{lengthRange(row.lengths)}</td>
       <td className="numeric">{row.depths.length}</td>

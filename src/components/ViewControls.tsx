@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { isPaletteId, PALETTES } from '../chart/palettes';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Metric } from '../core/types';
-import { selectSetView, selectViewControls } from '../state/selectors';
+import { selectSetView, selectViewControls, useSummaries } from '../state/selectors';
 import type { ColorScheme } from '../state/types';
 import { useStore } from '../state/store';
 import { FractionInput, Toggle } from './fields';
@@ -32,6 +32,8 @@ export function ViewControls() {
   const runs = useStore((s) => s.runs);
   const colorScheme = useStore((s) => s.view.colorScheme);
   const tasks = useMemo(() => [...new Set(runs.flatMap((r) => r.tasks))].sort(), [runs]);
+  const summaries = useSummaries();
+  const averagedRuns = summaries.filter((s) => s.passRateApplies === false).map((s) => s.name);
   return (
     <div className="view-controls">
       {tasks.length > 0 && (
@@ -77,8 +79,21 @@ export function ViewControls() {
         value={view.threshold}
         onChange={(threshold) => setView({ threshold })}
       />
+      {averagedRuns.length > 0 && (
+        <p className="muted small" data-testid="threshold-note">
+          The pass threshold does not apply to pre-averaged runs ({averagedRuns.join(', ')}): their
+          cells are means, with no trials to count.
+        </p>
+      )}
       <Toggle testId="align-axes" checked={view.align} onChange={(align) => setView({ align })}>
         Align axes
+      </Toggle>
+      <Toggle
+        testId="small-multiples"
+        checked={view.smallMultiples}
+        onChange={(smallMultiples) => setView({ smallMultiples })}
+      >
+        Small multiples by facet
       </Toggle>
       <Toggle
         testId="show-length-mean"

@@ -4,8 +4,10 @@ import type { RunSummary } from '../core/summary';
 export type SortKey =
   | 'name'
   | 'meanScore'
+  | 'meanOfTrials'
   | 'passRate'
   | 'trials'
+  | 'cells'
   | 'lengths'
   | 'depths'
   | 'effectiveLength'
@@ -20,8 +22,10 @@ export interface SortOrder {
 const SORT_VALUE: Record<SortKey, (row: RunSummary) => number | string | null> = {
   name: (row) => row.name,
   meanScore: (row) => row.meanScore,
+  meanOfTrials: (row) => row.meanOfTrials ?? null,
   passRate: (row) => row.passRate,
   trials: (row) => row.trials,
+  cells: (row) => row.cells,
   lengths: (row) => row.lengths.length,
   depths: (row) => row.depths.length,
   effectiveLength: (row) => row.effectiveLength,

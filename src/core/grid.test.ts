@@ -62,6 +62,14 @@ describe('heatmapGrid', () => {
     expect(grid.slots.map((s) => s.value)).toEqual([1, 0.5, 0, null]);
   });
 
+  it('orders task rows naturally: qa1, qa2, … qa10', () => {
+    const tasks = ['qa10', 'qa2', 'qa1', 'qa3'];
+    const run = runOf(
+      tasks.map((task) => makeTrial({ task, lengthTokens: 4096, depthPercent: null, score: 1 })),
+    );
+    expect(heatmapGrid(run, null, 'mean', 0.7).rows).toEqual(['qa1', 'qa2', 'qa3', 'qa10']);
+  });
+
   it('draws a cell with only failed calls as no data, never as a zero', () => {
     const run = runOf([makeTrial({ lengthTokens: 1000 })], [makeTrial({ lengthTokens: 2000 })]);
     const grid = heatmapGrid(run, null, 'mean', 0.7);

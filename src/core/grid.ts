@@ -36,10 +36,13 @@ export interface GridAxes {
   rows: (number | string)[];
 }
 
+/** Natural order for task names: qa1, qa2, … qa10, not qa1, qa10, qa2. */
+const naturalOrder = new Intl.Collator('en', { numeric: true });
+
 function compareRows(a: number | string, b: number | string): number {
   return typeof a === 'number' && typeof b === 'number'
     ? a - b
-    : String(a).localeCompare(String(b));
+    : naturalOrder.compare(String(a), String(b));
 }
 
 /**

@@ -76,8 +76,8 @@ export function placeFigure(model: FigureModel, options: FigureOptions) {
       lengths: panel.axes.lengths,
       rows: panel.axes.rows,
       rowKind: panel.axes.rowKind,
-      lengthLabel: lengthTickFormat(panel.axes.lengths, panel.lengthLabels),
-      rowLabel,
+      lengthLabel: panel.lengthLabel ?? lengthTickFormat(panel.axes.lengths, panel.lengthLabels),
+      rowLabel: panel.rowLabel ?? rowLabel,
       depthHints: options.depthHints,
     }),
   );
@@ -175,8 +175,12 @@ export function FigureSvg({
               legend={place.panel.legend}
               theme={theme}
               options={options}
-              lengthLabel={lengthTickFormat(place.panel.axes.lengths, place.panel.lengthLabels)}
-              rowLabel={rowLabel}
+              lengthLabel={
+                place.panel.lengthLabel ??
+                lengthTickFormat(place.panel.axes.lengths, place.panel.lengthLabels)
+              }
+              rowLabel={place.panel.rowLabel ?? rowLabel}
+              lengthTitle={place.panel.lengthTitle}
             />
           </g>
         </g>

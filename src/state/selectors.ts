@@ -24,6 +24,7 @@ export const selectPanelView = ({ view }: Store) => ({
   task: view.task,
   showLengthMean: view.showLengthMean,
   figure: view.figure,
+  smallMultiples: view.smallMultiples,
 });
 
 /** What the grid of panels needs to align them. */
@@ -32,6 +33,9 @@ export const selectGridView = ({ view }: Store) => ({
   task: view.task,
   metric: view.metric,
   threshold: view.threshold,
+  binCount: view.binCount,
+  binScale: view.binScale,
+  depthBand: view.depthBand,
 });
 
 /** The settings the view controls show. */
@@ -42,6 +46,7 @@ export const selectViewControls = ({ view }: Store) => ({
   align: view.align,
   showLengthMean: view.showLengthMean,
   palette: view.palette,
+  smallMultiples: view.smallMultiples,
 });
 
 /** What the difference view draws with, and so an exported figure. */
@@ -53,6 +58,10 @@ export const selectDiffView = ({ view }: Store) => ({
   diffA: view.diffA,
   diffB: view.diffB,
   figure: view.figure,
+  diffMode: view.diffMode,
+  binCount: view.binCount,
+  binScale: view.binScale,
+  depthBand: view.depthBand,
 });
 
 /** What the summary table and the length chart say. */

@@ -38,7 +38,23 @@ export interface ViewState {
   figure: FigureOptions;
   /** The page's colours (the exported figure keeps its own theme, `figure.theme`). */
   colorScheme: ColorScheme;
+  /** How the difference view compares: chosen from the sweeps (auto), cell by cell, or on shared bins. */
+  diffMode: DiffMode;
+  /** Length bins of shared bins; null lets the core choose. */
+  binCount: number | null;
+  /** Spacing of length bins; auto is log for geometric sweeps. */
+  binScale: BinScaleChoice;
+  /** Width of a depth band of shared bins, in percentage points. */
+  depthBand: number;
+  /** Draw a run with several values of a facet as one heatmap per value. */
+  smallMultiples: boolean;
 }
+
+/** How the difference view compares two runs. */
+export type DiffMode = 'auto' | 'exact' | 'bins';
+
+/** The spacing of length bins the user picked. */
+export type BinScaleChoice = 'auto' | 'linear' | 'log';
 
 /** A cell of a run, as the drill-down names it. */
 export interface DrillTarget {

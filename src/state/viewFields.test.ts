@@ -26,6 +26,11 @@ describe('the view-field table', () => {
       drill: null,
       figure: DEFAULT_FIGURE,
       colorScheme: 'system',
+      diffMode: 'auto',
+      binCount: null,
+      binScale: 'auto',
+      depthBand: 10,
+      smallMultiples: false,
     });
   });
 
@@ -35,7 +40,18 @@ describe('the view-field table', () => {
     expect(LINKED_KEYS).not.toContain('drill');
     expect(PREFERENCE_KEYS).toEqual(['colorScheme']);
     expect(
-      new Set([...LINKED_KEYS, ...RUN_KEYS, ...PREFERENCE_KEYS, 'hiddenRunIds', 'drill']),
+      new Set([
+        ...LINKED_KEYS,
+        ...RUN_KEYS,
+        ...PREFERENCE_KEYS,
+        'hiddenRunIds',
+        'drill',
+        'diffMode',
+        'binCount',
+        'binScale',
+        'depthBand',
+        'smallMultiples',
+      ]),
     ).toEqual(new Set(VIEW_KEYS));
   });
 

@@ -79,6 +79,9 @@ function readFigure(value: unknown): FigureOptions | undefined {
   return { theme, valueLabels, gridlines, trainedLength, depthHints };
 }
 
+/** Length bins a user may ask for. */
+export const MAX_BINS = 100;
+
 const THRESHOLDS = 'the view’s thresholds must be numbers in 0..1';
 const SWITCHES = 'the view’s switches must be true or false';
 const DIFFERENCE_RUNS = 'the view’s difference runs must be positions or null';
@@ -135,6 +138,12 @@ export const VIEW_FIELDS = {
     refusal: 'the view’s figure options are not valid',
   },
   colorScheme: { default: 'system', link: 'preference', read: guarded(isColorScheme) },
+  // Local for now: links written before these fields existed must still open.
+  diffMode: { default: 'auto', link: 'none' },
+  binCount: { default: null, link: 'none' },
+  binScale: { default: 'auto', link: 'none' },
+  depthBand: { default: 10, link: 'none' },
+  smallMultiples: { default: false, link: 'none' },
 } satisfies { [K in keyof ViewState]: FieldPolicy<ViewState[K]> };
 
 type Fields = typeof VIEW_FIELDS;
