@@ -59,6 +59,9 @@ function middleDepth(rows: readonly (number | string)[]): number[] {
 }
 
 /** Lays out a heatmap of `lengths` x `rows` in a panel `width` wide. */
+/** Up to this many columns, every length label is shown flat (the plot widens to fit them). */
+const FEW_COLUMNS = 8;
+
 export function heatmapLayout({
   width,
   lengths,
@@ -74,11 +77,15 @@ export function heatmapLayout({
   const right = LEGEND.gap + LEGEND.bar + LEGEND.labels;
   const top = depthHints && rowKind === 'depth' ? 24 : 8;
 
-  const plotWidth = Math.max(120, width - left - right, lengths.length * MIN_COLUMN_PX);
+  // A few columns (LongBench v2's three buckets) always get room for every label flat: thinning
+  // three labels to two would hide a column's name for a few pixels.
+  const flatLengthPx = lengthChars * CHAR_PX + 8;
+  const fewColumns = lengths.length <= FEW_COLUMNS ? lengths.length * flatLengthPx : 0;
+  const plotWidth = Math.max(120, width - left - right, lengths.length * MIN_COLUMN_PX, fewColumns);
   const columnPx = plotWidth / Math.max(1, lengths.length);
   const xChoice = chooseTicks(lengths, {
     bandPx: columnPx,
-    flatPx: lengthChars * CHAR_PX + 8,
+    flatPx: flatLengthPx,
     rotatedPx: FONT_PX + 2,
   });
   const rotateX = xChoice.rotate;
