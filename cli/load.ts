@@ -1,7 +1,7 @@
 import {
   BatchLoader,
+  Dedupe,
   fileSources,
-  fingerprint,
   MAX_FILE_BYTES,
   uniqueName,
   type LoadError,
@@ -38,24 +38,20 @@ export async function loadInputs(
 ): Promise<Loaded> {
   const loader = new BatchLoader();
   for (const { path, reason } of missing) loader.fail({ file: path, reason });
-  const seen = new Map<string, string>();
-  const duplicates: { file: string; sameAs: string }[] = [];
+  const dedupe = new Dedupe({});
   for (const [index, { path, file }] of files.entries()) {
     if (file.size > MAX_FILE_BYTES) {
       loader.fail({ file: path, reason: 'too large to load (over the 2 GB limit)' });
     } else {
       try {
-        const print = await fingerprint(file);
-        const sameAs = seen.get(print);
-        if (sameAs !== undefined) {
-          duplicates.push({ file: path, sameAs });
-        } else {
+        const seen = await dedupe.check(file, path);
+        if (!seen.duplicate) {
           const opened = await fileSources(file, path, () => {});
           if (!opened.ok) loader.fail({ file: path, reason: opened.reason });
           else {
             let failed = false;
             for (const source of opened.sources) if (await loader.add(source)) failed = true;
-            if (!failed) seen.set(print, path);
+            if (!failed && seen.print !== null) dedupe.read(path, seen.print);
           }
         }
       } catch (error) {
@@ -75,7 +71,7 @@ export async function loadInputs(
     runs,
     errors: result.errors,
     unmapped: result.unmapped.map((u) => u.file),
-    duplicates,
+    duplicates: dedupe.duplicates,
   };
 }
 
