@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { writeClaudeLikeFolder } from '../scripts/write-fixture-folder.mjs';
-import { cellAt, cellsOf, fixtureText, heatmap, openFiles, realFiles } from './helpers';
+import {
+  cellAt,
+  cellsOf,
+  fixtureText,
+  heatmap,
+  LOAD_TIMEOUT,
+  openFiles,
+  realFiles,
+} from './helpers';
 
 test.describe('loading results', () => {
   test.beforeEach(async ({ page }) => {
@@ -72,6 +80,8 @@ test.describe('loading results', () => {
 
   test('dropping files on the page loads them', async ({ page }) => {
     const text = fixtureText('../../public/samples/llama-3-70b-524k-style.csv');
+    // The first render waits for the saved copy; drop onto the page once it is there.
+    await expect(page.getByTestId('example-llama3')).toBeVisible({ timeout: LOAD_TIMEOUT });
     const dataTransfer = await page.evaluateHandle((csv) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useStore } from '../state/store';
 import { filesFromDrop } from './pickedFiles';
 
@@ -9,12 +9,14 @@ function carriesFiles(event: DragEvent): boolean {
 /**
  * Makes the whole window a drop target for files and folders, with an overlay while dragging.
  * Listening on window (not a React element) so a drop anywhere counts, even over a chart.
+ * The listeners are attached in the commit (a layout effect), before the first paint: a drop
+ * the moment the page shows is never lost to a listener that is not there yet.
  */
 export function DropTarget() {
   const addFiles = useStore((s) => s.addFiles);
   const [dragging, setDragging] = useState(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     let depth = 0;
     const onEnter = (event: DragEvent) => {
       if (!carriesFiles(event)) return;
