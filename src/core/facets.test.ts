@@ -105,6 +105,19 @@ describe('splitRun and mergeRuns', () => {
     );
   });
 
+  it('keeps the names of length buckets of the runs merged', () => {
+    const a = {
+      ...runOf([makeTrial({ lengthTokens: 32000 })], { name: 'a' }),
+      lengthLabels: { 32000: 'short' },
+    };
+    const b = {
+      ...runOf([makeTrial({ lengthTokens: 128000 })], { name: 'b' }),
+      lengthLabels: { 128000: 'medium' },
+    };
+    const merged = mergeRuns([a, b]);
+    expect(merged.ok && merged.run.lengthLabels).toEqual({ 32000: 'short', 128000: 'medium' });
+  });
+
   it('refuses to merge tokens with frames, or fewer than two runs', () => {
     const a = runOf([makeTrial()], { name: 'a' });
     const video = { ...runOf([makeTrial()], { name: 'v' }), lengthUnit: 'frames' as const };

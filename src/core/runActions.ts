@@ -50,6 +50,9 @@ export function mergeRuns(runs: readonly Run[], name?: string): MergeResult {
   for (const run of runs) run.cells.forEach((cell) => acc.addCell(cell));
   const { cells, lengths, depths, tasks, facetValues } = acc.finish();
   const union = (pick: (run: Run) => readonly string[]) => [...new Set(runs.flatMap(pick))];
+  // Bucket names (LongBench v2's "short") stay with their lengths.
+  const lengthLabels: Record<number, string> = {};
+  for (const run of runs) Object.assign(lengthLabels, run.lengthLabels);
   return {
     ok: true,
     run: {
@@ -65,6 +68,7 @@ export function mergeRuns(runs: readonly Run[], name?: string): MergeResult {
       warnings: union((run) => run.warnings),
       lengthUnit: unit,
       ...(facetValues ? { facetValues } : {}),
+      ...(Object.keys(lengthLabels).length > 0 ? { lengthLabels } : {}),
     },
   };
 }

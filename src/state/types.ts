@@ -141,6 +141,17 @@ export interface RunEditingSlice {
   renameRun: (id: string, name: string) => void;
   /** Moves a run `delta` places in the order (panels, summary, difference defaults follow it). */
   moveRun: (id: string, delta: number) => void;
+  /**
+   * Merges the runs `ids` (two or more) into one that takes the place of the first: cells of
+   * the same place add their trials. Refused, changing nothing, when the runs count length in
+   * different units (tokens and frames). Returns the merged run's id, or why it was refused.
+   */
+  mergeRuns: (ids: readonly string[]) => { ok: true; id: string } | { ok: false; reason: string };
+  /**
+   * Splits a run into one run per value of `field` (a facet such as `needles`, or `task`), in
+   * its place. Returns the new runs' ids; none, changing nothing, when it has one value or none.
+   */
+  splitRun: (id: string, field: string) => string[];
   /** Removes a run, and every reference the view holds to it. */
   removeRun: (id: string) => void;
   /**
