@@ -2,15 +2,30 @@ import { useState } from 'react';
 import type { Run } from '../core/types';
 import { useStore } from '../state/store';
 import { SidebarSection } from './fields';
+import { MergeBar, SplitControl } from './RunEditing';
 
-/** The loaded runs: rename, remove, and what loading noted about each. */
+/** The loaded runs: rename, remove, merge, split, and what loading noted about each. */
 export function RunList() {
   const runs = useStore((s) => s.runs);
+  const [picked, setPicked] = useState<readonly string[]>([]);
+  // Runs removed meanwhile (merged, split) drop out of the pick; the list keeps its order.
+  const selected = runs.filter((run) => picked.includes(run.id)).map((run) => run.id);
+  const mergeable = runs.length >= 2;
   return (
     <SidebarSection id="runs-title" title="Runs" count={runs.length}>
+      {mergeable && <MergeBar selected={selected} onMerged={() => setPicked([])} />}
       <ul className="run-list">
         {runs.map((run, i) => (
-          <RunItem key={run.id} run={run} first={i === 0} last={i === runs.length - 1} />
+          <RunItem
+            key={run.id}
+            run={run}
+            first={i === 0}
+            last={i === runs.length - 1}
+            picked={mergeable ? selected.includes(run.id) : null}
+            onPick={(on) =>
+              setPicked(on ? [...selected, run.id] : selected.filter((id) => id !== run.id))
+            }
+          />
         ))}
       </ul>
     </SidebarSection>
@@ -36,7 +51,16 @@ function runSummary(run: Run): string {
   return parts.join(' · ');
 }
 
-function RunItem({ run, first, last }: { run: Run; first: boolean; last: boolean }) {
+interface RunItemProps {
+  run: Run;
+  first: boolean;
+  last: boolean;
+  /** Whether the run is picked to merge; null when there is nothing to merge it with. */
+  picked: boolean | null;
+  onPick: (picked: boolean) => void;
+}
+
+function RunItem({ run, first, last, picked, onPick }: RunItemProps) {
   const renameRun = useStore((s) => s.renameRun);
   const moveRun = useStore((s) => s.moveRun);
   const setView = useStore((s) => s.setView);
@@ -78,8 +102,19 @@ function RunItem({ run, first, last }: { run: Run; first: boolean; last: boolean
           />
         </form>
       ) : (
-        <div className="run-name" title={run.name}>
-          {run.name}
+        <div className="run-head">
+          {picked !== null && (
+            <input
+              type="checkbox"
+              data-testid="run-pick"
+              aria-label={`Pick ${run.name} to merge`}
+              checked={picked}
+              onChange={(e) => onPick(e.currentTarget.checked)}
+            />
+          )}
+          <div className="run-name" title={run.name}>
+            {run.name}
+          </div>
         </div>
       )}
       <div className="run-meta muted">{runSummary(run)}</div>
@@ -148,6 +183,7 @@ function RunItem({ run, first, last }: { run: Run; first: boolean; last: boolean
           Remove
         </button>
       </div>
+      <SplitControl run={run} />
     </li>
   );
 }
