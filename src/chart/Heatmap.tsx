@@ -29,6 +29,11 @@ interface HeatmapProps {
   onDownloadCsv?: () => void;
   /** The facet value this small multiple shows, `<field>=<value>`. */
   facet?: string;
+  /**
+   * The task this small multiple shows, beside the run's pooled heatmap: its figure says the
+   * task (`data-task`) and is not one of the runs' figures (`data-testid="task-heatmap"`).
+   */
+  taskOf?: string;
 }
 
 /** A run's depth x length heatmap with its caption, legend, tooltip, drill-down and CSV download. */
@@ -41,22 +46,27 @@ export const Heatmap = memo(function Heatmap({
   onOpenCell,
   onDownloadCsv,
   facet,
+  taskOf,
 }: HeatmapProps) {
   const { threshold, task, showLengthMean, figure } = view;
+  const testId = preview ? 'mapping-preview' : taskOf === undefined ? 'heatmap' : 'task-heatmap';
+  const Title = taskOf === undefined ? 'h2' : 'h3';
   return (
     <figure
       className={preview ? 'panel panel-preview' : 'panel'}
-      data-testid={preview ? 'mapping-preview' : 'heatmap'}
+      data-testid={testId}
       data-run={run.name}
       data-rows={grid.rowKind}
       data-facet={facet}
+      data-task={taskOf}
     >
       <figcaption className="panel-head">
         <div>
-          <h2 className="panel-title">
-            {panel.title}
+          <Title className="panel-title">
+            {taskOf === undefined ? panel.title : taskOf}
             {facet && <span className="muted"> · {facet}</span>}
-          </h2>
+            {taskOf !== undefined && <span className="muted"> · {panel.title}</span>}
+          </Title>
           <p className="panel-sub" data-testid="run-mean">
             {panel.subtitle}
           </p>

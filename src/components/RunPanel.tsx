@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import { facetPanels } from '../core/facets';
+import { facetPanels, TASK_FIELD, taskPanels, type FacetPanel } from '../core/facets';
 import { useShallow } from 'zustand/react/shallow';
 import { Heatmap } from '../chart/Heatmap';
 import { binnedRunPanel, gridOfBins } from '../chart/binPanels';
@@ -24,23 +24,52 @@ interface RunPanelProps {
 }
 
 /**
- * A run's heatmap as the view draws it; a run with several values of a facet (needle count,
- * mode) as small multiples, one heatmap per value on the one 0..1 colour scale.
+ * A run's heatmap as the view draws it. A run with several values of a facet (needle count,
+ * mode), with the switch on, as small multiples, one heatmap per value; a run whose tasks have
+ * depths, showing all tasks, as its pooled heatmap and one heatmap per task below it. All on
+ * the one 0..1 colour scale.
  */
 export const RunPanel = memo(function RunPanel(props: RunPanelProps) {
   const { run, bins = null, preview = false } = props;
   const smallMultiples = useStore((s) => s.view.smallMultiples);
+  const task = useStore((s) => s.view.task);
   const facets = useMemo(
     () => (bins || preview || !smallMultiples ? [] : facetPanels(run)),
     [run, bins, preview, smallMultiples],
   );
-  if (facets.length < 2) return <RunHeatmap {...props} />;
+  const tasks = useMemo(
+    () => (bins || preview || task !== null ? [] : taskPanels(run)),
+    [run, bins, preview, task],
+  );
+  if (facets.length >= 2) {
+    return (
+      <>
+        {facets.map((facet) => (
+          <RunHeatmap key={facet.facet} {...props} run={facet.run} multiple={facet} />
+        ))}
+      </>
+    );
+  }
+  if (tasks.length < 2) return <RunHeatmap {...props} />;
   return (
-    <>
-      {facets.map((facet) => (
-        <RunHeatmap key={facet.facet} {...props} run={facet.run} facet={facet.facet} />
-      ))}
-    </>
+    <div className="run-group">
+      <RunHeatmap {...props} />
+      <div
+        className="task-multiples"
+        data-testid="task-multiples"
+        data-run={run.name}
+        role="group"
+        aria-labelledby={`${run.id}-by-task`}
+      >
+        <p className="task-multiples-title" id={`${run.id}-by-task`}>
+          {run.name} by task: {tasks.length} heatmaps on the same colour scale (above: all tasks
+          pooled)
+        </p>
+        {tasks.map((panel) => (
+          <RunHeatmap key={panel.value} {...props} run={panel.run} multiple={panel} />
+        ))}
+      </div>
+    </div>
   );
 });
 
@@ -50,8 +79,8 @@ function RunHeatmap({
   axes = null,
   bins = null,
   preview = false,
-  facet,
-}: RunPanelProps & { facet?: string }) {
+  multiple,
+}: RunPanelProps & { multiple?: FacetPanel }) {
   const view = useStore(useShallow(selectPanelView));
   const setView = useStore(selectSetView);
   const { metric, threshold, palette, task } = view;
@@ -70,19 +99,28 @@ function RunHeatmap({
         : panelOfGrid(run, grid, { metric, threshold, palette, task }),
     [run, binned, grid, metric, threshold, palette, task],
   );
+  const field = multiple?.field;
+  const value = multiple?.value;
   const openCell = useCallback(
     (lengthTokens: number, row: number | string) =>
-      setView({ drill: { runId: run.id, lengthTokens, row } }),
-    [setView, run.id],
+      setView({
+        drill: {
+          runId: run.id,
+          lengthTokens,
+          row,
+          ...(field !== undefined && value !== undefined ? { within: { field, value } } : {}),
+        },
+      }),
+    [setView, run.id, field, value],
   );
   const downloadCsv = useCallback(
     () =>
       downloadText(
-        `${fileSlug(run.name)}-cells.csv`,
+        `${fileSlug(multiple ? `${run.name} ${multiple.facet}` : run.name)}-cells.csv`,
         cellsToCsv(run.name, gridCells(grid), threshold),
         'text/csv',
       ),
-    [run.name, grid, threshold],
+    [run.name, multiple, grid, threshold],
   );
   return (
     <Heatmap
@@ -93,7 +131,8 @@ function RunHeatmap({
       preview={preview}
       onOpenCell={preview || binned ? undefined : openCell}
       onDownloadCsv={preview ? undefined : downloadCsv}
-      facet={facet}
+      facet={multiple && multiple.field !== TASK_FIELD ? multiple.facet : undefined}
+      taskOf={multiple?.field === TASK_FIELD ? multiple.value : undefined}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetKey, facetPanels, facetRun, facetValuesOf, splitFields } from './facets';
+import { facetKey, facetPanels, facetRun, facetValuesOf, splitFields, taskPanels } from './facets';
 import { heatmapGrid } from './grid';
 import { loadBatch } from './load';
 import { cellMean } from './metrics';
@@ -152,5 +152,31 @@ describe.skipIf(!real)('the LangChain multi-needle CSVs by needle count (shared/
     expect(at('10')?.n).toBe(9);
     expect(cellMean(at('10')!)).toBeCloseTo(42 / 90, 12);
     expect(at('1')).toBeUndefined();
+  });
+});
+
+describe('taskPanels', () => {
+  it('gives one panel per task with depths, in natural order, each holding only its task', () => {
+    const run = runOf([
+      makeTrial({ task: 'qa10', score: 1 }),
+      makeTrial({ task: 'qa2', score: 0 }),
+      makeTrial({ task: 'qa2', score: 1, depthPercent: 0 }),
+      makeTrial({ task: 'summary', depthPercent: null, score: 1 }),
+    ]);
+    const panels = taskPanels(run);
+    expect(panels.map((p) => [p.value, p.run.trialCount, p.run.tasks])).toEqual([
+      ['qa2', 2, ['qa2']],
+      ['qa10', 1, ['qa10']],
+    ]);
+  });
+
+  it('gives none for a run with one task with depths, or tasks without depth', () => {
+    const one = runOf([makeTrial({ task: 'a' }), makeTrial({ task: 'b', depthPercent: null })]);
+    const none = runOf([
+      makeTrial({ task: 'a', depthPercent: null }),
+      makeTrial({ task: 'b', depthPercent: null }),
+    ]);
+    expect(taskPanels(one)).toEqual([]);
+    expect(taskPanels(none)).toEqual([]);
   });
 });

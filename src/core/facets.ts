@@ -112,3 +112,14 @@ export function facetPanels(run: Run, field?: string): FacetPanel[] {
     run: facetRun(run, chosen, value),
   }));
 }
+
+/**
+ * The small multiples of a run's tasks that have depths (gkamradt v2's `task_type`, EvalScope's
+ * languages, HELMET's `json_kv` beside its RAG sets), one per task in natural order; empty when
+ * fewer than two tasks have depths. Tasks without depth are the length x task matrix's rows.
+ */
+export function taskPanels(run: Run): FacetPanel[] {
+  const panels = facetPanels(run, TASK_FIELD).filter((panel) => panel.run.depths.length > 0);
+  const natural = new Intl.Collator('en', { numeric: true });
+  return panels.length < 2 ? [] : panels.sort((a, b) => natural.compare(a.value, b.value));
+}

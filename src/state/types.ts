@@ -62,6 +62,8 @@ export interface DrillTarget {
   lengthTokens: number;
   /** A depth in percent, or a task for length x task matrices. */
   row: number | string;
+  /** The small multiple the cell is in (a task, a facet value): only its trials are listed. */
+  within?: { field: string; value: string };
 }
 
 export interface ViewSlice {
