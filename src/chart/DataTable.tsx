@@ -1,21 +1,30 @@
 import { useState } from 'react';
 import type { GridAxes } from '../core/grid';
-import { exactLength } from './format';
 import type { PlotCell } from './HeatmapBody';
-import { rowLabel } from './labels';
+import { lengthInWords, rowLabel } from './labels';
+import type { LengthUnit } from '../core/types';
 
 /**
  * The heatmap's text alternative: its values as a table a screen reader can read (and anyone
- * can copy), drawn only once opened so thousands of cells cost nothing until asked for.
+ * can copy), drawn only once opened so thousands of cells cost nothing until asked for. On
+ * shared bins it holds the bins the panel draws, each row and column named by its range.
  */
 export function DataTable({
   axes,
   cells,
   caption,
+  unit = 'tokens',
+  lengthLabel,
+  rowLabel: binRowLabel,
 }: {
   axes: GridAxes;
   cells: PlotCell[];
   caption: string;
+  unit?: LengthUnit;
+  /** Column labels where they are not the lengths (bins: "9.1K–17.3K"). */
+  lengthLabel?: (length: number) => string;
+  /** Row labels where they are not the depths or tasks (bins: "40–50%"). */
+  rowLabel?: (row: number | string) => string;
 }) {
   const [open, setOpen] = useState(false);
   const columns = axes.lengths.length;
@@ -33,8 +42,14 @@ export function DataTable({
               <tr>
                 <th scope="col">{axes.rowKind === 'depth' ? 'Depth' : 'Task'}</th>
                 {axes.lengths.map((length) => (
-                  <th key={length} scope="col" title={exactLength(length)}>
-                    {length.toLocaleString('en-US')}
+                  <th
+                    key={length}
+                    scope="col"
+                    title={
+                      lengthLabel ? `${lengthLabel(length)} ${unit}` : lengthInWords(length, unit)
+                    }
+                  >
+                    {lengthLabel ? lengthLabel(length) : length.toLocaleString('en-US')}
                   </th>
                 ))}
               </tr>
@@ -42,7 +57,7 @@ export function DataTable({
             <tbody>
               {axes.rows.map((row, r) => (
                 <tr key={row}>
-                  <th scope="row">{rowLabel(row)}</th>
+                  <th scope="row">{binRowLabel ? binRowLabel(row) : rowLabel(row)}</th>
                   {cells.slice(r * columns, (r + 1) * columns).map((cell) => (
                     <td key={cell.lengthTokens}>
                       {cell.value === null ? '–' : (cell.valueText ?? '')}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { HeatmapGrid } from '../core/grid';
 import type { Run } from '../core/types';
-import { lengthUnitOf, lengthWithUnit } from '../core/units';
+import { LENGTH_UNITS, lengthUnitOf, lengthWithUnit } from '../core/units';
 import { DataTable } from './DataTable';
 import type { FigureOptions } from './figureOptions';
 import { HeatmapPlot } from './HeatmapPlot';
@@ -34,6 +34,11 @@ interface HeatmapProps {
    * task (`data-task`) and is not one of the runs' figures (`data-testid="task-heatmap"`).
    */
   taskOf?: string;
+}
+
+/** Column labels naming bucket lengths (LongBench v2's "short"), or none when there are none. */
+function bucketLabel(labels: Record<number, string> | undefined) {
+  return labels && ((length: number) => labels[length] ?? length.toLocaleString('en-US'));
 }
 
 /** A run's depth x length heatmap with its caption, legend, tooltip, drill-down and CSV download. */
@@ -127,7 +132,10 @@ export const Heatmap = memo(function Heatmap({
         <DataTable
           axes={grid}
           cells={panel.cells}
-          caption={`${panel.legend.title} of ${run.name} in percent, by ${grid.rowKind === 'depth' ? 'depth' : 'task'} (rows) and context length in tokens (columns)`}
+          unit={lengthUnitOf(run)}
+          lengthLabel={panel.lengthLabel ?? bucketLabel(panel.lengthLabels)}
+          rowLabel={panel.rowLabel}
+          caption={`${panel.legend.title} of ${run.name} in percent, by ${grid.rowKind === 'depth' ? (panel.rowLabel ? 'depth band' : 'depth') : 'task'} (rows) and ${panel.lengthLabel ? 'length bin' : 'context length'} in ${LENGTH_UNITS[lengthUnitOf(run)].noun} (columns)`}
         />
       )}
     </figure>

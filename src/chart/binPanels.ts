@@ -11,6 +11,7 @@ import { runGrid } from '../core/derived';
 import type { GridAxes, HeatmapGrid } from '../core/grid';
 import { METRIC_LABELS } from '../core/metrics';
 import type { Run } from '../core/types';
+import { LENGTH_UNITS, lengthUnitOf } from '../core/units';
 import { percent } from './format';
 import { DIFF_TICKS, panelOfGrid } from './panels';
 import type { PanelModel, PanelView } from './panels';
@@ -104,6 +105,7 @@ export function binnedRunPanel(
   const name = view.metric === 'mean' ? 'mean score' : 'pass rate';
   const withValue = binned.slots.filter((s) => s.value !== null).length;
   const trials = binned.slots.reduce((total, s) => total + s.n, 0);
+  const noun = LENGTH_UNITS[lengthUnitOf(run)].noun;
   const outside =
     binned.outsideRange > 0
       ? ` · ${binned.outsideRange.toLocaleString('en-US')} cells outside the shared range left out`
@@ -123,8 +125,8 @@ export function binnedRunPanel(
       valueText: slot.value === null ? undefined : String(Math.round(slot.value * 100)),
       label:
         slot.value === null
-          ? `${binPlace(slot)}: no data`
-          : `${binPlace(slot)}: ${name} ${percent(slot.value)}, ${slot.n} trials`,
+          ? `${binPlace(slot, noun)}: no data`
+          : `${binPlace(slot, noun)}: ${name} ${percent(slot.value)}, ${slot.n} trials`,
     })),
   };
 }

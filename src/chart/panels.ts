@@ -4,7 +4,7 @@ import type { DiffGrid } from '../core/diff';
 import { gridCells, gridMean, type GridAxes, type HeatmapGrid } from '../core/grid';
 import { FIGURE_LABELS, trialFigures } from '../core/trialFigures';
 import { METRIC_LABELS } from '../core/metrics';
-import type { Metric, Run } from '../core/types';
+import type { LengthUnit, Metric, Run } from '../core/types';
 import { lengthAxisTitle, lengthUnitOf } from '../core/units';
 import { percent } from './format';
 import type { PlotCell } from './HeatmapBody';
@@ -80,7 +80,7 @@ export function panelOfGrid(
     axes: grid,
     ...(run.lengthLabels ? { lengthLabels: run.lengthLabels } : {}),
     lengthTitle: lengthAxisTitle(run),
-    cells: runCells(grid, name),
+    cells: runCells(grid, name, lengthUnitOf(run)),
     colour: interpolate,
     legend: { title, interpolate, ticks: PERCENT_TICKS },
     ariaLabel: `${title} of ${run.name} by context length and ${grid.rowKind === 'depth' ? 'needle depth' : 'task'}`,
@@ -120,7 +120,7 @@ function runSubtitle(
 const cellsOfGrid = new WeakMap<HeatmapGrid, PlotCell[]>();
 
 /** A grid's cells as a plot draws them, with what each says to a screen reader. */
-function runCells(grid: HeatmapGrid, metricName: string): PlotCell[] {
+function runCells(grid: HeatmapGrid, metricName: string, unit: LengthUnit): PlotCell[] {
   const known = cellsOfGrid.get(grid);
   if (known) return known;
   const cells = grid.slots.map((slot) => ({
@@ -132,8 +132,8 @@ function runCells(grid: HeatmapGrid, metricName: string): PlotCell[] {
     valueText: slot.value === null ? undefined : String(Math.round(slot.value * 100)),
     label:
       slot.value === null
-        ? `${cellPlace(slot.lengthTokens, slot.row)}: no data`
-        : `${cellPlace(slot.lengthTokens, slot.row)}: ${metricName} ${percent(slot.value)}, ${slot.cell?.n ?? 0} trials`,
+        ? `${cellPlace(slot.lengthTokens, slot.row, unit)}: no data`
+        : `${cellPlace(slot.lengthTokens, slot.row, unit)}: ${metricName} ${percent(slot.value)}, ${slot.cell?.n ?? 0} trials`,
   }));
   cellsOfGrid.set(grid, cells);
   return cells;

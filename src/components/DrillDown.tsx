@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { exactLength, percent } from '../chart/format';
-import { cellPlace } from '../chart/labels';
+import { percent } from '../chart/format';
+import { cellPlace, lengthInWords } from '../chart/labels';
+import { lengthUnitOf } from '../core/units';
 import { useStore } from '../state/store';
 import { matchesQuery, trialsOfCell } from './drillTrials';
 
@@ -26,7 +27,7 @@ export function DrillDown() {
       <div className="drilldown-head">
         <div>
           <h2 id="drilldown-title">{run.name}</h2>
-          <p className="muted">{cellPlace(drill.lengthTokens, drill.row)}</p>
+          <p className="muted">{cellPlace(drill.lengthTokens, drill.row, lengthUnitOf(run))}</p>
         </div>
         <button
           type="button"
@@ -73,7 +74,7 @@ export function DrillDown() {
               <div className="trial-source muted">
                 {trial.source.file}
                 {trial.source.line !== undefined && `:${trial.source.line}`} ·{' '}
-                {exactLength(trial.lengthTokens)}
+                {lengthInWords(trial.lengthTokens, lengthUnitOf(run))}
               </div>
             </li>
           );

@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { exactLength, lengthTickFormat, percent } from '../chart/format';
+import { lengthTickFormat, percent } from '../chart/format';
+import { lengthInWords } from '../chart/labels';
 import { FIGURE_LABELS } from '../core/trialFigures';
 import { thresholdPercent } from '../chart/lengthChartLayout';
 import { PALETTES } from '../chart/palettes';
 import type { RunStyle } from '../chart/runColours';
 import { RunSwatch } from '../chart/RunSwatch';
 import type { RunSummary } from '../core/summary';
+import type { LengthUnit } from '../core/types';
+import { LENGTH_UNITS, lengthUnitOf } from '../core/units';
 import { selectSummaryView, useRunStyles, useSummaries } from '../state/selectors';
 import { useStore } from '../state/store';
 import { SummaryActions } from './SummaryActions';
@@ -17,14 +20,19 @@ function depthBound(depthPercent: number): string {
   return String(Math.round(depthPercent * 10) / 10);
 }
 
-/** "15 · 1K–128K", "1 · 4K", or "0". */
-function lengthRange(lengths: readonly number[]): string {
+/** " frames" after a length of a frame run; nothing after tokens, the usual unit. */
+function unitAfter(unit: LengthUnit): string {
+  return unit === 'tokens' ? '' : ` ${LENGTH_UNITS[unit].noun}`;
+}
+
+/** "15 · 1K–128K", "1 · 4K", "3 · 1K–3K frames", or "0". */
+function lengthRange(lengths: readonly number[], unit: LengthUnit): string {
   const label = lengthTickFormat(lengths);
   const [first] = lengths;
   const last = lengths.at(-1);
   if (first === undefined || last === undefined) return '0';
   const span = first === last ? label(first) : `${label(first)}–${label(last)}`;
-  return `${lengths.length} · ${span}`;
+  return `${lengths.length} · ${span}${unitAfter(unit)}`;
 }
 
 /** A share as a percentage, or a dash when there is none. */
@@ -42,6 +50,9 @@ export function SummaryTable() {
   const summaries = useSummaries();
   const styles = useRunStyles();
   const { threshold, effectiveThreshold, task } = useStore(useShallow(selectSummaryView));
+  const units = useStore(
+    useShallow((s) => Object.fromEntries(s.runs.map((run) => [run.id, lengthUnitOf(run)]))),
+  );
   const [order, setOrder] = useState<SortOrder | null>(null);
   const rows = useMemo(() => sortSummaries(summaries, order), [summaries, order]);
   const columns: [SortKey, string][] = [
@@ -98,7 +109,12 @@ export function SummaryTable() {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <SummaryRow key={row.runId} row={row} style={styles.get(row.runId)} />
+              <SummaryRow
+                key={row.runId}
+                row={row}
+                style={styles.get(row.runId)}
+                unit={units[row.runId] ?? 'tokens'}
+              />
             ))}
           </tbody>
         </table>
@@ -108,7 +124,15 @@ export function SummaryTable() {
 }
 
 /** One run's row. */
-function SummaryRow({ row, style }: { row: RunSummary; style: RunStyle | undefined }) {
+function SummaryRow({
+  row,
+  style,
+  unit,
+}: {
+  row: RunSummary;
+  style: RunStyle | undefined;
+  unit: LengthUnit;
+}) {
   const label = lengthTickFormat(row.lengths);
   const band = row.worstBand;
   return (
@@ -154,15 +178,15 @@ function SummaryRow({ row, style }: { row: RunSummary; style: RunStyle | undefin
           </span>
         ) : null}
       </td>
-      <td className="numeric">{lengthRange(row.lengths)}</td>
+      <td className="numeric">{lengthRange(row.lengths, unit)}</td>
       <td className="numeric">{row.depths.length}</td>
       <td
         className="numeric"
         data-testid="effective-length"
         data-value={dataValue(row.effectiveLength)}
-        title={row.effectiveLength === null ? undefined : exactLength(row.effectiveLength)}
+        title={row.effectiveLength === null ? undefined : lengthInWords(row.effectiveLength, unit)}
       >
-        {row.effectiveLength === null ? '—' : label(row.effectiveLength)}
+        {row.effectiveLength === null ? '—' : `${label(row.effectiveLength)}${unitAfter(unit)}`}
       </td>
       <td className="numeric" data-testid="worst-band">
         {band
