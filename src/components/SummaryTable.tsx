@@ -178,7 +178,9 @@ function SummaryRow({
           </span>
         ) : null}
       </td>
-      <td className="numeric">{lengthRange(row.lengths, unit)}</td>
+      <td className="numeric" data-testid="lengths">
+        {lengthRange(row.lengths, unit)}
+      </td>
       <td className="numeric">{row.depths.length}</td>
       <td
         className="numeric"
