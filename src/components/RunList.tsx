@@ -102,19 +102,8 @@ function RunItem({ run, first, last, picked, onPick }: RunItemProps) {
           />
         </form>
       ) : (
-        <div className="run-head">
-          {picked !== null && (
-            <input
-              type="checkbox"
-              data-testid="run-pick"
-              aria-label={`Pick ${run.name} to merge`}
-              checked={picked}
-              onChange={(e) => onPick(e.currentTarget.checked)}
-            />
-          )}
-          <div className="run-name" title={run.name}>
-            {run.name}
-          </div>
+        <div className="run-name" title={run.name}>
+          {run.name}
         </div>
       )}
       <div className="run-meta muted">{runSummary(run)}</div>
@@ -183,7 +172,21 @@ function RunItem({ run, first, last, picked, onPick }: RunItemProps) {
           Remove
         </button>
       </div>
-      <SplitControl run={run} />
+      <div className="run-edits">
+        {picked !== null && (
+          <label className="toggle small">
+            <input
+              type="checkbox"
+              data-testid="run-pick"
+              aria-label={`Pick ${run.name} to merge`}
+              checked={picked}
+              onChange={(e) => onPick(e.currentTarget.checked)}
+            />
+            Pick to merge
+          </label>
+        )}
+        <SplitControl run={run} />
+      </div>
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import { facetPanels, TASK_FIELD, taskPanels, type FacetPanel } from '../core/facets';
+import { facetPanels, TASK_FIELD, taskAxes, taskPanels, type FacetPanel } from '../core/facets';
 import { useShallow } from 'zustand/react/shallow';
 import { Heatmap } from '../chart/Heatmap';
 import { binnedRunPanel, gridOfBins } from '../chart/binPanels';
@@ -30,7 +30,7 @@ interface RunPanelProps {
  * the one 0..1 colour scale.
  */
 export const RunPanel = memo(function RunPanel(props: RunPanelProps) {
-  const { run, bins = null, preview = false } = props;
+  const { run, axes = null, bins = null, preview = false } = props;
   const smallMultiples = useStore((s) => s.view.smallMultiples);
   const task = useStore((s) => s.view.task);
   const facets = useMemo(
@@ -41,6 +41,8 @@ export const RunPanel = memo(function RunPanel(props: RunPanelProps) {
     () => (bins || preview || task !== null ? [] : taskPanels(run)),
     [run, bins, preview, task],
   );
+  // The multiples share the run's axes (or those shared with other runs), so they line up.
+  const multipleAxes = useMemo(() => axes ?? taskAxes(run), [axes, run]);
   if (facets.length >= 2) {
     return (
       <>
@@ -66,7 +68,13 @@ export const RunPanel = memo(function RunPanel(props: RunPanelProps) {
           pooled)
         </p>
         {tasks.map((panel) => (
-          <RunHeatmap key={panel.value} {...props} run={panel.run} multiple={panel} />
+          <RunHeatmap
+            key={panel.value}
+            {...props}
+            run={panel.run}
+            axes={multipleAxes}
+            multiple={panel}
+          />
         ))}
       </div>
     </div>

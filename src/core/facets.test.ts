@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { facetKey, facetPanels, facetRun, facetValuesOf, splitFields, taskPanels } from './facets';
+import {
+  facetKey,
+  facetPanels,
+  facetRun,
+  facetValuesOf,
+  splitFields,
+  taskAxes,
+  taskPanels,
+} from './facets';
 import { heatmapGrid } from './grid';
 import { loadBatch } from './load';
 import { cellMean } from './metrics';
@@ -168,6 +176,7 @@ describe('taskPanels', () => {
       ['qa2', 2, ['qa2']],
       ['qa10', 1, ['qa10']],
     ]);
+    expect(taskAxes(run)).toEqual({ rowKind: 'depth', lengths: [1000], rows: [0, 50] });
   });
 
   it('gives none for a run with one task with depths, or tasks without depth', () => {

@@ -3,6 +3,7 @@
  * per value, all on the one 0..1 colour scale. Cells are kept apart by facet while reading, so
  * a facet's grid is exact; the run's own grid pools them.
  */
+import type { GridAxes } from './grid';
 import type { Cell, Facets, Run, Trial } from './types';
 
 /** The pseudo-facet of a run's tasks (gkamradt v2's `task_type`, RULER's task names). */
@@ -122,4 +123,17 @@ export function taskPanels(run: Run): FacetPanel[] {
   const panels = facetPanels(run, TASK_FIELD).filter((panel) => panel.run.depths.length > 0);
   const natural = new Intl.Collator('en', { numeric: true });
   return panels.length < 2 ? [] : panels.sort((a, b) => natural.compare(a.value, b.value));
+}
+
+/**
+ * The axes every task's small multiple is drawn on: the lengths and depths of the run's cells
+ * with depth, so the multiples line up and a length a task lacks shows as no data.
+ */
+export function taskAxes(run: Pick<Run, 'cells' | 'depths'>): GridAxes {
+  const lengths = run.cells.filter((c) => c.depthPercent !== null).map((c) => c.lengthTokens);
+  return {
+    rowKind: 'depth',
+    lengths: [...new Set(lengths)].sort((a, b) => a - b),
+    rows: [...run.depths],
+  };
 }
