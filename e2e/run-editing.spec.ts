@@ -132,8 +132,9 @@ test('text and video runs are not merged: the reason is said and the runs stay; 
   await expect(page.getByTestId('tooltip')).toContainText('frames');
 });
 
-test('the LangChain multi-needle run split by needle count: three runs, each its own needles', async ({
+test('the LangChain multi-needle run split by needle count: three runs, each its own needles, shared by link', async ({
   page,
+  browser,
 }) => {
   await page.goto('/');
   await page
@@ -155,6 +156,17 @@ test('the LangChain multi-needle run split by needle count: three runs, each its
   const four = await cellsOf(heatmap(page, 'claude-3-haiku (needles=4)'));
   expect(cellAt(four, 1000, 5)?.n).toBe(1);
   expect(cellAt(four, 1000, 5)?.value).toBeCloseTo(0.75, 9);
+
+  // A share link carries the split runs like any others.
+  await page.getByTestId('share-link').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByTestId('heatmap')).toHaveCount(4);
+  expect(await runNames(other)).toEqual(await runNames(page));
+  expect(await cellsOf(heatmap(other, 'claude-3-haiku (needles=4)'))).toEqual(four);
+  await context.close();
 });
 
 const multiNeedle = realFiles('gkamradt-multi-needle', ['gpt4_retrieval.csv']);
