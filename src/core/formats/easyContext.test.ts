@@ -6,9 +6,6 @@ import { textSource } from '../source';
 import { loadFixtureFolder } from '../testing/fixtures';
 import { easyContext } from './easyContext';
 
-/** Chunk sizes that cut through keys, numbers and the array's brackets. */
-const CHUNKS = [3, 7, 64, 1 << 20];
-
 type Entry = Record<string, number | string>;
 const text = (entries: Entry[]) => JSON.stringify(entries);
 const cell = (length: number, depth: number, score: number | string): Entry => ({
@@ -33,15 +30,6 @@ describe('EasyContext detection', () => {
 });
 
 describe('EasyContext parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('easycontext', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('reads entries as pre-averaged cells: the pass rate is the mean, and says so', async () => {
     const { result } = await loadFixtureFolder('easycontext');
     const run = result.runs[0]!;

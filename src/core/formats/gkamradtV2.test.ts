@@ -57,15 +57,6 @@ describe('gkamradt v2 detection', () => {
 });
 
 describe('gkamradt v2 parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('gkamradt-v2', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('counts failed calls apart, names the tasks and says how many calls failed', async () => {
     const { result } = await loadFixtureFolder('gkamradt-v2');
     const run = result.runs.find((r) => r.name === 'haiku-sweep')!;

@@ -8,9 +8,6 @@ import { loadFixtureFolder } from '../testing/fixtures';
 import { realFolder } from '../testing/realData';
 import { langchainMultiNeedle, pythonStrings, runNameParts } from './langchainMultiNeedle';
 
-/** Chunk sizes that cut through rows, quotes and line ends. */
-const CHUNKS = [3, 7, 64, 1 << 20];
-
 const PER_RUN =
   ',Unnamed: 0,run_name,run_url,depth %,context length,retrieved needles,model name,total needles,answer,needles,insertion_percentages,fract per turn';
 const PER_NEEDLE =
@@ -80,15 +77,6 @@ describe('LangSmith run names and Python list reprs', () => {
 });
 
 describe('LangChain multi-needle parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('langchain-multi-needle', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('takes the task from mode, keeps needles and answers, and counts lines through quoted breaks', async () => {
     const { result } = await loadFixtureFolder('langchain-multi-needle');
     const run = result.runs.find((r) => r.name === 'claude-3-haiku')!;

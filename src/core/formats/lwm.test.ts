@@ -6,9 +6,6 @@ import { textSource } from '../source';
 import { loadFixtureFolder } from '../testing/fixtures';
 import { correctScore, lwm } from './lwm';
 
-/** Chunk sizes that cut through keys, numbers and the array's brackets. */
-const CHUNKS = [3, 7, 64, 1 << 20];
-
 /** One LWM result; tests name what they are about. */
 function result(fields: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -34,15 +31,6 @@ describe('LWM detection', () => {
 });
 
 describe('LWM parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result: loaded, expected, shown } = await loadFixtureFolder('lwm', chunk);
-      expect(loaded.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('keeps the answer, response and seed for the drill-down', async () => {
     const { result: loaded } = await loadFixtureFolder('lwm');
     const [first] = loaded.runs[0]!.details;

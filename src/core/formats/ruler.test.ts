@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
 import { rulerPlace, rulerPredictions } from './rulerPredictions';
 import { rulerSummary } from './rulerSummary';
@@ -73,15 +72,6 @@ describe('rulerPlace', () => {
 });
 
 describe('RULER predictions', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('ruler-pred', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it.each([
     ['every output found', ['a1', 'b2'], 'A1 and b2', 1],
     ['half of them, case-insensitively', ['Alpha', 'beta'], 'ALPHA', 0.5],
@@ -200,15 +190,6 @@ describe('RULER predictions', () => {
 });
 
 describe('RULER summary.csv', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('ruler-summary', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('keeps its cells apart from the predictions of the same folder, so no sample counts twice', async () => {
     const result = await loadBatch([
       { path: `${PRED_DIR}/vt.jsonl`, text: jsonl(row(), row({ pred: '' })) },

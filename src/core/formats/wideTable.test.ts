@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
 import { wideTable } from './wideTable';
 
@@ -37,15 +36,6 @@ describe('wide table detection', () => {
 });
 
 describe('wide table parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('wide-table', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it.each([
     ['0..1', '1,0.5', [1, 0.5], []],
     [
