@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean, cellPassRate } from '../metrics';
 import { textSource } from '../source';
+import { expectFailureStartingWith } from '../testing/formatCases';
 import { loadFixtureFolder } from '../testing/fixtures';
 import { easyContext } from './easyContext';
 
@@ -112,9 +113,6 @@ describe('EasyContext parsing', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, body, reason, line) => {
     const outcome = await easyContext.parse(textSource('f.json', body, 3), NULL_SINK);
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.reason.startsWith(reason)).toBe(true);
-    expect(outcome.line).toBe(line);
+    expectFailureStartingWith(outcome, reason, line);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
+import { itDetects } from '../testing/formatCases';
 import { evalScopeCell, evalScopeNeedleHaystack } from './evalScopeNeedleHaystack';
 
 const PATH = 'outputs/20250301_101500/reports/qwen-plus/needle_haystack.json';
@@ -15,13 +16,11 @@ const subsets = (...scores: [string, unknown, unknown][]) => [
 ];
 
 describe('EvalScope needle_haystack detection', () => {
-  it.each([
+  itDetects(evalScopeNeedleHaystack, [
     ['a report in its folder', PATH, report([]), 0.97],
     ['a report elsewhere', 'r.json', report([]), 0.9],
     ['another EvalScope report', PATH, '{\n    "name": "qwen-plus@gsm8k"', 0],
-  ])('%s -> %s', (_name, path, head, confidence) => {
-    expect(evalScopeNeedleHaystack.detect(path, head)).toBe(confidence);
-  });
+  ]);
 });
 
 describe('EvalScope needle_haystack parsing', () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { NULL_SINK } from '../testing/factories';
+import { failedOutcome, NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
@@ -174,11 +174,7 @@ describe('gkamradt v2 parsing', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await gkamradtV2.parse(textSource('f.jsonl', text), NULL_SINK);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: 'f.jsonl', reason }
-        : { ok: false, file: 'f.jsonl', line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome('f.jsonl', reason, line));
   });
 
   it('takes error objects apart for their message', async () => {

@@ -3,7 +3,7 @@ import { loadBatch } from '../load';
 import { mergeCells } from '../cells';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { csvFile, NULL_SINK } from '../testing/factories';
+import { csvFile, failedOutcome, NULL_SINK } from '../testing/factories';
 import { loadFixtureFolder } from '../testing/fixtures';
 import { realFolder } from '../testing/realData';
 import { langchainMultiNeedle, pythonStrings, runNameParts } from './langchainMultiNeedle';
@@ -164,11 +164,7 @@ describe('LangChain multi-needle parsing', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await langchainMultiNeedle.parse(textSource('f.csv', text, 5), NULL_SINK);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: 'f.csv', reason }
-        : { ok: false, file: 'f.csv', line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome('f.csv', reason, line));
   });
 });
 

@@ -1,4 +1,4 @@
-import { NULL_SINK } from '../testing/factories';
+import { failedOutcome, NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
@@ -161,11 +161,7 @@ describe('lm-eval-harness samples', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await lmEvalSamples.parse(textSource(SAMPLES, text), ignore);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: SAMPLES, reason }
-        : { ok: false, file: SAMPLES, line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome(SAMPLES, reason, line));
   });
 });
 

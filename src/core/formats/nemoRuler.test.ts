@@ -4,6 +4,7 @@ import { cellMean } from '../metrics';
 import { textSource } from '../source';
 import { NULL_SINK } from '../testing/factories';
 import { loadFixtureFolder } from '../testing/fixtures';
+import { itDetects } from '../testing/formatCases';
 import { nemoPlace, nemoRuler } from './nemoRuler';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
@@ -48,7 +49,7 @@ describe('NeMo-Skills RULER paths', () => {
 });
 
 describe('NeMo-Skills RULER detection', () => {
-  it.each([
+  itDetects(nemoRuler, [
     ['an output in its folder', `${TASK_DIR}/output.jsonl`, row(), 0.95],
     [
       'a long question hiding the row shape',
@@ -60,9 +61,7 @@ describe('NeMo-Skills RULER detection', () => {
     ['outside the layout, row shape in view', 'rows.jsonl', row(), 0.8],
     ['outside the layout, no is_correct', 'rows.jsonl', row({ is_correct: undefined }), 0],
     ['a JSON array', `${TASK_DIR}/output.jsonl`, `[${row()}]`, 0],
-  ])('%s -> %s', (_name, path, head, confidence) => {
-    expect(nemoRuler.detect(path, head)).toBe(confidence);
-  });
+  ]);
 });
 
 describe('NeMo-Skills RULER rows', () => {

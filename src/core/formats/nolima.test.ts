@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { loadFixtureFolder } from '../testing/fixtures';
+import { itDetects } from '../testing/formatCases';
 import { nolima } from './nolima';
 
 const PATH = 'results/CL4K/0401_T03_onehop/gpt-4o_book_0401_T03_onehop_1739251200.json';
@@ -30,13 +31,11 @@ const result = (depth: unknown, metric: unknown) => ({
 });
 
 describe('NoLiMa detection', () => {
-  it.each([
+  itDetects(nolima, [
     ['in its layout', PATH, evaluation([]), 0.97],
     ['elsewhere', 'x.json', evaluation([]), 0.9],
     ['another object', PATH, '{"test_name": "x", "context_length": 1}', 0],
-  ])('%s -> %s', (_name, path, head, confidence) => {
-    expect(nolima.detect(path, head)).toBe(confidence);
-  });
+  ]);
 });
 
 describe('NoLiMa parsing', () => {

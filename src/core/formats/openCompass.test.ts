@@ -1,4 +1,4 @@
-import { NULL_SINK } from '../testing/factories';
+import { failedOutcome, NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
@@ -128,10 +128,6 @@ describe('OpenCompass NeedleBench parsing', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await openCompassNeedleBench.parse(textSource(PATH, text), ignore);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: PATH, reason }
-        : { ok: false, file: PATH, line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome(PATH, reason, line));
   });
 });

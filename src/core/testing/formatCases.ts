@@ -1,0 +1,28 @@
+import { expect, it } from 'vitest';
+import type { ParseOutcome, ResultFormat } from '../formats/format';
+
+/** A detection case: what the file is, its path, its first characters, the confidence expected. */
+export type DetectionCase = readonly [name: string, path: string, head: string, confidence: number];
+
+/** One test a case, titled `<name> -> <confidence>` after `title`: `format` gives that confidence. */
+export function itDetects(
+  format: ResultFormat,
+  cases: readonly DetectionCase[],
+  title = '%s -> %s',
+): void {
+  it.each(cases)(title, (_name, path, head, confidence) => {
+    expect(format.detect(path, head)).toBe(confidence);
+  });
+}
+
+/** That `outcome` failed at `line` (none: no line) for a reason that starts with `reason`. */
+export function expectFailureStartingWith(
+  outcome: ParseOutcome,
+  reason: string,
+  line: number | undefined,
+): void {
+  expect(outcome.ok).toBe(false);
+  if (outcome.ok) return;
+  expect(outcome.reason.startsWith(reason)).toBe(true);
+  expect(outcome.line).toBe(line);
+}
