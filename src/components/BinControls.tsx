@@ -1,6 +1,6 @@
 import { MAX_BINS } from '../state/viewFields';
 import type { BinScaleChoice, DiffMode, ViewState } from '../state/types';
-import { ChoiceField } from './fields';
+import { ChoiceField, choices } from './fields';
 
 interface BinControlsProps {
   mode: DiffMode;
@@ -12,18 +12,16 @@ interface BinControlsProps {
   onChange: (patch: Partial<ViewState>) => void;
 }
 
-const MODES = [
+const MODES = choices<DiffMode>([
   ['auto', 'Choose for me'],
   ['exact', 'Exact cells'],
   ['bins', 'Shared bins'],
-] as const;
-const isMode = (v: string): v is DiffMode => MODES.some(([mode]) => mode === v);
-const SPACINGS = [
+]);
+const SPACINGS = choices<BinScaleChoice>([
   ['auto', 'Auto'],
   ['linear', 'Linear'],
   ['log', 'Log'],
-] as const;
-const isScale = (v: string): v is BinScaleChoice => SPACINGS.some(([scale]) => scale === v);
+]);
 
 /** A whole number within bounds from an input, or null while it is not one. */
 function wholeIn(text: string, min: number, max: number): number | null {
@@ -48,8 +46,7 @@ export function BinControls({
         label="Compare"
         testId="diff-mode"
         value={mode}
-        options={MODES}
-        isChoice={isMode}
+        {...MODES}
         onChange={(diffMode) => onChange({ diffMode })}
       />
       {binned && (
@@ -76,8 +73,7 @@ export function BinControls({
             label="Spacing"
             testId="bin-scale"
             value={binScale}
-            options={SPACINGS}
-            isChoice={isScale}
+            {...SPACINGS}
             onChange={(scale) => onChange({ binScale: scale })}
           />
           <label className="field">

@@ -4,23 +4,20 @@ import type { ColumnMapping, DepthUnit, Run, ScaleChoice } from '../core/types';
 import { useStore } from '../state/store';
 import type { PendingMapping } from '../state/types';
 import { fileHead } from '../worker/sampleFile';
-import { ChoiceField } from './fields';
+import { ChoiceField, choices } from './fields';
 import { RunPanel } from './RunPanel';
 
-const DEPTH_UNITS = [
+const DEPTH_UNITS = choices<DepthUnit>([
   ['auto', 'guessed from the values'],
   ['percent', 'a percentage, 0..100'],
   ['fraction', 'a fraction, 0..1'],
-] as const;
-const isDepthUnit = (v: string): v is DepthUnit => DEPTH_UNITS.some(([unit]) => unit === v);
-
-const SCALES = [
+]);
+const SCALES = choices<ScaleChoice>([
   ['auto', 'guessed from the values'],
   ['0..1', '0..1'],
   ['1..10', '1..10 (judge)'],
   ['0..100', '0..100'],
-] as const;
-const isScaleChoice = (v: string): v is ScaleChoice => SCALES.some(([scale]) => scale === v);
+]);
 
 /** A column a mapping names: every field of the mapping but the two unit choices. */
 type Role = Exclude<keyof ColumnMapping, 'depthUnit' | 'scoreScale'>;
@@ -166,8 +163,7 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
               testId="mapping-depth-unit"
               stacked
               value={mapping.depthUnit}
-              options={DEPTH_UNITS}
-              isChoice={isDepthUnit}
+              {...DEPTH_UNITS}
               onChange={(depthUnit) => setMapping((m) => ({ ...m, depthUnit }))}
             />
             <ChoiceField
@@ -175,8 +171,7 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
               testId="mapping-scale"
               stacked
               value={mapping.scoreScale}
-              options={SCALES}
-              isChoice={isScaleChoice}
+              {...SCALES}
               onChange={(scoreScale) => setMapping((m) => ({ ...m, scoreScale }))}
             />
           </div>

@@ -153,3 +153,10 @@ export function ChoiceField<T extends string>({
     </label>
   );
 }
+
+/** The options of a {@link ChoiceField} and the guard that accepts their values and no other. */
+export function choices<T extends string>(
+  options: readonly (readonly [value: T, label: string])[],
+) {
+  return { options, isChoice: (value: string): value is T => options.some(([id]) => id === value) };
+}
