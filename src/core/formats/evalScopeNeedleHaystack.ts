@@ -1,9 +1,10 @@
 import { optionalText } from '../normalize';
-import { isJsonObject, readJson, trimmedHead } from '../read/json';
+import { isJsonObject, readJson } from '../read/json';
 import type { Source } from '../source';
 import type { ParseOutcome, ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /** A cell's name: `Context#<L> Depth#<D>`, or `context_<L>_depth_<D>` in schema version 2. */
 const CELL_NAME = /^(?:Context#(\d+) Depth#(\d+)|context_(\d+)_depth_(\d+))$/;
@@ -28,11 +29,10 @@ export const evalScopeNeedleHaystack: ResultFormat = {
   id: 'evalscope-needle-haystack',
   label: 'EvalScope needle_haystack (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!/^\{\s*"name"\s*:\s*"[^"]*@needle_haystack"/.test(start)) return 0;
+  detect: jsonDetect('{', (json, path) => {
+    if (!/^\{\s*"name"\s*:\s*"[^"]*@needle_haystack"/.test(json.text)) return 0;
     return /(^|\/)needle_haystack\.json$/.test(path) ? 0.97 : 0.9;
-  },
+  }),
 
   parse(source, sink) {
     return parseReport(source, new FileReading(source, sink));

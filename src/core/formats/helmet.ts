@@ -1,11 +1,12 @@
 import { optionalText, toFiniteNumber } from '../normalize';
-import { isJsonObject, readJson, trimmedHead } from '../read/json';
+import { isJsonObject, readJson } from '../read/json';
 import { folderOf } from '../runIdentity';
 import type { Source } from '../source';
 import type { Trial } from '../types';
 import { baseName, type ParseOutcome, type ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /** What a HELMET output's file name says: `..._in<L>_size<N>_shots<S>_samp<b>max<G>min<g>t<T>p<P>_chat<b>_<seed>.json`. */
 export interface HelmetName {
@@ -77,15 +78,13 @@ export const helmet: ResultFormat = {
   id: 'helmet',
   label: 'HELMET (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('{')) return 0;
+  detect: jsonDetect('{', (json, path) => {
     const named = helmetName(path) !== null;
     if (/\.json\.score$/.test(path)) return named ? 0.95 : 0;
-    const args = /^\{\s*"args"\s*:\s*\{/.test(start);
-    if (!args || !/"datasets"\s*:/.test(start)) return 0;
+    const args = /^\{\s*"args"\s*:\s*\{/.test(json.text);
+    if (!args || !json.names('datasets')) return 0;
     return named ? 0.97 : 0.6;
-  },
+  }),
 
   parse(source, sink) {
     // The sidecar holds only the averages of the `.json` beside it, read from its items.

@@ -1,11 +1,12 @@
 import { lengthProblem, optionalText, toFiniteNumber } from '../normalize';
-import { isJsonObject, readJson, trimmedHead } from '../read/json';
+import { isJsonObject, readJson } from '../read/json';
 import type { Source } from '../source';
 import { baseName, type ParseOutcome, type ResultFormat } from './format';
 import { given } from './kit/fields';
 import { FileReading } from './kit/reading';
 import { babilongLengths, isAccTask } from './lmEvalLongTasks';
 import { NOT_RUN } from './lmEvalSamples';
+import { jsonDetect } from './kit/jsonHead';
 
 /**
  * lm-evaluation-harness results JSON: `results.<task>["<length>,none"]` is the mean score of
@@ -18,13 +19,12 @@ export const lmEvalResults: ResultFormat = {
   id: 'lm-eval-results',
   label: 'lm-eval-harness results (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('{') || !/"results"\s*:\s*\{/.test(start)) return 0;
-    const tasksOfLength = /"\d+,[^"]*"\s*:/.test(start);
-    if (!tasksOfLength && !/"(babilong|longbench2)_[^"]*"\s*:/.test(start)) return 0;
+  detect: jsonDetect('{', (json, path) => {
+    if (!/"results"\s*:\s*\{/.test(json.text)) return 0;
+    const tasksOfLength = /"\d+,[^"]*"\s*:/.test(json.text);
+    if (!tasksOfLength && !/"(babilong|longbench2)_[^"]*"\s*:/.test(json.text)) return 0;
     return /^results.*\.json$/i.test(baseName(path)) ? 0.95 : 0.9;
-  },
+  }),
 
   parse(source, sink) {
     return parseResults(source, new FileReading(source, sink));

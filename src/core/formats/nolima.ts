@@ -1,9 +1,10 @@
 import { optionalText } from '../normalize';
-import { isJsonObject, readJson, trimmedHead } from '../read/json';
+import { isJsonObject, readJson } from '../read/json';
 import type { Source } from '../source';
 import type { ParseOutcome, ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /** NoLiMa's layout: `<results>/CL<n>K/<test_name>/<model>_book_<test_name>_<unix time>.json`. */
 const LAYOUT = /(^|\/)CL\d+K\/[^/]+\/[^/]+_\d+\.json$/;
@@ -18,13 +19,11 @@ export const nolima: ResultFormat = {
   id: 'nolima',
   label: 'NoLiMa (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!/^\{\s*"eval_name"\s*:/.test(start)) return 0;
-    const has = (key: string) => new RegExp(`"${key}"\\s*:`).test(start);
-    if (!(has('test_name') && has('context_length'))) return 0;
+  detect: jsonDetect('{', (json, path) => {
+    if (!/^\{\s*"eval_name"\s*:/.test(json.text)) return 0;
+    if (!json.names('test_name', 'context_length')) return 0;
     return LAYOUT.test(path) ? 0.97 : 0.9;
-  },
+  }),
 
   parse(source, sink) {
     return parseEval(source, new FileReading(source, sink));
