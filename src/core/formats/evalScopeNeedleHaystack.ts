@@ -1,8 +1,8 @@
 import { optionalText } from '../normalize';
-import { isJsonObject, readJson } from '../read/json';
-import type { Source } from '../source';
+import { isJsonObject } from '../read/json';
 import type { ParseOutcome, ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
+import { readJsonRoot, type JsonRoot } from './kit/jsonObjects';
 import { FileReading } from './kit/reading';
 import { jsonDetect } from './kit/jsonHead';
 
@@ -35,17 +35,14 @@ export const evalScopeNeedleHaystack: ResultFormat = {
   }),
 
   parse(source, sink) {
-    return parseReport(source, new FileReading(source, sink));
+    return readJsonRoot(source, sink, REPORT, parseReport);
   },
 };
 
-async function parseReport(source: Source, reading: FileReading): Promise<ParseOutcome> {
-  const parsed = await readJson(source);
-  if (!parsed.ok) return reading.fail(parsed.reason, parsed.line);
-  const root = parsed.value;
-  if (!isJsonObject(root) || !Array.isArray(root.metrics)) {
-    return reading.fail('no "metrics" array: not an EvalScope report');
-  }
+/** What a file must hold to be read as an EvalScope report. */
+const REPORT = { shape: { metrics: 'array' }, what: 'an EvalScope report' } as const;
+
+function parseReport(root: JsonRoot<typeof REPORT.shape>, reading: FileReading): ParseOutcome {
   const name = optionalText(root.name) ?? '';
   const model = name.includes('@') ? name.slice(0, name.lastIndexOf('@')) : undefined;
 

@@ -1,8 +1,8 @@
 import { lengthProblem, optionalText, toFiniteNumber } from '../normalize';
-import { isJsonObject, readJson } from '../read/json';
-import type { Source } from '../source';
+import { isJsonObject } from '../read/json';
 import { baseName, type ParseOutcome, type ResultFormat } from './format';
 import { given } from './kit/fields';
+import { readJsonRoot, type JsonRoot } from './kit/jsonObjects';
 import { FileReading } from './kit/reading';
 import { babilongLengths, isAccTask } from './lmEvalLongTasks';
 import { NOT_RUN } from './lmEvalSamples';
@@ -27,7 +27,7 @@ export const lmEvalResults: ResultFormat = {
   }),
 
   parse(source, sink) {
-    return parseResults(source, new FileReading(source, sink));
+    return readJsonRoot(source, sink, RESULTS_FILE, parseResults);
   },
 };
 
@@ -61,14 +61,17 @@ function samplesOfTask(root: Record<string, unknown>, task: string): number | nu
   return toFiniteNumber(counts.effective) ?? toFiniteNumber(counts.original);
 }
 
-async function parseResults(source: Source, reading: FileReading): Promise<ParseOutcome> {
+/** What a file must hold to be read as an lm-evaluation-harness results file. */
+const RESULTS_FILE = {
+  shape: { results: 'object' },
+  what: 'an lm-evaluation-harness results file',
+} as const;
+
+function parseResults(
+  root: JsonRoot<typeof RESULTS_FILE.shape>,
+  reading: FileReading,
+): ParseOutcome {
   const { file, skips } = reading;
-  const parsed = await readJson(source);
-  if (!parsed.ok) return reading.fail(parsed.reason, parsed.line);
-  const root = parsed.value;
-  if (!isJsonObject(root) || !isJsonObject(root.results)) {
-    return reading.fail('no "results" object: not an lm-evaluation-harness results file');
-  }
   const named = modelOf(root);
   const model = named ? `${named} (results)` : 'lm-eval results';
   const groups = groupsOf(root);

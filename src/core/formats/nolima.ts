@@ -1,8 +1,8 @@
 import { optionalText } from '../normalize';
-import { isJsonObject, readJson } from '../read/json';
-import type { Source } from '../source';
+import { isJsonObject } from '../read/json';
 import type { ParseOutcome, ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
+import { readJsonRoot, type JsonRoot } from './kit/jsonObjects';
 import { FileReading } from './kit/reading';
 import { jsonDetect } from './kit/jsonHead';
 
@@ -26,17 +26,14 @@ export const nolima: ResultFormat = {
   }),
 
   parse(source, sink) {
-    return parseEval(source, new FileReading(source, sink));
+    return readJsonRoot(source, sink, EVALUATION, parseEval);
   },
 };
 
-async function parseEval(source: Source, reading: FileReading): Promise<ParseOutcome> {
-  const parsed = await readJson(source);
-  if (!parsed.ok) return reading.fail(parsed.reason, parsed.line);
-  const root = parsed.value;
-  if (!isJsonObject(root) || !Array.isArray(root.results)) {
-    return reading.fail('no "results" array: not a NoLiMa evaluation');
-  }
+/** What a file must hold to be read as a NoLiMa evaluation. */
+const EVALUATION = { shape: { results: 'array' }, what: 'a NoLiMa evaluation' } as const;
+
+function parseEval(root: JsonRoot<typeof EVALUATION.shape>, reading: FileReading): ParseOutcome {
   const lengthCheck = new RecordCheck(reading);
   const lengthTokens = lengthCheck.number('context_length', root.context_length);
   if (lengthTokens === null) return reading.finish('result', 'no results');
