@@ -5,6 +5,7 @@ import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
 import { loadFixtureFolder } from '../testing/fixtures';
+import { expectOneRun } from '../testing/formatCases';
 import { gkamradtV2 } from './gkamradtV2';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
@@ -126,10 +127,7 @@ describe('gkamradt v2 parsing', () => {
       '',
       row({ seed: 9 }),
     ].join('\r\n');
-    const result = await loadBatch([{ path: 'bad.jsonl', text }]);
-    expect(result.errors).toEqual([]);
-    expect(result.runs[0]?.trialCount).toBe(2);
-    expect(result.runs[0]?.warnings).toEqual([
+    await expectOneRun({ path: 'bad.jsonl', text }, 2, [
       'bad.jsonl: 2 records skipped (first at line 2: score.value "NaN" is not a number)',
       'bad.jsonl: 1 record skipped (line 4: context_length "NaN" is not a number)',
       'bad.jsonl: 1 record skipped (line 5: depth 130% is outside 0..100)',

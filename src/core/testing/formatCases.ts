@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import type { ParseOutcome, ResultFormat } from '../formats/format';
+import { loadBatch, type TextFile } from '../load';
 
 /** A detection case: what the file is, its path, its first characters, the confidence expected. */
 export type DetectionCase = readonly [name: string, path: string, head: string, confidence: number];
@@ -25,4 +26,16 @@ export function expectFailureStartingWith(
   if (outcome.ok) return;
   expect(outcome.reason.startsWith(reason)).toBe(true);
   expect(outcome.line).toBe(line);
+}
+
+/** That `file` loads with no error into one run of `trialCount` trials that says just `warnings`. */
+export async function expectOneRun(
+  file: TextFile,
+  trialCount: number,
+  warnings: readonly string[],
+): Promise<void> {
+  const result = await loadBatch([file]);
+  expect(result.errors).toEqual([]);
+  expect(result.runs[0]?.trialCount).toBe(trialCount);
+  expect(result.runs[0]?.warnings).toEqual(warnings);
 }
