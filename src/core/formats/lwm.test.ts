@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { expectFailureStartingWith } from '../testing/formatCases';
+import { expectFailureStartingWith, expectOneRun } from '../testing/formatCases';
 import { loadFixtureFolder } from '../testing/fixtures';
 import { correctScore, lwm } from './lwm';
 
@@ -76,15 +76,12 @@ describe('LWM parsing', () => {
       JSON.stringify(result({ context_length: 'NaN' })),
       JSON.stringify(result({ depth_percent: -1 })),
     ].join(',\n')}]`;
-    const loaded = await loadBatch([{ path: 'bad.json', text }]);
-    const run = loaded.runs[0]!;
-    expect(run.trialCount).toBe(2);
-    expect(cellMean(run.cells[0]!)).toBe(0.5);
-    expect(run.warnings).toEqual([
+    const run = await expectOneRun({ path: 'bad.json', text }, 2, [
       'bad.json: 2 records skipped (first at item 3: correct "NaN" is not true or false)',
       'bad.json: 1 record skipped (item 5: context_length "NaN" is not a number)',
       'bad.json: 1 record skipped (item 6: depth -1% is outside 0..100)',
     ]);
+    expect(cellMean(run!.cells[0]!)).toBe(0.5);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { ParseOutcome, ResultFormat } from '../formats/format';
 import { loadBatch, type TextFile } from '../load';
+import type { RunDraft } from '../types';
 
 /** A detection case: what the file is, its path, its first characters, the confidence expected. */
 export type DetectionCase = readonly [name: string, path: string, head: string, confidence: number];
@@ -28,14 +29,19 @@ export function expectFailureStartingWith(
   expect(outcome.line).toBe(line);
 }
 
-/** That `file` loads with no error into one run of `trialCount` trials that says just `warnings`. */
+/**
+ * That `file` loads with no error into one run of `trialCount` trials that says just `warnings`;
+ * the run, for what a test checks beyond.
+ */
 export async function expectOneRun(
   file: TextFile,
   trialCount: number,
   warnings: readonly string[],
-): Promise<void> {
+): Promise<RunDraft | undefined> {
   const result = await loadBatch([file]);
   expect(result.errors).toEqual([]);
-  expect(result.runs[0]?.trialCount).toBe(trialCount);
-  expect(result.runs[0]?.warnings).toEqual(warnings);
+  const [run] = result.runs;
+  expect(run?.trialCount).toBe(trialCount);
+  expect(run?.warnings).toEqual(warnings);
+  return run;
 }
