@@ -12,6 +12,7 @@ import { MappingDialog } from './components/MappingDialog';
 import { RunList } from './components/RunList';
 import { ShareControls } from './components/ShareControls';
 import { SummaryTable } from './components/SummaryTable';
+import { useShownScheme } from './components/useShownScheme';
 import { ViewControls } from './components/ViewControls';
 import { useState } from 'react';
 import { useShownRuns } from './state/selectors';
@@ -25,9 +26,9 @@ export function App() {
   // On a phone the controls fold into a drawer the header's button opens (CSS shows it always
   // on wider screens); the pickers stay in the page either way.
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const colorScheme = useStore((s) => s.view.colorScheme);
+  const scheme = useShownScheme(useStore((s) => s.view.colorScheme));
   return (
-    <div className={drawerOpen ? 'app drawer-open' : 'app'} data-scheme={colorScheme}>
+    <div className={drawerOpen ? 'app drawer-open' : 'app'} data-scheme={scheme}>
       <header className="topbar">
         <div className="brand">
           <span className="logo" aria-hidden="true" />

@@ -1,5 +1,6 @@
 import { MAX_BINS } from '../state/viewFields';
 import type { BinScaleChoice, DiffMode, ViewState } from '../state/types';
+import { ChoiceField, choices } from './fields';
 
 interface BinControlsProps {
   mode: DiffMode;
@@ -11,8 +12,16 @@ interface BinControlsProps {
   onChange: (patch: Partial<ViewState>) => void;
 }
 
-const isMode = (v: string): v is DiffMode => v === 'auto' || v === 'exact' || v === 'bins';
-const isScale = (v: string): v is BinScaleChoice => v === 'auto' || v === 'linear' || v === 'log';
+const MODES = choices<DiffMode>([
+  ['auto', 'Choose for me'],
+  ['exact', 'Exact cells'],
+  ['bins', 'Shared bins'],
+]);
+const SPACINGS = choices<BinScaleChoice>([
+  ['auto', 'Auto'],
+  ['linear', 'Linear'],
+  ['log', 'Log'],
+]);
 
 /** A whole number within bounds from an input, or null while it is not one. */
 function wholeIn(text: string, min: number, max: number): number | null {
@@ -33,21 +42,13 @@ export function BinControls({
 }: BinControlsProps) {
   return (
     <div className="diff-pickers" data-testid="bin-controls">
-      <label className="field">
-        <span>Compare</span>
-        <select
-          data-testid="diff-mode"
-          value={mode}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            if (isMode(value)) onChange({ diffMode: value });
-          }}
-        >
-          <option value="auto">Choose for me</option>
-          <option value="exact">Exact cells</option>
-          <option value="bins">Shared bins</option>
-        </select>
-      </label>
+      <ChoiceField
+        label="Compare"
+        testId="diff-mode"
+        value={mode}
+        {...MODES}
+        onChange={(diffMode) => onChange({ diffMode })}
+      />
       {binned && (
         <>
           <label className="field">
@@ -68,21 +69,13 @@ export function BinControls({
               }}
             />
           </label>
-          <label className="field">
-            <span>Spacing</span>
-            <select
-              data-testid="bin-scale"
-              value={binScale}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                if (isScale(value)) onChange({ binScale: value });
-              }}
-            >
-              <option value="auto">Auto</option>
-              <option value="linear">Linear</option>
-              <option value="log">Log</option>
-            </select>
-          </label>
+          <ChoiceField
+            label="Spacing"
+            testId="bin-scale"
+            value={binScale}
+            {...SPACINGS}
+            onChange={(scale) => onChange({ binScale: scale })}
+          />
           <label className="field">
             <span>Depth band (pts)</span>
             <input

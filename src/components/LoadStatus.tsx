@@ -1,6 +1,7 @@
 import { groupErrors, type ErrorGroup } from '../state/errorGroups';
 import { useStore } from '../state/store';
 import type { ShownError } from '../state/types';
+import { DismissibleAlert } from './DismissibleAlert';
 import { SetAsideNotice } from './SetAsideNotice';
 
 function megabytes(bytes: number): string {
@@ -77,21 +78,18 @@ function where(error: ShownError): string {
 
 function OneError({ error, onDismiss }: { error: ShownError; onDismiss: (id: number) => void }) {
   return (
-    <div className="error" role="alert" data-testid="load-error">
-      <div>
-        <strong className="error-file">{error.file}</strong>
-        {error.line !== undefined && <span className="error-line">{where(error)}</span>}
-        <span>: {error.reason}</span>
-      </div>
-      <button
-        type="button"
-        className="link-button"
-        aria-label={`Dismiss the error about ${error.file}`}
-        onClick={() => onDismiss(error.id)}
-      >
-        Dismiss
-      </button>
-    </div>
+    <DismissibleAlert
+      testId="load-error"
+      message={
+        <>
+          <strong className="error-file">{error.file}</strong>
+          {error.line !== undefined && <span className="error-line">{where(error)}</span>}
+          <span>: {error.reason}</span>
+        </>
+      }
+      dismissLabel={`Dismiss the error about ${error.file}`}
+      onDismiss={() => onDismiss(error.id)}
+    />
   );
 }
 

@@ -4,7 +4,20 @@ import type { ColumnMapping, DepthUnit, Run, ScaleChoice } from '../core/types';
 import { useStore } from '../state/store';
 import type { PendingMapping } from '../state/types';
 import { fileHead } from '../worker/sampleFile';
+import { ChoiceField, choices } from './fields';
 import { RunPanel } from './RunPanel';
+
+const DEPTH_UNITS = choices<DepthUnit>([
+  ['auto', 'guessed from the values'],
+  ['percent', 'a percentage, 0..100'],
+  ['fraction', 'a fraction, 0..1'],
+]);
+const SCALES = choices<ScaleChoice>([
+  ['auto', 'guessed from the values'],
+  ['0..1', '0..1'],
+  ['1..10', '1..10 (judge)'],
+  ['0..100', '0..100'],
+]);
 
 /** A column a mapping names: every field of the mapping but the two unit choices. */
 type Role = Exclude<keyof ColumnMapping, 'depthUnit' | 'scoreScale'>;
@@ -145,46 +158,22 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
                 </select>
               </label>
             ))}
-            <label className="field field-stacked">
-              <span>Depth is</span>
-              <select
-                data-testid="mapping-depth-unit"
-                value={mapping.depthUnit}
-                onChange={(e) => {
-                  const depthUnit = e.currentTarget.value;
-                  if (depthUnit === 'auto' || depthUnit === 'percent' || depthUnit === 'fraction') {
-                    setMapping((m) => ({ ...m, depthUnit: depthUnit satisfies DepthUnit }));
-                  }
-                }}
-              >
-                <option value="auto">guessed from the values</option>
-                <option value="percent">a percentage, 0..100</option>
-                <option value="fraction">a fraction, 0..1</option>
-              </select>
-            </label>
-            <label className="field field-stacked">
-              <span>Score scale</span>
-              <select
-                data-testid="mapping-scale"
-                value={mapping.scoreScale}
-                onChange={(e) => {
-                  const scale = e.currentTarget.value;
-                  if (
-                    scale === 'auto' ||
-                    scale === '0..1' ||
-                    scale === '1..10' ||
-                    scale === '0..100'
-                  ) {
-                    setMapping((m) => ({ ...m, scoreScale: scale satisfies ScaleChoice }));
-                  }
-                }}
-              >
-                <option value="auto">guessed from the values</option>
-                <option value="0..1">0..1</option>
-                <option value="1..10">1..10 (judge)</option>
-                <option value="0..100">0..100</option>
-              </select>
-            </label>
+            <ChoiceField
+              label="Depth is"
+              testId="mapping-depth-unit"
+              stacked
+              value={mapping.depthUnit}
+              {...DEPTH_UNITS}
+              onChange={(depthUnit) => setMapping((m) => ({ ...m, depthUnit }))}
+            />
+            <ChoiceField
+              label="Score scale"
+              testId="mapping-scale"
+              stacked
+              value={mapping.scoreScale}
+              {...SCALES}
+              onChange={(scoreScale) => setMapping((m) => ({ ...m, scoreScale }))}
+            />
           </div>
           <div className="mapping-sample">
             <table>

@@ -1,6 +1,7 @@
 import { downloadText, fileSlug } from '../export/download';
 import { rawRecordText } from '../persist/restore';
 import { useStore } from '../state/store';
+import { DismissibleAlert } from './DismissibleAlert';
 
 /**
  * Saved runs that failed their check at start, one notice each: what is wrong, its raw saved
@@ -13,15 +14,22 @@ export function SetAsideNotice() {
   return (
     <section className="errors" data-testid="set-aside" aria-label="Saved runs not restored">
       {setAside.map((run) => (
-        <div key={run.key} className="error" role="alert" data-testid="set-aside-run">
-          <div>
-            <strong className="error-file">Saved run “{run.name}”</strong>
-            <span>
-              {' '}
-              was not restored ({run.reason}); the other runs were. Its saved copy is kept until you
-              dismiss this.
-            </span>
-          </div>
+        <DismissibleAlert
+          key={run.key}
+          testId="set-aside-run"
+          message={
+            <>
+              <strong className="error-file">Saved run “{run.name}”</strong>
+              <span>
+                {' '}
+                was not restored ({run.reason}); the other runs were. Its saved copy is kept until
+                you dismiss this.
+              </span>
+            </>
+          }
+          dismissLabel={`Dismiss the notice about ${run.name}`}
+          onDismiss={() => dismiss(run.key)}
+        >
           <button
             type="button"
             className="link-button"
@@ -36,15 +44,7 @@ export function SetAsideNotice() {
           >
             Download its saved copy
           </button>
-          <button
-            type="button"
-            className="link-button"
-            aria-label={`Dismiss the notice about ${run.name}`}
-            onClick={() => dismiss(run.key)}
-          >
-            Dismiss
-          </button>
-        </div>
+        </DismissibleAlert>
       ))}
     </section>
   );

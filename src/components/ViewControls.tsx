@@ -6,7 +6,7 @@ import type { Metric } from '../core/types';
 import { selectSetView, selectViewControls, useSummaries } from '../state/selectors';
 import type { ColorScheme } from '../state/types';
 import { useStore } from '../state/store';
-import { FractionInput, Toggle } from './fields';
+import { ChoiceField, FractionInput, Toggle } from './fields';
 
 /** The task menu's value for "all tasks together" (no task is named with a NUL). */
 const ALL_TASKS = '\u0000all';
@@ -56,23 +56,14 @@ export function ViewControls() {
           </select>
         </label>
       )}
-      <label className="field">
-        <span>Colour by</span>
-        <select
-          data-testid="metric"
-          value={view.metric}
-          onChange={(e) => {
-            const metric = e.currentTarget.value;
-            if (isMetric(metric)) setView({ metric });
-          }}
-        >
-          {Object.entries(METRIC_LABELS).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label="Colour by"
+        testId="metric"
+        value={view.metric}
+        options={Object.entries(METRIC_LABELS)}
+        isChoice={isMetric}
+        onChange={(metric) => setView({ metric })}
+      />
       <FractionInput
         label="Pass at score ≥"
         testId="threshold"
@@ -102,41 +93,23 @@ export function ViewControls() {
       >
         Length means
       </Toggle>
-      <label className="field">
-        <span>Palette</span>
-        <select
-          data-testid="palette"
-          value={view.palette}
-          onChange={(e) => {
-            const palette = e.currentTarget.value;
-            if (isPaletteId(palette)) setView({ palette });
-          }}
-        >
-          {Object.values(PALETTES).map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Page</span>
-        <select
-          data-testid="color-scheme"
-          value={colorScheme}
-          title="The page's colours; exported figures keep their own theme"
-          onChange={(e) => {
-            const scheme = e.currentTarget.value;
-            if (isScheme(scheme)) setView({ colorScheme: scheme });
-          }}
-        >
-          {Object.entries(SCHEMES).map(([id, label]) => (
-            <option key={id} value={id}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceField
+        label="Palette"
+        testId="palette"
+        value={view.palette}
+        options={Object.values(PALETTES).map((p) => [p.id, p.label] as const)}
+        isChoice={isPaletteId}
+        onChange={(palette) => setView({ palette })}
+      />
+      <ChoiceField
+        label="Page"
+        testId="color-scheme"
+        value={colorScheme}
+        title="The page's colours; exported figures keep their own theme"
+        options={Object.entries(SCHEMES)}
+        isChoice={isScheme}
+        onChange={(scheme) => setView({ colorScheme: scheme })}
+      />
     </div>
   );
 }

@@ -108,3 +108,55 @@ export function FractionInput({
     </label>
   );
 }
+
+/**
+ * A labelled choice among fixed options (value, label): `onChange` gets a value only when
+ * `isChoice` accepts it, so a stray value from the page never reaches the state.
+ */
+export function ChoiceField<T extends string>({
+  label,
+  testId,
+  value,
+  options,
+  isChoice,
+  onChange,
+  stacked = false,
+  title,
+}: {
+  label: string;
+  testId: string;
+  value: T;
+  options: readonly (readonly [value: string, label: string])[];
+  isChoice: (value: string) => value is T;
+  onChange: (value: T) => void;
+  stacked?: boolean;
+  title?: string;
+}) {
+  return (
+    <label className={stacked ? 'field field-stacked' : 'field'}>
+      <span>{label}</span>
+      <select
+        data-testid={testId}
+        value={value}
+        title={title}
+        onChange={(e) => {
+          const picked = e.currentTarget.value;
+          if (isChoice(picked)) onChange(picked);
+        }}
+      >
+        {options.map(([id, text]) => (
+          <option key={id} value={id}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The options of a {@link ChoiceField} and the guard that accepts their values and no other. */
+export function choices<T extends string>(
+  options: readonly (readonly [value: T, label: string])[],
+) {
+  return { options, isChoice: (value: string): value is T => options.some(([id]) => id === value) };
+}

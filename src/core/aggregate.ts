@@ -1,3 +1,4 @@
+import { cellOf } from './cells';
 import { facetKey, facetValuesOf } from './facets';
 import { roundDepth } from './normalize';
 import type { Cell, CellSummary, Facets, FailedCall, Trial } from './types';
@@ -18,23 +19,9 @@ interface CellAccumulator extends CellCounts {
 
 /** A filled cell, its score distribution ascending (only the fields of a Cell, so none leak). */
 export function finishedCell(counts: CellCounts): Cell {
-  const { task, lengthTokens, depthPercent, n, failedCalls, sum, scores } = counts;
-  const scoreValues = [...scores.keys()].sort((a, b) => a - b);
-  const scoreCounts = scoreValues.map((score) => scores.get(score) ?? 0);
-  const { summaryN, summaryPasses, facets } = counts;
-  return {
-    task,
-    lengthTokens,
-    depthPercent,
-    n,
-    failedCalls,
-    sum,
-    scoreValues,
-    scoreCounts,
-    summaryN,
-    summaryPasses,
-    ...(facets ? { facets } : {}),
-  };
+  const scoreValues = [...counts.scores.keys()].sort((a, b) => a - b);
+  const scoreCounts = scoreValues.map((score) => counts.scores.get(score) ?? 0);
+  return cellOf({ ...counts, scoreValues, scoreCounts });
 }
 
 type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task' | 'facets'>;

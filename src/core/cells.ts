@@ -1,6 +1,29 @@
 import type { Cell } from './types';
 
 /**
+ * A cell of exactly the fields of {@link Cell}, from anything that holds them (an accumulator, a
+ * checked record), so no other field leaks into a run, and facets only where it has some (so
+ * cells compare equal).
+ */
+export function cellOf(fields: Cell): Cell {
+  const { task, lengthTokens, depthPercent, n, failedCalls, sum } = fields;
+  const { scoreValues, scoreCounts, summaryN, summaryPasses, facets } = fields;
+  return {
+    task,
+    lengthTokens,
+    depthPercent,
+    n,
+    failedCalls,
+    sum,
+    scoreValues,
+    scoreCounts,
+    summaryN,
+    summaryPasses,
+    ...(facets ? { facets } : {}),
+  };
+}
+
+/**
  * One cell holding every trial of several (the same length and depth across tasks, for the
  * "all tasks" view): counts and sums add, score distributions merge.
  */

@@ -1,5 +1,4 @@
 import type { ResultFormat } from './formats/format';
-import { generic } from './formats/generic';
 import { FORMATS } from './formats/registry';
 import { HEAD_CHARS } from './source';
 
@@ -11,18 +10,22 @@ export interface Detection {
 
 /**
  * The formats that claim a file, most confident first, from its path and first characters.
- * The generic reader, whose column guessing costs more than every producer's check together,
- * is asked only when no producer claims the file: it never outranks one anyway.
+ * A fallback (the generic reader, whose column guessing costs more than every producer's check
+ * together) is asked only when no producer claims the file: it never outranks one anyway.
  */
-export function detectFormat(path: string, head: string): Detection[] {
+export function detectFormat(
+  path: string,
+  head: string,
+  formats: readonly ResultFormat[] = FORMATS,
+): Detection[] {
   const start = head.slice(0, HEAD_CHARS);
-  const claims = (formats: readonly ResultFormat[]) =>
-    formats
+  const claims = (among: readonly ResultFormat[]) =>
+    among
       .map((format) => ({ format, confidence: format.detect(path, start) }))
       .filter((d) => d.confidence > 0)
       .sort((a, b) => b.confidence - a.confidence);
-  const producers = claims(FORMATS.filter((format) => format !== generic));
-  return producers.length > 0 ? producers : claims([generic]);
+  const producers = claims(formats.filter((format) => !format.fallback));
+  return producers.length > 0 ? producers : claims(formats.filter((format) => format.fallback));
 }
 
 /** A format by its id. */

@@ -8,7 +8,7 @@ import { describeMapping, sampleHead, sampleTable } from './mapping';
 import { cellMean } from './metrics';
 import { DEPTH_LOOKAHEAD, parseWithMapping } from './parseWithMapping';
 import { HEAD_CHARS, textSource, type Source } from './source';
-import { NULL_SINK } from './testing/factories';
+import { failedOutcome, NULL_SINK } from './testing/factories';
 import type { ColumnMapping, Trial } from './types';
 
 /** Small chunks cut through rows, quotes and JSON: everything below must survive them. */
@@ -436,11 +436,7 @@ describe('parseWithMapping', () => {
     ],
   ])('fails on %s', async (_name, text, fields, reason, line) => {
     const { outcome } = await readMapped('f.csv', text, fields);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: 'f.csv', reason }
-        : { ok: false, file: 'f.csv', line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome('f.csv', reason, line));
   });
 });
 

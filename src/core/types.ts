@@ -20,61 +20,50 @@ export type LengthUnit = 'tokens' | 'frames';
 /** Facets of a record that split a run into small multiples, field -> value (`needles` -> `3`). */
 export type Facets = Record<string, string>;
 
-/** One needle test, its score already normalised to 0..1. */
-export interface Trial {
+/** What every record of a file has: where it stands in a run, and where it came from. */
+export interface PlacedRecord {
   lengthTokens: number;
   /** What `lengthTokens` counts; tokens when absent. */
   lengthUnit?: LengthUnit;
   /** Facets the record belongs to (needle count, mode), when the producer records any. */
   facets?: Facets;
-  /** The name of the length, where the producer names buckets (LongBench v2's "short"). */
-  lengthLabel?: string;
   /** Needle depth in percent, 0 = top; null where the producer records none (RULER). */
   depthPercent: number | null;
   /** The task, where a file holds several (RULER's niah_single_1, gkamradt v2's task_type). */
   task?: string;
+  model?: string;
+  source: SourceRef;
+}
+
+/** One needle test, its score already normalised to 0..1. */
+export interface Trial extends PlacedRecord {
+  /** The name of the length, where the producer names buckets (LongBench v2's "short"). */
+  lengthLabel?: string;
   /** Normalised score, 0..1. */
   score: number;
-  model?: string;
   needle?: string;
   expected?: string;
   response?: string;
   /** Repeat number or seed, when the producer records one. */
   repeat?: number;
-  source: SourceRef;
 }
 
 /**
  * An already-aggregated cell as some producers (and Haymap's own CSV download) write it:
  * only its mean, trial count and perhaps its pass rate are known.
  */
-export interface CellSummary {
-  lengthTokens: number;
-  /** What `lengthTokens` counts; tokens when absent. */
-  lengthUnit?: LengthUnit;
-  facets?: Facets;
-  depthPercent: number | null;
-  task?: string;
-  model?: string;
+export interface CellSummary extends PlacedRecord {
   /** Number of trials behind the mean. */
   n: number;
   /** Mean normalised score, 0..1. */
   meanScore: number;
   /** Share of passing trials, when the producer gives it; otherwise the mean stands for it. */
   passRate?: number;
-  source: SourceRef;
 }
 
 /** A call that failed (an API error), not a failed retrieval: counted apart, never as a zero. */
-export interface FailedCall {
-  lengthTokens: number;
-  lengthUnit?: LengthUnit;
-  facets?: Facets;
-  depthPercent: number | null;
-  task?: string;
-  model?: string;
+export interface FailedCall extends PlacedRecord {
   reason?: string;
-  source: SourceRef;
 }
 
 /** Every trial of one (task, length, depth), aggregated. */

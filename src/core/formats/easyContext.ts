@@ -1,11 +1,12 @@
 import { SCALE_HUNDRED } from '../normalize';
-import { isJsonObject, trimmedHead } from '../read/json';
+import { isJsonObject } from '../read/json';
 import { forEachJsonItem } from '../read/jsonArray';
 import type { Result } from '../result';
 import type { ResultFormat } from './format';
 import { depthsAreFractions, fractionDepthsNote } from './kit/depthUnit';
 import { given, RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /** The two axes of the text and the video variant. */
 const AXES = [
@@ -22,12 +23,10 @@ export const easyContext: ResultFormat = {
   id: 'easycontext',
   label: 'EasyContext / LongVA (JSON)',
 
-  detect(_path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('[') || !/"Score"\s*:/.test(start)) return 0;
-    const has = (key: string) => new RegExp(`"${key.replace('.', '\\.')}"\\s*:`).test(start);
-    return AXES.some((axes) => has(axes.length) && has(axes.depth)) ? 0.95 : 0;
-  },
+  detect: jsonDetect('[', (json) => {
+    if (!json.names('Score')) return 0;
+    return AXES.some((axes) => json.names(axes.length, axes.depth)) ? 0.95 : 0;
+  }),
 
   async parse(source, sink) {
     const reading = new FileReading(source, sink);

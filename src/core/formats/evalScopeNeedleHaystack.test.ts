@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
-import { loadFixtureFolder } from '../testing/fixtures';
+import { itDetects } from '../testing/formatCases';
 import { evalScopeCell, evalScopeNeedleHaystack } from './evalScopeNeedleHaystack';
 
 const PATH = 'outputs/20250301_101500/reports/qwen-plus/needle_haystack.json';
@@ -16,22 +16,14 @@ const subsets = (...scores: [string, unknown, unknown][]) => [
 ];
 
 describe('EvalScope needle_haystack detection', () => {
-  it.each([
+  itDetects(evalScopeNeedleHaystack, [
     ['a report in its folder', PATH, report([]), 0.97],
     ['a report elsewhere', 'r.json', report([]), 0.9],
     ['another EvalScope report', PATH, '{\n    "name": "qwen-plus@gsm8k"', 0],
-  ])('%s -> %s', (_name, path, head, confidence) => {
-    expect(evalScopeNeedleHaystack.detect(path, head)).toBe(confidence);
-  });
+  ]);
 });
 
 describe('EvalScope needle_haystack parsing', () => {
-  it('shows the fixture folder (both report shapes) as its expected file says', async () => {
-    const { result, expected, shown } = await loadFixtureFolder('evalscope-needle-haystack');
-    expect(result.errors).toEqual([]);
-    expect(shown).toEqual(expected);
-  });
-
   it.each([
     ['Context#1000 Depth#50', { lengthTokens: 1000, depthPercent: 50 }],
     ['context_128000_depth_100', { lengthTokens: 128000, depthPercent: 100 }],

@@ -1,9 +1,10 @@
 import { optionalText } from '../normalize';
-import { isJsonObject, readJson, trimmedHead } from '../read/json';
-import type { Source } from '../source';
+import { isJsonObject } from '../read/json';
 import type { ParseOutcome, ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
+import { readJsonRoot, type JsonRoot } from './kit/jsonObjects';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /** A cell's name: `Context#<L> Depth#<D>`, or `context_<L>_depth_<D>` in schema version 2. */
 const CELL_NAME = /^(?:Context#(\d+) Depth#(\d+)|context_(\d+)_depth_(\d+))$/;
@@ -28,24 +29,20 @@ export const evalScopeNeedleHaystack: ResultFormat = {
   id: 'evalscope-needle-haystack',
   label: 'EvalScope needle_haystack (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!/^\{\s*"name"\s*:\s*"[^"]*@needle_haystack"/.test(start)) return 0;
+  detect: jsonDetect('{', (json, path) => {
+    if (!/^\{\s*"name"\s*:\s*"[^"]*@needle_haystack"/.test(json.text)) return 0;
     return /(^|\/)needle_haystack\.json$/.test(path) ? 0.97 : 0.9;
-  },
+  }),
 
   parse(source, sink) {
-    return parseReport(source, new FileReading(source, sink));
+    return readJsonRoot(source, sink, REPORT, parseReport);
   },
 };
 
-async function parseReport(source: Source, reading: FileReading): Promise<ParseOutcome> {
-  const parsed = await readJson(source);
-  if (!parsed.ok) return reading.fail(parsed.reason, parsed.line);
-  const root = parsed.value;
-  if (!isJsonObject(root) || !Array.isArray(root.metrics)) {
-    return reading.fail('no "metrics" array: not an EvalScope report');
-  }
+/** What a file must hold to be read as an EvalScope report. */
+const REPORT = { shape: { metrics: 'array' }, what: 'an EvalScope report' } as const;
+
+function parseReport(root: JsonRoot<typeof REPORT.shape>, reading: FileReading): ParseOutcome {
   const name = optionalText(root.name) ?? '';
   const model = name.includes('@') ? name.slice(0, name.lastIndexOf('@')) : undefined;
 

@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatById } from '../detect';
@@ -8,7 +7,7 @@ import { sharePayload } from './share/payload';
 import { textSource } from '../source';
 import { chunkChars } from '../testing/arbitraries';
 import { csvFile, gkamradtFile } from '../testing/factories';
-import { FORMAT_FIXTURES_DIR, fixtureFiles } from '../testing/fixtures';
+import { fixtureFiles, fixtureFolders } from '../testing/fixtures';
 import {
   batchProblems,
   outcomeProblems,
@@ -30,7 +29,6 @@ const TIMEOUT_MS = propertyTimeout(20_000);
  * factories for the formats that have none (gkamradt v1, tidy CSV, Haymap's own files).
  */
 function validFiles(): { formatId: string; file: TextFile }[] {
-  const folders = readdirSync(FORMAT_FIXTURES_DIR).sort();
   const made: [string, TextFile][] = [
     ['gkamradt-v1', gkamradtFile({ length: 1000, depth: 50, score: 7 })],
     [
@@ -69,7 +67,9 @@ function validFiles(): { formatId: string; file: TextFile }[] {
     ],
   ];
   return [
-    ...folders.flatMap((formatId) => fixtureFiles(formatId).map((file) => ({ formatId, file }))),
+    ...fixtureFolders().flatMap((formatId) =>
+      fixtureFiles(formatId).map((file) => ({ formatId, file })),
+    ),
     ...made.map(([formatId, file]) => ({ formatId, file })),
   ];
 }

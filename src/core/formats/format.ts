@@ -67,6 +67,12 @@ export interface ResultFormat {
   detect(path: string, head: string): number;
   /** Reads a whole file into the sink, streaming where the format allows. */
   parse(source: Source, sink: RecordSink): Promise<ParseOutcome>;
+  /**
+   * A reader of whatever table it can make sense of (the generic reader), asked only when no
+   * producer claims a file, so it may claim other formats' files too. A producer leaves it unset:
+   * it claims its own files and no other format's (the registry's contract test holds it to that).
+   */
+  fallback?: true;
 }
 
 /** The file name at the end of a path. */

@@ -12,6 +12,7 @@ import { failure, type ResultFormat } from './format';
 export const generic: ResultFormat = {
   id: 'generic',
   label: 'Generic table (guessed columns)',
+  fallback: true,
 
   detect(path, head) {
     const sample = sampleHead(path, head);

@@ -3,6 +3,7 @@ import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { gkamradtFile } from '../testing/factories';
 import type { TextFile } from '../load';
+import { expectOneRun } from '../testing/formatCases';
 import { gkamradtV1 } from './gkamradtV1';
 
 describe('gkamradt v1 detection', () => {
@@ -90,10 +91,7 @@ describe('gkamradt v1 parsing', () => {
       { token_limit: 1000, depth_percent: 130, score: 10 },
       { token_limit: 1000, depth_percent: 30, score: 12 },
     ]);
-    const result = await loadBatch([{ path: 'bad.json', text }]);
-    expect(result.errors).toEqual([]);
-    expect(result.runs[0]?.trialCount).toBe(1);
-    expect(result.runs[0]?.warnings).toEqual([
+    await expectOneRun({ path: 'bad.json', text }, 1, [
       'bad.json: 2 records skipped (first at item 2: score "n/a" is not a number)',
       'bad.json: 1 record skipped (item 4: depth 130% is outside 0..100)',
       'bad.json: 1 record skipped (item 5: score 12 is outside 0..10)',

@@ -1,7 +1,8 @@
 import { optionalText, SCALE_TEN, toFiniteNumber } from '../normalize';
-import { looksLikeJsonLines, trimmedHead } from '../read/json';
+import { looksLikeJsonLines } from '../read/json';
 import type { ResultFormat } from './format';
 import { readJsonTrials } from './kit/jsonObjects';
+import { jsonDetect } from './kit/jsonHead';
 
 /**
  * gkamradt LLMTest_NeedleInAHaystack v1 and its forks: one JSON object per test per file, or a
@@ -12,17 +13,14 @@ export const gkamradtV1: ResultFormat = {
   id: 'gkamradt-v1',
   label: 'gkamradt v1 (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('{') && !start.startsWith('[')) return 0;
+  detect: jsonDetect('{[', (json, path) => {
     // One object per line is JSONL (generic or another producer's), not one object per file.
-    if (/\.jsonl$/i.test(path) || looksLikeJsonLines(start)) return 0;
-    const hasLength = /"(context_length|token_limit)"\s*:/.test(start);
-    const hasDepth = /"depth_percent"\s*:/.test(start);
-    const hasScore = /"score"\s*:\s*(-?[\d.]|NaN|null)/.test(start);
-    if (!(hasLength && hasDepth && hasScore)) return 0;
-    return /_len_\d+_depth_\d+/.test(path) || /"model_response"\s*:/.test(start) ? 0.95 : 0.85;
-  },
+    if (/\.jsonl$/i.test(path) || looksLikeJsonLines(json.text)) return 0;
+    const hasLength = json.names('context_length') || json.names('token_limit');
+    const hasScore = /"score"\s*:\s*(-?[\d.]|NaN|null)/.test(json.text);
+    if (!(hasLength && json.names('depth_percent') && hasScore)) return 0;
+    return /_len_\d+_depth_\d+/.test(path) || json.names('model_response') ? 0.95 : 0.85;
+  }),
 
   parse(source, sink) {
     return readJsonTrials(source, sink, (item, check) => {

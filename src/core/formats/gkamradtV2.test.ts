@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { NULL_SINK } from '../testing/factories';
+import { failedOutcome, NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
 import { loadFixtureFolder } from '../testing/fixtures';
+import { expectOneRun } from '../testing/formatCases';
 import { gkamradtV2 } from './gkamradtV2';
 
 /** Chunk sizes that cut through lines, strings and numbers. */
@@ -57,15 +58,6 @@ describe('gkamradt v2 detection', () => {
 });
 
 describe('gkamradt v2 parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('gkamradt-v2', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('counts failed calls apart, names the tasks and says how many calls failed', async () => {
     const { result } = await loadFixtureFolder('gkamradt-v2');
     const run = result.runs.find((r) => r.name === 'haiku-sweep')!;
@@ -135,10 +127,7 @@ describe('gkamradt v2 parsing', () => {
       '',
       row({ seed: 9 }),
     ].join('\r\n');
-    const result = await loadBatch([{ path: 'bad.jsonl', text }]);
-    expect(result.errors).toEqual([]);
-    expect(result.runs[0]?.trialCount).toBe(2);
-    expect(result.runs[0]?.warnings).toEqual([
+    await expectOneRun({ path: 'bad.jsonl', text }, 2, [
       'bad.jsonl: 2 records skipped (first at line 2: score.value "NaN" is not a number)',
       'bad.jsonl: 1 record skipped (line 4: context_length "NaN" is not a number)',
       'bad.jsonl: 1 record skipped (line 5: depth 130% is outside 0..100)',
@@ -183,11 +172,7 @@ describe('gkamradt v2 parsing', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await gkamradtV2.parse(textSource('f.jsonl', text), NULL_SINK);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: 'f.jsonl', reason }
-        : { ok: false, file: 'f.jsonl', line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome('f.jsonl', reason, line));
   });
 
   it('takes error objects apart for their message', async () => {

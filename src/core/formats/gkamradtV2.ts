@@ -1,10 +1,11 @@
 import { optionalText, toFiniteNumber } from '../normalize';
-import { isJsonObject, trimmedHead } from '../read/json';
+import { isJsonObject } from '../read/json';
 import { forEachJsonLine } from '../read/jsonLines';
 import type { Source } from '../source';
 import type { ParseOutcome, ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
+import { jsonDetect, namesKeys } from './kit/jsonHead';
 
 /**
  * gkamradt needle-in-a-haystack v2 (the `niah` CLI): one JSONL file per run, one row per
@@ -15,19 +16,13 @@ export const gkamradtV2: ResultFormat = {
   id: 'gkamradt-v2',
   label: 'gkamradt v2 (JSONL)',
 
-  detect(_path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('{')) return 0;
-    // The first line is the first row; a pretty-printed JSON document has only `{` there.
-    const firstLine = start.split('\n', 1)[0] ?? '';
-    const version = /"schema_version"\s*:\s*(\d+)/.exec(firstLine)?.[1];
+  detect: jsonDetect('{', (json) => {
+    const version = /"schema_version"\s*:\s*(\d+)/.exec(json.firstLine)?.[1];
     if (version === '2') return 0.95;
     if (version !== undefined) return 0;
-    // Rows whose keys come in another order still name the v2 fields.
-    return /"target_depth_percent"\s*:/.test(firstLine) && /"task_type"\s*:/.test(firstLine)
-      ? 0.6
-      : 0;
-  },
+    // Rows whose keys come in another order still name the v2 fields (in the first row).
+    return namesKeys(json.firstLine, ['target_depth_percent', 'task_type']) ? 0.6 : 0;
+  }),
 
   parse(source, sink) {
     return parseGkamradtV2(source, new FileReading(source, sink));

@@ -1,11 +1,12 @@
 import { optionalText, toFiniteNumber } from '../normalize';
-import { isJsonObject, readJson, trimmedHead } from '../read/json';
+import { isJsonObject } from '../read/json';
 import { folderOf } from '../runIdentity';
-import type { Source } from '../source';
 import type { Trial } from '../types';
 import { baseName, type ParseOutcome, type ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
+import { readJsonRoot, type JsonRoot } from './kit/jsonObjects';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /** What a HELMET output's file name says: `..._in<L>_size<N>_shots<S>_samp<b>max<G>min<g>t<T>p<P>_chat<b>_<seed>.json`. */
 export interface HelmetName {
@@ -77,22 +78,20 @@ export const helmet: ResultFormat = {
   id: 'helmet',
   label: 'HELMET (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('{')) return 0;
+  detect: jsonDetect('{', (json, path) => {
     const named = helmetName(path) !== null;
     if (/\.json\.score$/.test(path)) return named ? 0.95 : 0;
-    const args = /^\{\s*"args"\s*:\s*\{/.test(start);
-    if (!args || !/"datasets"\s*:/.test(start)) return 0;
+    const args = /^\{\s*"args"\s*:\s*\{/.test(json.text);
+    if (!args || !json.names('datasets')) return 0;
     return named ? 0.97 : 0.6;
-  },
+  }),
 
   parse(source, sink) {
     // The sidecar holds only the averages of the `.json` beside it, read from its items.
     if (/\.json\.score$/.test(source.path)) {
       return Promise.resolve({ ok: true, records: 0, warnings: [] });
     }
-    return parseOutput(source, new FileReading(source, sink));
+    return readJsonRoot(source, sink, OUTPUT, parseOutput);
   },
 };
 
@@ -106,22 +105,19 @@ function datasetOf(args: Record<string, unknown>, path: string): string | undefi
   return names.length === 1 ? names[0] || undefined : own[0];
 }
 
-async function parseOutput(source: Source, reading: FileReading): Promise<ParseOutcome> {
-  const parsed = await readJson(source);
-  if (!parsed.ok) return reading.fail(parsed.reason, parsed.line);
-  const root = parsed.value;
-  if (!isJsonObject(root) || !isJsonObject(root.args) || !Array.isArray(root.data)) {
-    return reading.fail('no "args" object and "data" array: not a HELMET output');
-  }
-  const task = datasetOf(root.args, source.path);
+/** What a file must hold to be read as a HELMET output. */
+const OUTPUT = { shape: { args: 'object', data: 'array' }, what: 'a HELMET output' } as const;
+
+function parseOutput(root: JsonRoot<typeof OUTPUT.shape>, reading: FileReading): ParseOutcome {
+  const task = datasetOf(root.args, reading.file);
   if (!task) return reading.fail(`args.datasets ${given(root.args.datasets)} names no dataset`);
-  const name = helmetName(source.path);
+  const name = helmetName(reading.file);
   const lengthTokens = name?.lengthTokens ?? toFiniteNumber(root.args.input_max_length);
   if (lengthTokens === null) {
     return reading.fail('no in<L> in the file name and no numeric args.input_max_length');
   }
   if (!name) reading.note('no in<L> in the file name: the length is args.input_max_length');
-  const folder = folderOf(source.path);
+  const folder = folderOf(reading.file);
   const model = baseName(folder) || undefined;
   const settings = name ? helmetSettings(name) : [];
   const runModel = model && settings.length > 0 ? `${model} (${settings.join(', ')})` : model;

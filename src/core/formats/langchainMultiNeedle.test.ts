@@ -3,13 +3,10 @@ import { loadBatch } from '../load';
 import { mergeCells } from '../cells';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { csvFile, NULL_SINK } from '../testing/factories';
+import { csvFile, failedOutcome, NULL_SINK } from '../testing/factories';
 import { loadFixtureFolder } from '../testing/fixtures';
 import { realFolder } from '../testing/realData';
 import { langchainMultiNeedle, pythonStrings, runNameParts } from './langchainMultiNeedle';
-
-/** Chunk sizes that cut through rows, quotes and line ends. */
-const CHUNKS = [3, 7, 64, 1 << 20];
 
 const PER_RUN =
   ',Unnamed: 0,run_name,run_url,depth %,context length,retrieved needles,model name,total needles,answer,needles,insertion_percentages,fract per turn';
@@ -80,15 +77,6 @@ describe('LangSmith run names and Python list reprs', () => {
 });
 
 describe('LangChain multi-needle parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('langchain-multi-needle', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('takes the task from mode, keeps needles and answers, and counts lines through quoted breaks', async () => {
     const { result } = await loadFixtureFolder('langchain-multi-needle');
     const run = result.runs.find((r) => r.name === 'claude-3-haiku')!;
@@ -176,11 +164,7 @@ describe('LangChain multi-needle parsing', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await langchainMultiNeedle.parse(textSource('f.csv', text, 5), NULL_SINK);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: 'f.csv', reason }
-        : { ok: false, file: 'f.csv', line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome('f.csv', reason, line));
   });
 });
 

@@ -1,9 +1,8 @@
-import { NULL_SINK } from '../testing/factories';
+import { failedOutcome, NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
 import { lmEvalResults } from './lmEvalResults';
 import { lmEvalSamples, samplesTask } from './lmEvalSamples';
@@ -88,15 +87,6 @@ describe('samplesTask', () => {
 });
 
 describe('lm-eval-harness samples', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('lm-eval-samples', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('takes the length the sample was built for (doc.max_length), never a -1, and keeps the answer', async () => {
     const text = jsonl(sample(8192, 0.5));
     const run = (await loadBatch([{ path: SAMPLES, text }])).runs[0]!;
@@ -171,24 +161,11 @@ describe('lm-eval-harness samples', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await lmEvalSamples.parse(textSource(SAMPLES, text), ignore);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: SAMPLES, reason }
-        : { ok: false, file: SAMPLES, line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome(SAMPLES, reason, line));
   });
 });
 
 describe('lm-eval-harness results', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('lm-eval-results', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('drops lengths scored -1 (not run) with a counted warning, never as a score', async () => {
     const text = results({
       results: { vt: { alias: 'vt', '4096,none': 0.25, '8192,none': -1, '16384,none': -1 } },

@@ -1,11 +1,12 @@
 import { lengthProblem, optionalText, toFiniteNumber } from '../normalize';
-import { isJsonObject, readJson, trimmedHead } from '../read/json';
-import type { Source } from '../source';
+import { isJsonObject } from '../read/json';
 import { baseName, type ParseOutcome, type ResultFormat } from './format';
 import { given } from './kit/fields';
+import { readJsonRoot, type JsonRoot } from './kit/jsonObjects';
 import { FileReading } from './kit/reading';
 import { babilongLengths, isAccTask } from './lmEvalLongTasks';
 import { NOT_RUN } from './lmEvalSamples';
+import { jsonDetect } from './kit/jsonHead';
 
 /**
  * lm-evaluation-harness results JSON: `results.<task>["<length>,none"]` is the mean score of
@@ -18,16 +19,15 @@ export const lmEvalResults: ResultFormat = {
   id: 'lm-eval-results',
   label: 'lm-eval-harness results (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('{') || !/"results"\s*:\s*\{/.test(start)) return 0;
-    const tasksOfLength = /"\d+,[^"]*"\s*:/.test(start);
-    if (!tasksOfLength && !/"(babilong|longbench2)_[^"]*"\s*:/.test(start)) return 0;
+  detect: jsonDetect('{', (json, path) => {
+    if (!/"results"\s*:\s*\{/.test(json.text)) return 0;
+    const tasksOfLength = /"\d+,[^"]*"\s*:/.test(json.text);
+    if (!tasksOfLength && !/"(babilong|longbench2)_[^"]*"\s*:/.test(json.text)) return 0;
     return /^results.*\.json$/i.test(baseName(path)) ? 0.95 : 0.9;
-  },
+  }),
 
   parse(source, sink) {
-    return parseResults(source, new FileReading(source, sink));
+    return readJsonRoot(source, sink, RESULTS_FILE, parseResults);
   },
 };
 
@@ -61,14 +61,17 @@ function samplesOfTask(root: Record<string, unknown>, task: string): number | nu
   return toFiniteNumber(counts.effective) ?? toFiniteNumber(counts.original);
 }
 
-async function parseResults(source: Source, reading: FileReading): Promise<ParseOutcome> {
+/** What a file must hold to be read as an lm-evaluation-harness results file. */
+const RESULTS_FILE = {
+  shape: { results: 'object' },
+  what: 'an lm-evaluation-harness results file',
+} as const;
+
+function parseResults(
+  root: JsonRoot<typeof RESULTS_FILE.shape>,
+  reading: FileReading,
+): ParseOutcome {
   const { file, skips } = reading;
-  const parsed = await readJson(source);
-  if (!parsed.ok) return reading.fail(parsed.reason, parsed.line);
-  const root = parsed.value;
-  if (!isJsonObject(root) || !isJsonObject(root.results)) {
-    return reading.fail('no "results" object: not an lm-evaluation-harness results file');
-  }
   const named = modelOf(root);
   const model = named ? `${named} (results)` : 'lm-eval results';
   const groups = groupsOf(root);

@@ -1,5 +1,5 @@
 import { lengthProblem, optionalText, toFiniteNumber } from '../normalize';
-import { isJsonObject, trimmedHead } from '../read/json';
+import { isJsonObject } from '../read/json';
 import { forEachJsonLine } from '../read/jsonLines';
 import type { Source } from '../source';
 import { baseName, type ParseOutcome, type ResultFormat } from './format';
@@ -12,6 +12,7 @@ import {
   isBabilongTask,
   LONGBENCH2_LENGTHS,
 } from './lmEvalLongTasks';
+import { jsonDetect } from './kit/jsonHead';
 
 /** The task of `samples_<task>_<timestamp>.jsonl`, lm-eval's name for a task's samples. */
 export function samplesTask(path: string): string {
@@ -41,13 +42,10 @@ export const lmEvalSamples: ResultFormat = {
   id: 'lm-eval-samples',
   label: 'lm-eval-harness samples (JSONL)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('{') || !/"doc_id"\s*:/.test(start) || !/"doc"\s*:/.test(start)) {
-      return 0;
-    }
+  detect: jsonDetect('{', (json, path) => {
+    if (!json.names('doc_id', 'doc')) return 0;
     return /^samples_.+\.jsonl$/i.test(baseName(path)) ? 0.95 : 0.75;
-  },
+  }),
 
   parse(source, sink) {
     const reading = new FileReading(source, sink);

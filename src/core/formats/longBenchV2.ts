@@ -1,10 +1,10 @@
 import { optionalText } from '../normalize';
-import { trimmedHead } from '../read/json';
 import { forEachJsonLine } from '../read/jsonLines';
 import type { Source } from '../source';
 import type { ParseOutcome, ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /**
  * LongBench v2 (THUDM): `results/<model>[_cot|_no_context|_rag_<N>].jsonl`, one row per
@@ -17,15 +17,13 @@ export const longBenchV2: ResultFormat = {
   id: 'longbench-v2',
   label: 'LongBench v2 (JSONL)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!/^\{\s*"_id"\s*:/.test(start)) return 0;
-    const firstLine = start.split('\n', 1)[0] ?? '';
+  detect: jsonDetect('{', (json, path) => {
+    if (!/^\{\s*"_id"\s*:/.test(json.text)) return 0;
     const fields = ['"difficulty"', '"domain"', '"judge"', '"choice_A"'];
-    const named = fields.filter((field) => firstLine.includes(field)).length;
+    const named = fields.filter((field) => json.firstLine.includes(field)).length;
     if (named >= 2) return 0.95;
     return path.endsWith('.jsonl') && named === 1 ? 0.6 : 0;
-  },
+  }),
 
   parse(source, sink) {
     return parseLongBenchV2(source, new FileReading(source, sink));

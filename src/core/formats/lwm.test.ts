@@ -3,11 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
+import { expectFailureStartingWith, expectOneRun } from '../testing/formatCases';
 import { loadFixtureFolder } from '../testing/fixtures';
 import { correctScore, lwm } from './lwm';
-
-/** Chunk sizes that cut through keys, numbers and the array's brackets. */
-const CHUNKS = [3, 7, 64, 1 << 20];
 
 /** One LWM result; tests name what they are about. */
 function result(fields: Record<string, unknown> = {}): Record<string, unknown> {
@@ -34,15 +32,6 @@ describe('LWM detection', () => {
 });
 
 describe('LWM parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result: loaded, expected, shown } = await loadFixtureFolder('lwm', chunk);
-      expect(loaded.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('keeps the answer, response and seed for the drill-down', async () => {
     const { result: loaded } = await loadFixtureFolder('lwm');
     const [first] = loaded.runs[0]!.details;
@@ -87,15 +76,12 @@ describe('LWM parsing', () => {
       JSON.stringify(result({ context_length: 'NaN' })),
       JSON.stringify(result({ depth_percent: -1 })),
     ].join(',\n')}]`;
-    const loaded = await loadBatch([{ path: 'bad.json', text }]);
-    const run = loaded.runs[0]!;
-    expect(run.trialCount).toBe(2);
-    expect(cellMean(run.cells[0]!)).toBe(0.5);
-    expect(run.warnings).toEqual([
+    const run = await expectOneRun({ path: 'bad.json', text }, 2, [
       'bad.json: 2 records skipped (first at item 3: correct "NaN" is not true or false)',
       'bad.json: 1 record skipped (item 5: context_length "NaN" is not a number)',
       'bad.json: 1 record skipped (item 6: depth -1% is outside 0..100)',
     ]);
+    expect(cellMean(run!.cells[0]!)).toBe(0.5);
   });
 
   it.each([
@@ -110,10 +96,7 @@ describe('LWM parsing', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, body, reason, line) => {
     const outcome = await lwm.parse(textSource('f.json', body, 3), NULL_SINK);
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.reason.startsWith(reason)).toBe(true);
-    expect(outcome.line).toBe(line);
+    expectFailureStartingWith(outcome, reason, line);
   });
 
   it('reports a cut file through the loader, naming file and line', async () => {

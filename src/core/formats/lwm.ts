@@ -1,8 +1,8 @@
 import { optionalText, toFiniteNumber } from '../normalize';
-import { trimmedHead } from '../read/json';
 import type { ResultFormat } from './format';
 import { given } from './kit/fields';
 import { readJsonTrials } from './kit/jsonObjects';
+import { jsonDetect } from './kit/jsonHead';
 
 /**
  * LWM (Large World Model) and MInference needle results: one JSON array of trials
@@ -12,13 +12,10 @@ export const lwm: ResultFormat = {
   id: 'lwm',
   label: 'LWM / MInference (JSON)',
 
-  detect(_path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('[')) return 0;
-    const has = (key: string) => new RegExp(`"${key}"\\s*:`).test(start);
-    if (!(has('context_length') && has('depth_percent') && has('correct'))) return 0;
-    return has('answer') || has('seed') ? 0.95 : 0.85;
-  },
+  detect: jsonDetect('[', (json) => {
+    if (!json.names('context_length', 'depth_percent', 'correct')) return 0;
+    return json.names('answer') || json.names('seed') ? 0.95 : 0.85;
+  }),
 
   parse(source, sink) {
     return readJsonTrials(source, sink, (item, check) => {

@@ -1,5 +1,5 @@
-import { trimmedHead } from '../read/json';
 import { baseName, type ResultFormat } from './format';
+import { jsonDetect } from './kit/jsonHead';
 
 /**
  * NeMo-Skills `metrics.json` beside its outputs: `{<benchmark>: {pass@1 | pass@k | …: {num_entries,
@@ -10,12 +10,11 @@ export const nemoMetrics: ResultFormat = {
   id: 'nemo-metrics',
   label: 'NeMo-Skills metrics (passed over)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (baseName(path) !== 'metrics.json' || !start.startsWith('{')) return 0;
-    if (!/"pass@\d+(?:\[[^\]"]*\])?"\s*:\s*\{/.test(start)) return 0;
+  detect: jsonDetect('{', (json, path) => {
+    if (baseName(path) !== 'metrics.json') return 0;
+    if (!/"pass@\d+(?:\[[^\]"]*\])?"\s*:\s*\{/.test(json.text)) return 0;
     return /(?:^|\/)eval-results\//.test(path) ? 0.95 : 0.85;
-  },
+  }),
 
   parse() {
     return Promise.resolve({ ok: true, records: 0, warnings: [] });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { loadFixtureFolder } from '../testing/fixtures';
+import { itDetects } from '../testing/formatCases';
 import { nolima } from './nolima';
 
 const PATH = 'results/CL4K/0401_T03_onehop/gpt-4o_book_0401_T03_onehop_1739251200.json';
@@ -30,25 +31,17 @@ const result = (depth: unknown, metric: unknown) => ({
 });
 
 describe('NoLiMa detection', () => {
-  it.each([
+  itDetects(nolima, [
     ['in its layout', PATH, evaluation([]), 0.97],
     ['elsewhere', 'x.json', evaluation([]), 0.9],
     ['another object', PATH, '{"test_name": "x", "context_length": 1}', 0],
-  ])('%s -> %s', (_name, path, head, confidence) => {
-    expect(nolima.detect(path, head)).toBe(confidence);
-  });
+  ]);
 });
 
 describe('NoLiMa parsing', () => {
-  it('shows the fixture folder as its expected file says', async () => {
-    const { result: loaded, expected, shown } = await loadFixtureFolder('nolima');
-    expect(loaded.errors).toEqual([]);
-    expect(loaded.runs.flatMap((run) => run.warnings)).toEqual([]);
-    expect(shown).toEqual(expected);
-  });
-
-  it('keeps each test as a facet of the one run', async () => {
+  it('keeps each test of the fixture folder as a facet of the one run, with no note', async () => {
     const { result: loaded } = await loadFixtureFolder('nolima');
+    expect(loaded.runs.flatMap((run) => run.warnings)).toEqual([]);
     expect(loaded.runs[0]?.facetValues).toEqual({ test: ['0401_T03_onehop', '0402_T05_twohop'] });
     const cell = loaded.runs[0]?.cells.find((c) => c.facets?.test === '0402_T05_twohop');
     expect([cell?.lengthTokens, cell?.depthPercent, cell?.n, cell?.facets]).toEqual([

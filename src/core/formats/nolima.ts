@@ -1,9 +1,10 @@
 import { optionalText } from '../normalize';
-import { isJsonObject, readJson, trimmedHead } from '../read/json';
-import type { Source } from '../source';
+import { isJsonObject } from '../read/json';
 import type { ParseOutcome, ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
+import { readJsonRoot, type JsonRoot } from './kit/jsonObjects';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /** NoLiMa's layout: `<results>/CL<n>K/<test_name>/<model>_book_<test_name>_<unix time>.json`. */
 const LAYOUT = /(^|\/)CL\d+K\/[^/]+\/[^/]+_\d+\.json$/;
@@ -18,26 +19,21 @@ export const nolima: ResultFormat = {
   id: 'nolima',
   label: 'NoLiMa (JSON)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!/^\{\s*"eval_name"\s*:/.test(start)) return 0;
-    const has = (key: string) => new RegExp(`"${key}"\\s*:`).test(start);
-    if (!(has('test_name') && has('context_length'))) return 0;
+  detect: jsonDetect('{', (json, path) => {
+    if (!/^\{\s*"eval_name"\s*:/.test(json.text)) return 0;
+    if (!json.names('test_name', 'context_length')) return 0;
     return LAYOUT.test(path) ? 0.97 : 0.9;
-  },
+  }),
 
   parse(source, sink) {
-    return parseEval(source, new FileReading(source, sink));
+    return readJsonRoot(source, sink, EVALUATION, parseEval);
   },
 };
 
-async function parseEval(source: Source, reading: FileReading): Promise<ParseOutcome> {
-  const parsed = await readJson(source);
-  if (!parsed.ok) return reading.fail(parsed.reason, parsed.line);
-  const root = parsed.value;
-  if (!isJsonObject(root) || !Array.isArray(root.results)) {
-    return reading.fail('no "results" array: not a NoLiMa evaluation');
-  }
+/** What a file must hold to be read as a NoLiMa evaluation. */
+const EVALUATION = { shape: { results: 'array' }, what: 'a NoLiMa evaluation' } as const;
+
+function parseEval(root: JsonRoot<typeof EVALUATION.shape>, reading: FileReading): ParseOutcome {
   const lengthCheck = new RecordCheck(reading);
   const lengthTokens = lengthCheck.number('context_length', root.context_length);
   if (lengthTokens === null) return reading.finish('result', 'no results');

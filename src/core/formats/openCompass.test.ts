@@ -1,9 +1,8 @@
-import { NULL_SINK } from '../testing/factories';
+import { failedOutcome, NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { loadFixtureFolder } from '../testing/fixtures';
 import type { RecordSink } from './format';
 import { needleBenchCell, openCompassNeedleBench } from './openCompass';
 
@@ -51,15 +50,6 @@ describe('needleBenchCell', () => {
 });
 
 describe('OpenCompass NeedleBench parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('opencompass-needlebench', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it.each(CHUNKS)(
     'makes one run per model column, names quoted with commas and line breaks (chunks of %d)',
     async (chunk) => {
@@ -138,10 +128,6 @@ describe('OpenCompass NeedleBench parsing', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await openCompassNeedleBench.parse(textSource(PATH, text), ignore);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: PATH, reason }
-        : { ok: false, file: PATH, line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome(PATH, reason, line));
   });
 });

@@ -1,35 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectFormat } from '../detect';
-import { HEAD_CHARS, textSource } from '../source';
+import { textSource } from '../source';
 import { NULL_SINK } from '../testing/factories';
-import { detectionSamples } from '../testing/fixtures';
+import { fixtureFolders, loadFixtureFolder } from '../testing/fixtures';
+import { detectionBreaches, detectionSamples } from '../testing/formatContract';
 import { formatFixture } from '../testing/formatFixtures';
 import { FORMATS } from './registry';
 
+/** Chunk sizes that cut through rows, quotes, keys, numbers and line ends. */
+const CHUNKS = [3, 5, 7, 64, 1 << 20];
+
+const SAMPLES = detectionSamples(FORMATS, formatFixture);
+
 /**
  * What every registered format promises, checked for each one the registry lists: a new
- * producer is tested here the moment it has its line in the registry and its fixture.
+ * producer is tested here the moment it has its line in the registry and its fixture. What
+ * sets a format apart (a fallback may claim other formats' files) it declares itself.
  */
 describe.each(FORMATS.map((format) => [format.id, format] as const))('%s', (_id, format) => {
   const files = formatFixture(format.id);
 
-  it('has a fixture', () => {
-    expect(files.length).toBeGreaterThan(0);
+  it(`claims its own files${format.fallback ? '' : " and no other format's"}, and no other format claims one more strongly`, () => {
+    expect(detectionBreaches(format, FORMATS, SAMPLES)).toEqual([]);
   });
-
-  it.each(files.map((file) => [file.path, file] as const))(
-    'claims %s, and no other format claims it more strongly',
-    (_path, { path, text }) => {
-      const head = text.slice(0, HEAD_CHARS);
-      const mine = format.detect(path, head);
-      expect(mine).toBeGreaterThan(0);
-      const stronger = FORMATS.filter((other) => other !== format)
-        .map((other) => ({ id: other.id, confidence: other.detect(path, head) }))
-        .filter((claim) => claim.confidence > mine);
-      expect(stronger).toEqual([]);
-    },
-  );
 
   it.each(files.map((file) => [file.path, file] as const))(
     'reads %s',
@@ -53,36 +46,15 @@ describe.each(FORMATS.map((format) => [format.id, format] as const))('%s', (_id,
   });
 });
 
-/** Producers whose detection is strict enough to claim no other format's files at all. */
-const CLAIMS_ONLY_ITS_OWN = [
-  'babilong',
-  'easycontext',
-  'evalscope-needle-haystack',
-  'gkamradt-v2',
-  'helmet',
-  'langchain-multi-needle',
-  'lm-eval-samples',
-  'lm-eval-results',
-  'lwm',
-  'nolima',
-  'nemo-metrics',
-  'nemo-mrcr',
-  'nemo-ruler',
-  'nemo-ruler2',
-  'opencompass-needlebench',
-  'ruler-pred',
-  'ruler-summary',
-  'wide-table',
-];
+/** Each fixture folder is dropped whole by the e2e test; here it loads as a drop would, in chunks. */
+describe.each(fixtureFolders())('the %s fixture folder', (formatId) => {
+  it('is a registered format', () => {
+    expect(FORMATS.map((format) => format.id)).toContain(formatId);
+  });
 
-describe.each(
-  FORMATS.filter((format) => CLAIMS_ONLY_ITS_OWN.includes(format.id)).map(
-    (f) => [f.id, f] as const,
-  ),
-)("%s among every format's files", (_id, format) => {
-  it.each(detectionSamples())('$formatId: $path', ({ formatId, path, head }) => {
-    const mine = formatId === format.id;
-    expect(format.detect(path, head) > 0).toBe(mine);
-    if (mine) expect(detectFormat(path, head)[0]?.format.id).toBe(format.id);
+  it.each(CHUNKS)('shows as its expected file says (chunks of %d)', async (chunk) => {
+    const { result, expected, shown } = await loadFixtureFolder(formatId, chunk);
+    expect(result.errors).toEqual([]);
+    expect(shown).toEqual(expected);
   });
 });

@@ -1,9 +1,9 @@
-import { NULL_SINK } from '../testing/factories';
+import { failedOutcome, NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { loadFixtureFolder } from '../testing/fixtures';
+import { itDetects } from '../testing/formatCases';
 import type { RecordSink } from './format';
 import { rulerPlace, rulerPredictions } from './rulerPredictions';
 import { rulerSummary } from './rulerSummary';
@@ -32,30 +32,39 @@ const jsonl = (...rows: string[]) => `${rows.join('\n')}\n`;
 const ignore: RecordSink = NULL_SINK;
 
 describe('RULER detection', () => {
-  it.each([
-    ['predictions in their folder', `${PRED_DIR}/vt.jsonl`, row(), 0.95],
-    ['predictions in a pred folder without a length', 'pred/vt.jsonl', row(), 0.9],
-    ['predictions outside the layout, outputs in view', 'vt.jsonl', row(), 0.85],
+  itDetects(
+    rulerPredictions,
     [
-      'a long input hiding the outputs, outside the layout',
-      'vt.jsonl',
-      row({ input: 'x'.repeat(5000) }).slice(0, 4096),
-      0,
+      ['predictions in their folder', `${PRED_DIR}/vt.jsonl`, row(), 0.95],
+      ['predictions in a pred folder without a length', 'pred/vt.jsonl', row(), 0.9],
+      ['predictions outside the layout, outputs in view', 'vt.jsonl', row(), 0.85],
+      [
+        'a long input hiding the outputs, outside the layout',
+        'vt.jsonl',
+        row({ input: 'x'.repeat(5000) }).slice(0, 4096),
+        0,
+      ],
+      ['lm-eval samples (doc_id)', `${PRED_DIR}/s.jsonl`, '{"doc_id": 0, "pred": "x"}', 0],
+      ['a JSON array', `${PRED_DIR}/vt.jsonl`, `[${row()}]`, 0],
     ],
-    ['lm-eval samples (doc_id)', `${PRED_DIR}/s.jsonl`, '{"doc_id": 0, "pred": "x"}', 0],
-    ['a JSON array', `${PRED_DIR}/vt.jsonl`, `[${row()}]`, 0],
-  ])('predictions: %s -> %s', (_name, path, head, confidence) => {
-    expect(rulerPredictions.detect(path, head)).toBe(confidence);
-  });
+    'predictions: %s -> %s',
+  );
 
-  it.each([
-    ['summary.csv under pandas column numbers', 'x/summary.csv', '0,1\nTasks,vt\nScore,90\n', 0.95],
-    ['a one-task summary-<task>.csv', 'x/summary-vt.csv', 'Tasks,vt\nScore,90\n', 0.95],
-    ['another name', 'x/scores.csv', 'Tasks,vt\nScore,90\n', 0.85],
-    ['no Score row', 'x/summary.csv', 'Tasks,vt\nNulls,0/1\n', 0],
-  ])('summary: %s -> %s', (_name, path, head, confidence) => {
-    expect(rulerSummary.detect(path, head)).toBe(confidence);
-  });
+  itDetects(
+    rulerSummary,
+    [
+      [
+        'summary.csv under pandas column numbers',
+        'x/summary.csv',
+        '0,1\nTasks,vt\nScore,90\n',
+        0.95,
+      ],
+      ['a one-task summary-<task>.csv', 'x/summary-vt.csv', 'Tasks,vt\nScore,90\n', 0.95],
+      ['another name', 'x/scores.csv', 'Tasks,vt\nScore,90\n', 0.85],
+      ['no Score row', 'x/summary.csv', 'Tasks,vt\nNulls,0/1\n', 0],
+    ],
+    'summary: %s -> %s',
+  );
 });
 
 describe('rulerPlace', () => {
@@ -73,15 +82,6 @@ describe('rulerPlace', () => {
 });
 
 describe('RULER predictions', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('ruler-pred', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it.each([
     ['every output found', ['a1', 'b2'], 'A1 and b2', 1],
     ['half of them, case-insensitively', ['Alpha', 'beta'], 'ALPHA', 0.5],
@@ -191,24 +191,11 @@ describe('RULER predictions', () => {
     ],
   ])('fails on %s with the reason and line', async (_name, path, text, reason, line) => {
     const outcome = await rulerPredictions.parse(textSource(path, text), ignore);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: path, reason }
-        : { ok: false, file: path, line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome(path, reason, line));
   });
 });
 
 describe('RULER summary.csv', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('ruler-summary', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it('keeps its cells apart from the predictions of the same folder, so no sample counts twice', async () => {
     const result = await loadBatch([
       { path: `${PRED_DIR}/vt.jsonl`, text: jsonl(row(), row({ pred: '' })) },
@@ -264,10 +251,6 @@ describe('RULER summary.csv', () => {
     ],
   ])('fails on %s with the reason', async (_name, path, text, reason, line) => {
     const outcome = await rulerSummary.parse(textSource(path, text), ignore);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: path, reason }
-        : { ok: false, file: path, line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome(path, reason, line));
   });
 });

@@ -1,9 +1,10 @@
 import { toFiniteNumber } from '../normalize';
-import { isJsonObject, trimmedHead } from '../read/json';
+import { isJsonObject } from '../read/json';
 import { forEachJsonLine } from '../read/jsonLines';
 import { baseName, type ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
+import { jsonDetect } from './kit/jsonHead';
 
 /** Where RULER's layout `<model>/synthetic/<length>/pred/<file>` puts a file. */
 interface RulerPlace {
@@ -37,15 +38,13 @@ export const rulerPredictions: ResultFormat = {
   id: 'ruler-pred',
   label: 'RULER predictions (JSONL)',
 
-  detect(path, head) {
-    const start = trimmedHead(head);
-    if (!start.startsWith('{') || !/"pred"\s*:/.test(start)) return 0;
+  detect: jsonDetect('{', (json, path) => {
     // lm-evaluation-harness samples also hold RULER tasks, with their own layout.
-    if (/"doc_id"\s*:/.test(start)) return 0;
+    if (!json.names('pred') || json.names('doc_id')) return 0;
     if (PRED_FILE.test(path)) return rulerPlace(path).lengthTokens === null ? 0.9 : 0.95;
     // Outside the layout the row must show its expected outputs (a long `input` may hide them).
-    return /"outputs"\s*:/.test(start) ? 0.85 : 0;
-  },
+    return json.names('outputs') ? 0.85 : 0;
+  }),
 
   async parse(source, sink) {
     const reading = new FileReading(source, sink);

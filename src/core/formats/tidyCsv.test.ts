@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { csvFile } from '../testing/factories';
+import { expectOneRun } from '../testing/formatCases';
 import { tidyCsv } from './tidyCsv';
 
 const HEADER = 'context_length,depth_percent,score';
@@ -79,10 +80,7 @@ describe('tidy CSV parsing', () => {
 
   it('skips rows with non-numeric or out-of-range values, naming the first line', async () => {
     const text = `${HEADER}\n1000,0,1\n1000,10,abc\n\n1000,20,\n0,30,1\n1000,-5,1\n`;
-    const result = await loadBatch([{ path: 'bad.csv', text }]);
-    expect(result.errors).toEqual([]);
-    expect(result.runs[0]?.trialCount).toBe(1);
-    expect(result.runs[0]?.warnings).toEqual([
+    await expectOneRun({ path: 'bad.csv', text }, 1, [
       'bad.csv: 2 records skipped (first at line 3: score "abc" is not a number)',
       'bad.csv: 1 record skipped (line 6: context length 0 is not positive)',
       'bad.csv: 1 record skipped (line 7: depth -5% is outside 0..100)',

@@ -1,9 +1,9 @@
-import { NULL_SINK } from '../testing/factories';
+import { failedOutcome, NULL_SINK } from '../testing/factories';
 import { describe, expect, it } from 'vitest';
 import { loadBatch } from '../load';
 import { cellMean } from '../metrics';
 import { textSource } from '../source';
-import { loadFixtureFolder } from '../testing/fixtures';
+import { itDetects } from '../testing/formatCases';
 import type { RecordSink } from './format';
 import { wideTable } from './wideTable';
 
@@ -21,7 +21,7 @@ async function cellsOf(text: string, path = 'wide.csv') {
 }
 
 describe('wide table detection', () => {
-  it.each([
+  itDetects(wideTable, [
     ['an empty corner', 'gpt4.csv', ',1000,2000\n0,1,1\n', 0.8],
     ['a named corner, tabs', 'pasted.tsv', 'depth\t1000\t2000\n50\t7\t10\n', 0.8],
     ['quoted lengths, no extension', 'sheet', '"Depth %","1000","2000"\n"0.0","1","1"\n', 0.7],
@@ -31,21 +31,10 @@ describe('wide table detection', () => {
     ['a first column of names', 'w.csv', 'task,1000,2000\nvt,1,1\n', 0],
     ["RULER's summary.csv", 'summary.csv', '0,1,2\nTasks,vt,cwe\nScore,1,2\n', 0],
     ['a header line only', 'w.csv', ',1000,2000\n', 0],
-  ])('%s -> %s', (_name, path, head, confidence) => {
-    expect(wideTable.detect(path, head)).toBe(confidence);
-  });
+  ]);
 });
 
 describe('wide table parsing', () => {
-  it.each(CHUNKS)(
-    'shows the fixture folder as its expected file says (chunks of %d)',
-    async (chunk) => {
-      const { result, expected, shown } = await loadFixtureFolder('wide-table', chunk);
-      expect(result.errors).toEqual([]);
-      expect(shown).toEqual(expected);
-    },
-  );
-
   it.each([
     ['0..1', '1,0.5', [1, 0.5], []],
     [
@@ -133,10 +122,6 @@ describe('wide table parsing', () => {
     ['a file cut inside a quote', ',1000,2000\n0,1,"1\n', 'a quoted field is not closed', 2],
   ])('fails on %s with the reason and line', async (_name, text, reason, line) => {
     const outcome = await wideTable.parse(textSource('w.csv', text), ignore);
-    expect(outcome).toEqual(
-      line === undefined
-        ? { ok: false, file: 'w.csv', reason }
-        : { ok: false, file: 'w.csv', line, reason },
-    );
+    expect(outcome).toEqual(failedOutcome('w.csv', reason, line));
   });
 });

@@ -50,3 +50,8 @@ export function gkamradtFile(
 export function csvFile(path: string, header: string, rows: (string | number)[][]): TextFile {
   return { path, text: `${header}\n${Papa.unparse(rows, { newline: '\n' })}\n` };
 }
+
+/** A parser's failed outcome as it compares equal: the file, the reason and, where there is one, the line. */
+export function failedOutcome(file: string, reason: string, line?: number) {
+  return line === undefined ? { ok: false, file, reason } : { ok: false, file, line, reason };
+}

@@ -3,9 +3,7 @@ import { join, resolve } from 'node:path';
 import { mergeCells } from '../cells';
 import { loadBatch, type TextFile } from '../load';
 import { cellMean } from '../metrics';
-import { HEAD_CHARS } from '../source';
 import type { BatchResult, Cell, RunDraft } from '../types';
-import { csvFile, gkamradtFile } from './factories';
 
 /** One folder per format: a few hand-made files, dropped whole by the e2e test. */
 export const FORMAT_FIXTURES_DIR = resolve(import.meta.dirname, '../../../e2e/fixtures/formats');
@@ -29,6 +27,11 @@ export interface Shown {
   runs: { name: string; rows: 'depth' | 'task'; cells: ShownCell[] }[];
 }
 
+/** The formats that have a fixture folder, by id. */
+export function fixtureFolders(): string[] {
+  return readdirSync(FORMAT_FIXTURES_DIR).sort();
+}
+
 /** Paths of the files under a folder, relative to it, depth first. */
 function filesUnder(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
@@ -43,41 +46,6 @@ export function fixtureFiles(formatId: string): TextFile[] {
   return filesUnder(dir)
     .map((path) => ({ path: `${formatId}/${path}`, text: readFileSync(join(dir, path), 'utf8') }))
     .sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/**
- * Files of every format, for detection tables: each fixture folder's files (by format id) and
- * files of the formats that have no fixture folder (gkamradt v1 JSON, tidy CSV). A format must
- * claim its own and none of the others.
- */
-export function detectionSamples(): { formatId: string; path: string; head: string }[] {
-  const folders = readdirSync(FORMAT_FIXTURES_DIR).sort();
-  const others: [string, TextFile][] = [
-    ['gkamradt-v1', gkamradtFile({ length: 1000, depth: 50, score: 10 })],
-    [
-      'gkamradt-v1',
-      {
-        path: 'OpenAI_OriginalResults.json',
-        text: '[{"token_limit": 1000, "depth_percent": 0, "score": 10}]',
-      },
-    ],
-    [
-      'tidy-csv',
-      csvFile('tidy.csv', 'model,context_length,depth_percent,score,needle', [
-        ['m', 1000, 50, 1, 'n'],
-      ]),
-    ],
-  ];
-  return [
-    ...folders.flatMap((formatId) =>
-      fixtureFiles(formatId).map((file): [string, TextFile] => [formatId, file]),
-    ),
-    ...others,
-  ].map(([formatId, file]) => ({
-    formatId,
-    path: file.path,
-    head: file.text.slice(0, HEAD_CHARS),
-  }));
 }
 
 /**

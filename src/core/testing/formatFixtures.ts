@@ -1,10 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellsToCsv } from '../formats/haymapCells';
 import { sharePayload } from '../formats/share/payload';
 import type { TextFile } from '../load';
 import { csvFile, gkamradtFile } from './factories';
-import { fixtureFiles, FORMAT_FIXTURES_DIR } from './fixtures';
+import { fixtureFiles, fixtureFolders, FORMAT_FIXTURES_DIR } from './fixtures';
 import { hayRun } from './summaryRuns';
 
 /**
@@ -46,6 +46,6 @@ const SMALL_FIXTURES: Record<string, () => TextFile[]> = {
 
 /** The files that stand for a format in the contract test: its fixture folder, else its small files. */
 export function formatFixture(formatId: string): TextFile[] {
-  if (existsSync(join(FORMAT_FIXTURES_DIR, formatId))) return fixtureFiles(formatId);
+  if (fixtureFolders().includes(formatId)) return fixtureFiles(formatId);
   return SMALL_FIXTURES[formatId]?.() ?? [];
 }

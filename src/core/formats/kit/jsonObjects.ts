@@ -1,4 +1,4 @@
-import { isJsonObject } from '../../read/json';
+import { isJsonObject, readJson } from '../../read/json';
 import { forEachJsonItem } from '../../read/jsonArray';
 import type { Source } from '../../source';
 import type { Trial } from '../../types';
@@ -47,4 +47,40 @@ export function readJsonTrials(
     'result',
     'no results in the file (an empty array)',
   );
+}
+
+/** What a JSON root must hold for a format to read it: each field an array or an object. */
+export type RootShape = Record<string, 'array' | 'object'>;
+
+/** A root object with the fields of `S`, each of its kind. */
+export type JsonRoot<S extends RootShape> = Record<string, unknown> & {
+  [K in keyof S]: S[K] extends 'array' ? unknown[] : Record<string, unknown>;
+};
+
+function holds<S extends RootShape>(root: unknown, shape: S): root is JsonRoot<S> {
+  return (
+    isJsonObject(root) &&
+    Object.entries(shape).every(([key, kind]) =>
+      kind === 'array' ? Array.isArray(root[key]) : isJsonObject(root[key]),
+    )
+  );
+}
+
+/**
+ * Reads a file that is one JSON document whose root holds the fields of `shape`, and hands the
+ * root to `read`; a file that is not JSON, or whose root lacks them, fails (`no "results" array:
+ * not <what>`).
+ */
+export async function readJsonRoot<S extends RootShape>(
+  source: Source,
+  sink: RecordSink,
+  { shape, what }: { shape: S; what: string },
+  read: (root: JsonRoot<S>, reading: FileReading) => ParseOutcome,
+): Promise<ParseOutcome> {
+  const reading = new FileReading(source, sink);
+  const parsed = await readJson(source);
+  if (!parsed.ok) return reading.fail(parsed.reason, parsed.line);
+  if (holds(parsed.value, shape)) return read(parsed.value, reading);
+  const fields = Object.entries(shape).map(([key, kind]) => `"${key}" ${kind}`);
+  return reading.fail(`no ${fields.join(' and ')}: not ${what}`);
 }

@@ -6,6 +6,7 @@ import { makeTrial, NULL_SINK } from '../../testing/factories';
 import { depthsAreFractions } from './depthUnit';
 import { RecordCheck } from './fields';
 import { PendingTrials } from './pendingTrials';
+import { JsonHead, jsonDetect } from './jsonHead';
 import { FileReading } from './reading';
 import { ScaleProbe } from './scaleProbe';
 
@@ -99,5 +100,22 @@ describe('FileReading.passOver', () => {
   it('reads a file it understands and uses for nothing as ok, with no record and no note', () => {
     const reading = new FileReading(textSource('qa1_0k_cfg.json', '{}'), NULL_SINK);
     expect(reading.passOver()).toEqual({ ok: true, records: 0, warnings: [] });
+  });
+});
+
+describe('jsonDetect', () => {
+  const detect = jsonDetect('[', (json) => (json.names('Num. Frame', 'Score') ? 1 : 0.5));
+
+  it.each([
+    ['an array naming both keys', '\uFEFF  [{"Num. Frame": 1, "Score": 1}]', 1],
+    ['a key whose dot is another character', '[{"NumX Frame": 1, "Score": 1}]', 0.5],
+    ['an object', '{"Num. Frame": 1, "Score": 1}', 0],
+    ['an empty head', '', 0],
+  ])('%s -> %s', (_name, head, confidence) => {
+    expect(detect('f.json', head)).toBe(confidence);
+  });
+
+  it('reads the first line as the first row', () => {
+    expect(new JsonHead('\n {"a": 1}\n{"b": 2}').firstLine).toBe('{"a": 1}');
   });
 });

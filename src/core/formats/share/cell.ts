@@ -1,4 +1,5 @@
 import { GridAccumulator } from '../../aggregate';
+import { cellOf } from '../../cells';
 import { isJsonObject } from '../../read/json';
 import type { Cell, Facets, RunDraft } from '../../types';
 import { accept, isCount, isList, isNumberIn, isText, refuse, type Checked } from './guards';
@@ -42,22 +43,13 @@ const TUPLE_FIELDS: readonly (keyof Cell)[] = [
   'facets',
 ];
 
-/** A cell written as a tuple. */
+/** A cell written as a tuple: where it stands, then what it counts (as the reader checks them). */
 export function cellTuple(cell: Cell): CellTuple {
   const { task, lengthTokens, depthPercent, n, failedCalls, sum } = cell;
   const { scoreValues, scoreCounts, summaryN, summaryPasses, facets } = cell;
-  const tuple: CellTuple = [
-    task,
-    lengthTokens,
-    depthPercent,
-    n,
-    failedCalls,
-    sum,
-    scoreValues,
-    scoreCounts,
-    summaryN,
-    summaryPasses,
-  ];
+  const place = [task, lengthTokens, depthPercent] as const;
+  const counts = [n, failedCalls, sum, scoreValues, scoreCounts, summaryN, summaryPasses] as const;
+  const tuple: CellTuple = [...place, ...counts];
   if (facets) tuple.push(facets);
   return tuple;
 }
@@ -109,6 +101,22 @@ function isScoreList(value: unknown): value is number[] {
 
 /** Checks every field of a cell and that they agree: counts add up, sums fit the counts. */
 function checkCell(get: (field: keyof Cell) => unknown, maxTaskChars: number): Checked<Cell> {
+  const place = checkPlace(get, maxTaskChars);
+  if (!place.ok) return place;
+  const counts = checkCounts(get);
+  if (!counts.ok) return counts;
+  const facets = get('facets');
+  if (facets !== undefined && !isFacets(facets)) {
+    return refuse(`facets must map at most ${MAX_FACETS} names to short texts`);
+  }
+  return accept(cellOf({ ...place.value, ...counts.value, ...(facets ? { facets } : {}) }));
+}
+
+/** Where a cell stands: its task, length and depth. */
+function checkPlace(
+  get: (field: keyof Cell) => unknown,
+  maxTaskChars: number,
+): Checked<Pick<Cell, 'task' | 'lengthTokens' | 'depthPercent'>> {
   const task = get('task');
   if (!isText(task, maxTaskChars)) {
     return refuse(`task must be text of at most ${maxTaskChars} characters`);
@@ -120,6 +128,13 @@ function checkCell(get: (field: keyof Cell) => unknown, maxTaskChars: number): C
   if (depthPercent !== null && !isNumberIn(depthPercent, 0, 100)) {
     return refuse('depthPercent must be a number in 0..100, or null');
   }
+  return accept({ task, lengthTokens, depthPercent });
+}
+
+/** What a cell counts, and that the counts agree: they add up, sums fit the counts. */
+function checkCounts(
+  get: (field: keyof Cell) => unknown,
+): Checked<Omit<Cell, 'task' | 'lengthTokens' | 'depthPercent' | 'facets'>> {
   const n = get('n');
   const failedCalls = get('failedCalls');
   const summaryN = get('summaryN');
@@ -147,23 +162,7 @@ function checkCell(get: (field: keyof Cell) => unknown, maxTaskChars: number): C
   if (!isNumberIn(summaryPasses, 0, summaryN * SLACK)) {
     return refuse('summaryPasses must lie in 0..summaryN');
   }
-  const facets = get('facets');
-  if (facets !== undefined && !isFacets(facets)) {
-    return refuse(`facets must map at most ${MAX_FACETS} names to short texts`);
-  }
-  return accept({
-    task,
-    lengthTokens,
-    depthPercent,
-    n,
-    failedCalls,
-    sum,
-    scoreValues,
-    scoreCounts,
-    summaryN,
-    summaryPasses,
-    ...(facets ? { facets } : {}),
-  });
+  return accept({ n, failedCalls, sum, scoreValues, scoreCounts, summaryN, summaryPasses });
 }
 
 /** Facet fields a cell may carry (needle count, mode): a few, each name and value short. */
