@@ -30,8 +30,12 @@ export interface ViewState {
   diffB: string | null;
   /** The mean score every length must keep for the effective context length. */
   effectiveThreshold: number;
-  /** Draw each length's mean over the heatmaps (OpenCompass's average line). */
+  /** Draw each length's trial-weighted mean in a strip above the heatmaps, on its own 0..100 % scale. */
   showLengthMean: boolean;
+  /** Draw each depth's (or task's) trial-weighted mean in a strip beside the heatmaps. */
+  showDepthMean: boolean;
+  /** The score-by-length chart's length axis: log for geometric sweeps (auto), or as set. */
+  lengthScale: LengthScaleChoice;
   /** The cell whose trials the drill-down panel lists, or null when it is closed. */
   drill: DrillTarget | null;
   /** How figures are drawn, on screen and in exports. */
@@ -52,6 +56,9 @@ export interface ViewState {
 
 /** How the difference view compares two runs. */
 export type DiffMode = 'auto' | 'exact' | 'bins';
+
+/** The length axis of the score-by-length chart the user picked. */
+export type LengthScaleChoice = 'auto' | 'linear' | 'log';
 
 /** The spacing of length bins the user picked. */
 export type BinScaleChoice = 'auto' | 'linear' | 'log';
