@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { HeatmapGrid } from '../core/grid';
 import type { Run } from '../core/types';
 import { lengthUnitOf, lengthWithUnit } from '../core/units';
@@ -12,7 +12,10 @@ import { CellTooltip } from './Tooltip';
 export interface HeatmapView {
   threshold: number;
   task: string | null;
+  /** Each length's trial-weighted mean in a strip above the plot. */
   showLengthMean: boolean;
+  /** Each row's trial-weighted mean in a strip beside the plot. */
+  showDepthMean: boolean;
   figure: FigureOptions;
 }
 
@@ -42,7 +45,11 @@ export const Heatmap = memo(function Heatmap({
   onDownloadCsv,
   facet,
 }: HeatmapProps) {
-  const { threshold, task, showLengthMean, figure } = view;
+  const { threshold, task, showLengthMean, showDepthMean, figure } = view;
+  const margins = useMemo(
+    () => ({ length: showLengthMean, depth: showDepthMean }),
+    [showLengthMean, showDepthMean],
+  );
   return (
     <figure
       className={preview ? 'panel panel-preview' : 'panel'}
@@ -111,7 +118,7 @@ export const Heatmap = memo(function Heatmap({
             if (slot?.cell) onOpenCell(slot.lengthTokens, slot.row);
           })
         }
-        overlay={showLengthMean && grid.rowKind === 'depth' ? grid : undefined}
+        margins={margins}
       />
       {!preview && (
         <DataTable

@@ -23,6 +23,7 @@ export const selectPanelView = ({ view }: Store) => ({
   palette: view.palette,
   task: view.task,
   showLengthMean: view.showLengthMean,
+  showDepthMean: view.showDepthMean,
   figure: view.figure,
   smallMultiples: view.smallMultiples,
 });
@@ -45,6 +46,7 @@ export const selectViewControls = ({ view }: Store) => ({
   threshold: view.threshold,
   align: view.align,
   showLengthMean: view.showLengthMean,
+  showDepthMean: view.showDepthMean,
   palette: view.palette,
   smallMultiples: view.smallMultiples,
 });
