@@ -42,11 +42,17 @@ describe('lengthPoints', () => {
     const averaged = runOf([], {
       summaries: [makeSummary({ lengthTokens: 4000, n: 20, meanScore: 0.8 })],
     });
-    for (const metric of ['mean', 'passRate'] as const) {
-      const [point] = lengthPoints(averaged, { task: null, metric, threshold: 0.7 });
-      expect(point).toMatchObject({ n: 20, interval: null, noInterval: 'averaged' });
-      expect(point?.value).toBeCloseTo(0.8, 12);
-    }
+    const [point] = lengthPoints(averaged, { task: null, metric: 'mean', threshold: 0.7 });
+    expect(point).toMatchObject({ n: 20, interval: null, noInterval: 'averaged' });
+    expect(point?.value).toBeCloseTo(0.8, 12);
+  });
+
+  it('gives pre-averaged cells no pass rate: it would be their mean again', () => {
+    const averaged = runOf(cellTrials(1000, 0, [1, 0]), {
+      summaries: [makeSummary({ lengthTokens: 4000, n: 20, meanScore: 0.8 })],
+    });
+    const points = lengthPoints(averaged, { task: null, metric: 'passRate', threshold: 0.7 });
+    expect(points.map((p) => p.lengthTokens)).toEqual([1000]);
   });
 
   it('lists lengths in ascending order', () => {

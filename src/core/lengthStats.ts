@@ -8,6 +8,7 @@ import { runGrid, type GridView } from './derived';
 import { gridCells } from './grid';
 import { tInterval, wilsonInterval, type Interval } from './intervals';
 import { cellPasses } from './metrics';
+import { isAveraged } from './trialFigures';
 import type { Cell, Run } from './types';
 
 /** Why a length has no interval. */
@@ -60,11 +61,14 @@ export function lengthPoint(
   return { ...base, value, interval: tInterval(value, sampleSd(cells, value, n), n) };
 }
 
-/** Each length of the cells a run's heatmap shows for `view`, ascending. */
+/**
+ * Each length of the cells a run's heatmap shows for `view`, ascending. A pass rate leaves out
+ * cells known only as pre-averaged means: it would be the mean again (see `trialFigures.ts`).
+ */
 export function lengthPoints(run: Run, view: GridView): LengthPoint[] {
   const byLength = new Map<number, Cell[]>();
   for (const cell of gridCells(runGrid(run, view))) {
-    if (cell.n <= 0) continue;
+    if (cell.n <= 0 || (view.metric === 'passRate' && isAveraged(cell))) continue;
     const cells = byLength.get(cell.lengthTokens);
     if (cells) cells.push(cell);
     else byLength.set(cell.lengthTokens, [cell]);

@@ -73,6 +73,15 @@ export const selectSummaryView = ({ view }: Store) => ({
   task: view.task,
 });
 
+/** What the score-by-length chart draws with. */
+export const selectLengthView = ({ view }: Store) => ({
+  metric: view.metric,
+  threshold: view.threshold,
+  task: view.task,
+  effectiveThreshold: view.effectiveThreshold,
+  lengthScale: view.lengthScale,
+});
+
 /** The view fields a share link carries. */
 export const selectCarriedView = ({ view }: Store): CarriedView =>
   buildFrom<ViewState, keyof CarriedView>([...LINKED_KEYS, ...RUN_KEYS], (key) => view[key]);

@@ -3,6 +3,7 @@
  * types from here, so no slice needs to import the store or another slice.
  */
 import type { FigureOptions } from '../chart/figureOptions';
+import type { LengthScaleChoice } from '../chart/lengthChartLayout';
 import type { PaletteId } from '../chart/palettes';
 import type { FileFormat, ReadChoice, RunDraft, UnmappedFile } from '../core/types';
 import type { ColumnMapping } from '../core/types';
@@ -56,9 +57,6 @@ export interface ViewState {
 
 /** How the difference view compares two runs. */
 export type DiffMode = 'auto' | 'exact' | 'bins';
-
-/** The length axis of the score-by-length chart the user picked. */
-export type LengthScaleChoice = 'auto' | 'linear' | 'log';
 
 /** The spacing of length bins the user picked. */
 export type BinScaleChoice = 'auto' | 'linear' | 'log';

@@ -5,7 +5,8 @@ import { isJsonObject } from '../core/read/json';
 import { isCount, isNumberIn, isText } from '../core/formats/share/guards';
 import type { Metric } from '../core/types';
 import { buildFrom, keysOf } from './fieldTables';
-import type { ColorScheme, LengthScaleChoice, ViewState } from './types';
+import type { LengthScaleChoice } from '../chart/lengthChartLayout';
+import type { ColorScheme, ViewState } from './types';
 
 /** Bounds a reader of untrusted input applies (links are bounded; the saved copy is not). */
 export interface ReadLimits {
