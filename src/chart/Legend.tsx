@@ -89,7 +89,8 @@ export function Legend({
           <text
             key={i}
             className="axis-title"
-            transform={`translate(${x + width + TITLE_OFFSET_PX + i * TITLE_LINE_PX},${y + height / 2}) rotate(90)`}
+            // Turned a quarter clockwise, a line's top faces right: the first line goes rightmost.
+            transform={`translate(${x + width + TITLE_OFFSET_PX + (lines.length - 1 - i) * TITLE_LINE_PX},${y + height / 2}) rotate(90)`}
             textAnchor="middle"
             fill={theme.text}
             fontWeight={600}

@@ -81,8 +81,9 @@ export function heatmapLayout({
   const rowChars = Math.max(2, ...rows.map((r) => rowLabel(r).length));
   const lengthChars = Math.max(2, ...lengths.map((l) => lengthLabel(l).length));
   const left = AXIS_TITLE_PX + 8 + rowChars * CHAR_PX + 8;
+  // Right of the bar: its tick labels, then each line of its title (turned, about 12 px wide).
   const right =
-    gutter.right + LEGEND.gap + LEGEND.bar + LEGEND.labels + (titleLines - 1) * LEGEND.titleLine;
+    gutter.right + LEGEND.gap + LEGEND.bar + LEGEND.labels + titleLines * LEGEND.titleLine;
   const top = (depthHints && rowKind === 'depth' ? 24 : 8) + gutter.top;
 
   // A few columns (LongBench v2's three buckets) always get room for every label flat: thinning
