@@ -250,7 +250,8 @@ function ThresholdLine({ layout, threshold }: { layout: LengthChartLayout; thres
       <line x1={plot.x} x2={plot.x + plot.width} y1={y(threshold)} y2={y(threshold)} />
       {/* At the left, where short contexts usually score high, the label is rarely crossed. */}
       <text x={plot.x + 6} y={thresholdLabelY(layout, threshold)}>
-        effective-length threshold {thresholdPercent(threshold)}
+        {plot.width > 420 ? 'effective-length threshold' : 'threshold'}{' '}
+        {thresholdPercent(threshold)}
       </text>
     </g>
   );
@@ -317,6 +318,12 @@ function pointTitle(
   return `${name}\n${lengthLabel(p.lengthTokens)} (${exactLength(p.lengthTokens)})\n${metricTitle} ${percent(p.value)}, trial-weighted over ${p.n.toLocaleString('en-US')} trials in ${p.cells.toLocaleString('en-US')} cells\n${interval}`;
 }
 
+/** Markers shrink where lengths crowd (35 lengths on a phone), so the lines still show between them. */
+function markerRadius(layout: LengthChartLayout, points: number): number {
+  const spacing = layout.plot.width / Math.max(1, points);
+  return Math.max(2.25, Math.min(3.75, spacing * 0.3));
+}
+
 /** One run's line, with a marker per length that names its exact figures on hover. */
 function Series({
   layout,
@@ -327,7 +334,7 @@ function Series({
   lengthLabel,
 }: SeriesProps & { metricTitle: string; lengthLabel: (lengthTokens: number) => string }) {
   const colour = style?.colour ?? GREY;
-  const marker = markerPath(style?.marker ?? 'circle', 3.75);
+  const marker = markerPath(style?.marker ?? 'circle', markerRadius(layout, series.points.length));
   return (
     <g className="series">
       <path

@@ -17,6 +17,7 @@ export function RunSwatch({ style }: { style: RunStyle | undefined }) {
       <path
         d={markerPath(style?.marker ?? 'circle', 3.5)}
         transform="translate(12,6)"
+        className="run-swatch-marker"
         fill={colour}
         stroke="#fff"
         strokeWidth={1.25}
