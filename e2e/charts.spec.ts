@@ -220,6 +220,11 @@ test('the difference legend names both runs, clear of its ticks on a phone, and 
   const labels = await diff.locator('.value-labels text').allTextContents();
   expect(labels).toHaveLength(differing.length);
   for (const label of labels) expect(label).toMatch(/^[+−][1-9]\d*$/);
+  // The data table still gives every cell, the unlabelled ones as 0.
+  await diff.locator('summary', { hasText: 'Data table' }).click();
+  const table = await diff.getByTestId('data-table').locator('tbody td').allTextContents();
+  expect(table).toHaveLength(225);
+  expect(table.filter((text) => text === '0')).toHaveLength(225 - differing.length);
 
   // On a phone the turned title stays off the tick labels, and inside the figure.
   await page.setViewportSize({ width: 390, height: 844 });
