@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeClaudeLikeFolder } from '../scripts/write-fixture-folder.mjs';
-import { cellsOf, heatmap, LOAD_TIMEOUT, openFiles, realFiles } from './helpers';
+import { cellsOf, FIXTURES, heatmap, LOAD_TIMEOUT, openFiles, realFiles } from './helpers';
 
 /** A trial as the test reads it from the files, apart from the app: score 0..1. */
 interface Trial {
@@ -248,4 +248,21 @@ test('the difference legend names both runs, clear of its ticks on a phone, and 
     for (const tick of boxes.ticks) expect(overlaps(line, tick)).toBe(false);
     expect(line.x + line.width).toBeLessThanOrEqual(boxes.svg.x + boxes.svg.width + 0.5);
   }
+});
+
+test('the length chart says why a pre-averaged run has no band, and draws it no pass rate', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openFiles(page, join(FIXTURES, 'formats', 'wide-table', 'gpt4.csv'));
+  await expect(page.getByTestId('heatmap')).toHaveCount(1, { timeout: LOAD_TIMEOUT });
+  const chart = page.getByTestId('length-chart');
+  await expect(chart.locator('.series-point[data-run="gpt4"]')).toHaveCount(4);
+  await expect(chart.getByTestId('length-band')).toHaveCount(0);
+  await expect(chart.getByTestId('interval-note')).toHaveText(
+    'gpt4 has no interval: its cells are pre-averaged (no spread is known).',
+  );
+  await page.getByTestId('metric').selectOption('passRate');
+  await expect(chart.locator('.series-point[data-run="gpt4"]')).toHaveCount(0);
+  await expect(chart.getByTestId('interval-note')).toContainText('gpt4 has no line');
 });
