@@ -28,6 +28,9 @@ export interface HeatmapPlotProps {
 
 const NO_MARGINS: MarginChoice = { length: false, depth: false };
 
+/** From this panel width, a long legend title may take a second line. */
+const WIDE_LEGEND_PX = 560;
+
 const ARROWS: Record<string, [dx: number, dy: number]> = {
   ArrowLeft: [-1, 0],
   ArrowRight: [1, 0],
@@ -78,7 +81,8 @@ export function HeatmapPlot({
             rowLabel,
             depthHints: options.depthHints,
             gutter: marginGutter({ length: lengthMargin, depth: depthMargin }),
-            legendTitleLines: wantedTitleLines(legendTitle),
+            // A phone gets one line: the difference view names both runs in full above the plot.
+            legendTitleLines: width >= WIDE_LEGEND_PX ? wantedTitleLines(legendTitle) : 1,
           })
         : null,
     [

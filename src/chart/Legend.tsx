@@ -19,8 +19,8 @@ const STOPS = Array.from({ length: 21 }, (_, i) => i / 20);
 
 /** Average advance of a character of the 12 px semibold title. */
 const TITLE_CHAR_PX = 7.2;
-/** The title's first line, right of the bar: clear of tick labels up to {@link TICK_LABEL_CHARS}. */
-export const TITLE_OFFSET_PX = 44;
+/** The title's first line, right of the bar: clear of tick labels up to {@link TICK_LABEL_CHARS}, its glyphs (about 12 px) ending within the room the layout keeps plus a panel's padding. */
+export const TITLE_OFFSET_PX = 40;
 /** Between the lines of a title that takes two. */
 export const TITLE_LINE_PX = 15;
 /** Tick labels start this far right of the bar. */

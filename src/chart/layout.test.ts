@@ -83,8 +83,8 @@ describe('heatmapLayout', () => {
         legendTitleLines,
       });
       expect(layout.legend.titleLines).toBe(legendTitleLines);
-      // The title's outermost line starts 44 + 15 px per further line past the bar, about 12 px wide.
-      const outer = layout.legend.x + layout.legend.width + 44 + (legendTitleLines - 1) * 15 + 12;
+      // The title's outermost line starts 40 + 15 px per further line past the bar (Legend.tsx).
+      const outer = layout.legend.x + layout.legend.width + 40 + (legendTitleLines - 1) * 15;
       expect(outer).toBeLessThanOrEqual(layout.width);
     }
   });

@@ -81,9 +81,10 @@ export function heatmapLayout({
   const rowChars = Math.max(2, ...rows.map((r) => rowLabel(r).length));
   const lengthChars = Math.max(2, ...lengths.map((l) => lengthLabel(l).length));
   const left = AXIS_TITLE_PX + 8 + rowChars * CHAR_PX + 8;
-  // Right of the bar: its tick labels, then each line of its title (turned, about 12 px wide).
+  // Right of the bar: its tick labels and title; a title's further lines each take a line more.
+  // (The last line's glyphs reach about 12 px past the width, into the panel's padding.)
   const right =
-    gutter.right + LEGEND.gap + LEGEND.bar + LEGEND.labels + titleLines * LEGEND.titleLine;
+    gutter.right + LEGEND.gap + LEGEND.bar + LEGEND.labels + (titleLines - 1) * LEGEND.titleLine;
   const top = (depthHints && rowKind === 'depth' ? 24 : 8) + gutter.top;
 
   // A few columns (LongBench v2's three buckets) always get room for every label flat: thinning

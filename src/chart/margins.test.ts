@@ -62,7 +62,7 @@ describe('the strips in the layout', () => {
       );
       expect(boxes.depth.x).toBeGreaterThan(layout.plot.x + layout.plot.width);
       expect(boxes.depth.x + boxes.depth.width).toBeLessThan(layout.legend.x);
-      expect(layout.legend.x + layout.legend.width + 44 + 12).toBeLessThanOrEqual(layout.width);
+      expect(layout.legend.x + layout.legend.width + 44).toBeLessThanOrEqual(layout.width);
     }
   });
 
