@@ -60,7 +60,10 @@ export function DataTable({
                   <th scope="row">{binRowLabel ? binRowLabel(row) : rowLabel(row)}</th>
                   {cells.slice(r * columns, (r + 1) * columns).map((cell) => (
                     <td key={cell.lengthTokens}>
-                      {cell.value === null ? '–' : (cell.valueText ?? '')}
+                      {/* A cell without a label (a difference that rounds to 0) still reads in the table. */}
+                      {cell.value === null
+                        ? '–'
+                        : (cell.valueText ?? String(Math.round(cell.value * 100)))}
                     </td>
                   ))}
                 </tr>

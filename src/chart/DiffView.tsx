@@ -5,6 +5,7 @@ import { cellValue } from '../core/metrics';
 import type { Metric, Run } from '../core/types';
 import { binPlace } from './binPanels';
 import { DataTable } from './DataTable';
+import { colourOfDifference } from './diverging';
 import type { FigureOptions } from './figureOptions';
 import { percent } from './format';
 import { HeatmapPlot } from './HeatmapPlot';
@@ -98,6 +99,7 @@ export function DiffView({ a, b, runs, panel, view, reason, controls, onPick }: 
         </div>
         {controls}
       </figcaption>
+      {!exact?.mismatch && <DifferenceKey a={a.name} b={b.name} />}
       {exact?.mismatch ? (
         <p className="panel-note">
           These runs cannot be compared cell by cell: one has depths, the other only tasks.
@@ -160,6 +162,30 @@ export function DiffView({ a, b, runs, panel, view, reason, controls, onPick }: 
         />
       )}
     </figure>
+  );
+}
+
+/**
+ * What the colours say, naming both runs in full: page text wraps where the turned legend title
+ * beside the plot must shorten them on a narrow screen.
+ */
+function DifferenceKey({ a, b }: { a: string; b: string }) {
+  const swatch = (value: number) => (
+    <span className="diff-swatch" style={{ background: colourOfDifference(value) }} />
+  );
+  return (
+    <p className="diff-key small" data-testid="diff-legend">
+      <span>
+        {swatch(0.75)} <strong>{a}</strong> higher
+      </span>
+      <span>
+        {swatch(-0.75)} <strong>{b}</strong> higher
+      </span>
+      <span>{swatch(0)} the same</span>
+      <span className="muted">
+        colour: {a} − {b}, in points
+      </span>
+    </p>
   );
 }
 

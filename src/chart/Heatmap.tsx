@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { HeatmapGrid } from '../core/grid';
 import type { Run } from '../core/types';
 import { LENGTH_UNITS, lengthUnitOf, lengthWithUnit } from '../core/units';
@@ -12,7 +12,10 @@ import { CellTooltip } from './Tooltip';
 export interface HeatmapView {
   threshold: number;
   task: string | null;
+  /** Each length's trial-weighted mean in a strip above the plot. */
   showLengthMean: boolean;
+  /** Each row's trial-weighted mean in a strip beside the plot. */
+  showDepthMean: boolean;
   figure: FigureOptions;
 }
 
@@ -53,9 +56,13 @@ export const Heatmap = memo(function Heatmap({
   facet,
   taskOf,
 }: HeatmapProps) {
-  const { threshold, task, showLengthMean, figure } = view;
+  const { threshold, task, showLengthMean, showDepthMean, figure } = view;
   const testId = preview ? 'mapping-preview' : taskOf === undefined ? 'heatmap' : 'task-heatmap';
   const Title = taskOf === undefined ? 'h2' : 'h3';
+  const margins = useMemo(
+    () => ({ length: showLengthMean, depth: showDepthMean }),
+    [showLengthMean, showDepthMean],
+  );
   return (
     <figure
       className={preview ? 'panel panel-preview' : 'panel'}
@@ -126,7 +133,7 @@ export const Heatmap = memo(function Heatmap({
             if (slot?.cell) onOpenCell(slot.lengthTokens, slot.row);
           })
         }
-        overlay={showLengthMean && grid.rowKind === 'depth' ? grid : undefined}
+        margins={margins}
       />
       {!preview && (
         <DataTable

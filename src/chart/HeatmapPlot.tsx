@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import type { HeatmapGrid } from '../core/grid';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
 import { lengthTickFormat } from './format';
 import { HeatmapBody } from './HeatmapBody';
 import { rowLabel as plainRowLabel } from './labels';
 import { heatmapLayout } from './layout';
-import { LengthMeanLine } from './LengthMeanLine';
+import { wantedTitleLines } from './Legend';
+import { marginGutter, type MarginChoice } from './margins';
+import { MarginStrips } from './MarginStrips';
 import type { PanelModel } from './panels';
 import { LIGHT_THEME } from './theme';
 
@@ -21,9 +22,14 @@ export interface HeatmapPlotProps {
   tooltip: (index: number) => ReactNode;
   /** Click or Enter on a cell. */
   onActivate?: (index: number) => void;
-  /** A grid whose per-length means are drawn over the cells (OpenCompass's average line). */
-  overlay?: HeatmapGrid;
+  /** The margin strips to draw: each length's mean above the plot, each row's beside it. */
+  margins?: MarginChoice;
 }
+
+const NO_MARGINS: MarginChoice = { length: false, depth: false };
+
+/** From this panel width, a long legend title may take a second line. */
+const WIDE_LEGEND_PX = 560;
 
 const ARROWS: Record<string, [dx: number, dy: number]> = {
   ArrowLeft: [-1, 0],
@@ -42,7 +48,13 @@ function cellIndex(target: EventTarget): number | null {
  * tooltip, clicks, and keyboard navigation (one cell in the tab order, arrow keys move, Enter
  * activates). Events are delegated to the cells' group, so thousands of cells cost no handlers.
  */
-export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: HeatmapPlotProps) {
+export function HeatmapPlot({
+  panel,
+  options,
+  tooltip,
+  onActivate,
+  margins = NO_MARGINS,
+}: HeatmapPlotProps) {
   const { axes, cells, colour, legend, ariaLabel } = panel;
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -55,6 +67,8 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
     [panel.lengthLabel, axes.lengths, lengthLabels],
   );
   const rowLabel = panel.rowLabel ?? plainRowLabel;
+  const { length: lengthMargin, depth: depthMargin } = margins;
+  const legendTitle = panel.legend.title;
   const layout = useMemo(
     () =>
       width > 0 && cells.length > 0
@@ -66,9 +80,22 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
             lengthLabel,
             rowLabel,
             depthHints: options.depthHints,
+            gutter: marginGutter({ length: lengthMargin, depth: depthMargin }),
+            // A phone gets one line: the difference view names both runs in full above the plot.
+            legendTitleLines: width >= WIDE_LEGEND_PX ? wantedTitleLines(legendTitle) : 1,
           })
         : null,
-    [width, cells.length, axes, lengthLabel, rowLabel, options.depthHints],
+    [
+      width,
+      cells.length,
+      axes,
+      lengthLabel,
+      rowLabel,
+      options.depthHints,
+      lengthMargin,
+      depthMargin,
+      legendTitle,
+    ],
   );
 
   // Keyboard focus follows the arrow keys: move DOM focus to the cell the index names.
@@ -96,9 +123,34 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
 
   // Stable props, so hovering (a tooltip) does not redraw thousands of cells.
   const screenOptions = useMemo(() => ({ ...options, theme: 'light' as const }), [options]);
-  const overlayLine = useMemo(
-    () => (overlay && layout ? <LengthMeanLine grid={overlay} layout={layout} /> : undefined),
-    [overlay, layout],
+  const metricName = legendTitle.charAt(0).toLowerCase() + legendTitle.slice(1);
+  const strips = useMemo(
+    () =>
+      layout && (lengthMargin || depthMargin) ? (
+        <MarginStrips
+          layout={layout}
+          cells={cells}
+          colour={colour}
+          metricName={metricName}
+          show={{ length: lengthMargin, depth: depthMargin }}
+          depthHints={options.depthHints && axes.rowKind === 'depth'}
+          lengthLabel={lengthLabel}
+          rowLabel={rowLabel}
+          theme={LIGHT_THEME}
+        />
+      ) : undefined,
+    [
+      layout,
+      cells,
+      colour,
+      metricName,
+      lengthMargin,
+      depthMargin,
+      options.depthHints,
+      axes.rowKind,
+      lengthLabel,
+      rowLabel,
+    ],
   );
   const gridLabel = `${ariaLabel}: cells; arrow keys move, Enter lists the trials`;
 
@@ -145,7 +197,7 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
             rowLabel={rowLabel}
             tabStop={tabStop}
             gridLabel={gridLabel}
-            overlay={overlayLine}
+            overlay={strips}
             lengthTitle={panel.lengthTitle}
           />
         </svg>

@@ -17,6 +17,41 @@ export interface LegendSpec {
 
 const STOPS = Array.from({ length: 21 }, (_, i) => i / 20);
 
+/** Average advance of a character of the 12 px semibold title. */
+const TITLE_CHAR_PX = 7.2;
+/** The title's first line, right of the bar: clear of tick labels up to {@link TICK_LABEL_CHARS}, its glyphs (about 12 px) ending within the room the layout keeps plus a panel's padding. */
+export const TITLE_OFFSET_PX = 40;
+/** Between the lines of a title that takes two. */
+export const TITLE_LINE_PX = 15;
+/** Tick labels start this far right of the bar. */
+export const TICK_LABEL_PX = 7;
+/** The longest tick label that stays clear of the title ("100%", "+100"). */
+export const TICK_LABEL_CHARS = 4;
+
+/** Lines a title would like beside the bar: two when it names two runs and is long. */
+export function wantedTitleLines(title: string): number {
+  return title.includes(' − ') && title.length > 18 ? 2 : 1;
+}
+
+function cut(text: string, chars: number): string {
+  return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`;
+}
+
+/**
+ * The title in at most `maxLines` lines that each fit along a bar `barPx` long: whole when it
+ * fits, else broken after the minus of "A − B" (or at a space), each line ending in "…" when
+ * still too long. The full title goes in a tooltip beside it.
+ */
+export function legendTitleLines(title: string, barPx: number, maxLines: number): string[] {
+  const fit = Math.max(4, Math.floor(barPx / TITLE_CHAR_PX));
+  if (title.length <= fit || maxLines < 2) return [cut(title, fit)];
+  const minus = title.indexOf(' − ');
+  const space = title.lastIndexOf(' ', fit);
+  const at = minus > 0 ? minus + 2 : space;
+  if (at <= 0) return [cut(title, fit)];
+  return [cut(title.slice(0, at).trimEnd(), fit), cut(title.slice(at).trimStart(), fit)];
+}
+
 /** A vertical colour bar, best at the top, with its ticks and title. */
 export function Legend({
   layout,
@@ -28,7 +63,8 @@ export function Legend({
   theme: FigureTheme;
 }) {
   const id = useId();
-  const { x, y, width, height } = layout.legend;
+  const { x, y, width, height, titleLines } = layout.legend;
+  const lines = legendTitleLines(spec.title, height, titleLines);
   return (
     <g className="legend" aria-hidden="true" fill={theme.muted}>
       <defs>
@@ -42,20 +78,27 @@ export function Legend({
       {spec.ticks.map((tick) => (
         <g key={tick.label} transform={`translate(${x + width},${y + (1 - tick.at) * height})`}>
           <line x2={4} stroke={theme.axis} />
-          <text x={7} dominantBaseline="central">
+          <text x={TICK_LABEL_PX} dominantBaseline="central">
             {tick.label}
           </text>
         </g>
       ))}
-      <text
-        className="axis-title"
-        transform={`translate(${x + width + 44},${y + height / 2}) rotate(90)`}
-        textAnchor="middle"
-        fill={theme.text}
-        fontWeight={600}
-      >
-        {spec.title}
-      </text>
+      <g data-testid="legend-title">
+        <title>{spec.title}</title>
+        {lines.map((line, i) => (
+          <text
+            key={i}
+            className="axis-title"
+            // Turned a quarter clockwise, a line's top faces right: the first line goes rightmost.
+            transform={`translate(${x + width + TITLE_OFFSET_PX + (lines.length - 1 - i) * TITLE_LINE_PX},${y + height / 2}) rotate(90)`}
+            textAnchor="middle"
+            fill={theme.text}
+            fontWeight={600}
+          >
+            {line}
+          </text>
+        ))}
+      </g>
     </g>
   );
 }

@@ -1,47 +1,109 @@
 import { useMemo } from 'react';
-import type { RunSummary } from '../core/summary';
+import type { LengthPoint } from '../core/lengthStats';
+import type { Metric } from '../core/types';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { exactLength, lengthTickFormat, percent } from './format';
 import {
+  bandPath,
+  defaultLengthScale,
+  dodge,
   lengthChartLayout,
   linePath,
   thresholdLabelY,
   thresholdPercent,
   type LengthChartLayout,
+  type LengthScaleChoice,
 } from './lengthChartLayout';
-import type { RunStyle } from './runColours';
+import { markerPath, type RunStyle } from './runColours';
 import { RunSwatch } from './RunSwatch';
 
-/** The lengths with a mean to draw, ascending. */
-function points(summary: RunSummary) {
-  return summary.byLength.filter((p) => Number.isFinite(p.mean));
+/** One run's line: its trial-weighted figure at each length, ascending. */
+export interface LengthSeries {
+  runId: string;
+  name: string;
+  points: readonly LengthPoint[];
 }
 
 interface LengthChartProps {
-  summaries: readonly RunSummary[];
-  /** Each run's colour and dash, by run id. */
+  series: readonly LengthSeries[];
+  /** Each run's colour, dash and marker, by run id. */
   styles: ReadonlyMap<string, RunStyle>;
+  metric: Metric;
+  /** The metric as the y axis names it, e.g. "Pass rate (score ≥ 0.70)". */
+  metricTitle: string;
   effectiveThreshold: number;
   task: string | null;
+  scale: LengthScaleChoice;
+  onScale: (scale: LengthScaleChoice) => void;
 }
 
-/** "Score by length": each shown run's mean score per context length, one line per run. */
-export function LengthChart({ summaries, styles, effectiveThreshold, task }: LengthChartProps) {
+const SCALES: Record<LengthScaleChoice, string> = {
+  auto: 'Auto',
+  linear: 'Linear',
+  log: 'Log',
+};
+
+function isScale(value: string): value is LengthScaleChoice {
+  return Object.hasOwn(SCALES, value);
+}
+
+/** Which runs lack a line or a band and why, in a sentence; null when none does. */
+function missingIntervals(series: readonly LengthSeries[], metric: Metric): string | null {
+  const parts = series.flatMap((s) => {
+    if (s.points.length === 0) {
+      return [
+        `${s.name} has no line: ${metric === 'passRate' ? 'its pre-averaged cells have no trials to count passes in' : 'no scored results'}`,
+      ];
+    }
+    const averaged = s.points.filter((p) => p.noInterval === 'averaged').length;
+    const single = s.points.filter((p) => p.noInterval === 'one-trial').length;
+    const all = (count: number) => count === s.points.length;
+    const why = [
+      averaged > 0 &&
+        `${all(averaged) ? '' : `at ${averaged} lengths, `}its cells are pre-averaged (no spread is known)`,
+      single > 0 && `${all(single) ? '' : `at ${single} lengths, `}a single trial`,
+    ].filter((text): text is string => typeof text === 'string');
+    return why.length > 0 ? [`${s.name} has no interval: ${why.join('; ')}`] : [];
+  });
+  return parts.length > 0 ? `${parts.join('. ')}.` : null;
+}
+
+/**
+ * "Score by length": each shown run's trial-weighted figure (the view's metric) per context
+ * length, one line per run with its 95 % interval as a band, on a linear or log length axis.
+ */
+export function LengthChart({
+  series,
+  styles,
+  metric,
+  metricTitle,
+  effectiveThreshold,
+  task,
+  scale,
+  onScale,
+}: LengthChartProps) {
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
   const lengths = useMemo(
     () =>
-      [...new Set(summaries.flatMap((s) => points(s).map((p) => p.lengthTokens)))].sort(
+      [...new Set(series.flatMap((s) => s.points.map((p) => p.lengthTokens)))].sort(
         (a, b) => a - b,
       ),
-    [summaries],
+    [series],
   );
   const lengthLabel = useMemo(() => lengthTickFormat(lengths), [lengths]);
+  const autoScale = defaultLengthScale(lengths);
+  const shownScale = scale === 'auto' ? autoScale : scale;
   const layout = useMemo(
     () =>
-      width > 0 && lengths.length > 0 ? lengthChartLayout({ width, lengths, lengthLabel }) : null,
-    [width, lengths, lengthLabel],
+      width > 0 && lengths.length > 0
+        ? lengthChartLayout({ width, lengths, lengthLabel, scale: shownScale })
+        : null,
+    [width, lengths, lengthLabel, shownScale],
   );
-  const names = summaries.map((s) => s.name).join(', ');
+  const offsets = dodge(series.length);
+  const names = series.map((s) => s.name).join(', ');
+  const intervalKind = metric === 'mean' ? 't-intervals over trials' : 'Wilson intervals';
+  const missing = missingIntervals(series, metric);
 
   return (
     <figure className="panel length-chart" data-testid="length-chart">
@@ -49,10 +111,33 @@ export function LengthChart({ summaries, styles, effectiveThreshold, task }: Len
         <div>
           <h2 className="panel-title">Score by length</h2>
           <p className="panel-sub muted">
-            Mean score at each context length{layout?.log ? ' (log scale)' : ''} ·{' '}
+            {metricTitle}, trial-weighted, at each context length
+            {layout?.log ? ' (log scale)' : ''} · shaded: 95 % {intervalKind} ·{' '}
             {task === null ? 'all tasks' : `task “${task}”`}
           </p>
+          {missing && (
+            <p className="panel-sub muted small" data-testid="interval-note">
+              {missing}
+            </p>
+          )}
         </div>
+        <label className="field">
+          <span>Length axis</span>
+          <select
+            data-testid="length-scale"
+            value={scale}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isScale(value)) onScale(value);
+            }}
+          >
+            {Object.entries(SCALES).map(([id, label]) => (
+              <option key={id} value={id}>
+                {id === 'auto' ? `${label} (${autoScale})` : label}
+              </option>
+            ))}
+          </select>
+        </label>
       </figcaption>
       {lengths.length === 0 && (
         <p className="panel-note">The shown runs have no scored results to draw.</p>
@@ -64,16 +149,28 @@ export function LengthChart({ summaries, styles, effectiveThreshold, task }: Len
             height={layout.height}
             className="length-chart-svg"
             role="img"
-            aria-label={`Mean score by context length of ${names}, with the effective-length threshold at ${thresholdPercent(effectiveThreshold)}`}
+            data-scale={layout.log ? 'log' : 'linear'}
+            aria-label={`${metricTitle} by context length of ${names}, trial-weighted, with 95 % intervals${metric === 'mean' ? `, and the effective-length threshold at ${thresholdPercent(effectiveThreshold)}` : ''}`}
           >
-            <Axes layout={layout} lengthLabel={lengthLabel} />
-            <ThresholdLine layout={layout} threshold={effectiveThreshold} />
-            {summaries.map((summary) => (
-              <Series
-                key={summary.runId}
+            <Axes layout={layout} lengthLabel={lengthLabel} metricTitle={metricTitle} />
+            {metric === 'mean' && <ThresholdLine layout={layout} threshold={effectiveThreshold} />}
+            {series.map((s, i) => (
+              <Band
+                key={s.runId}
                 layout={layout}
-                summary={summary}
-                style={styles.get(summary.runId)}
+                series={s}
+                style={styles.get(s.runId)}
+                dx={offsets[i] ?? 0}
+              />
+            ))}
+            {series.map((s, i) => (
+              <Series
+                key={s.runId}
+                layout={layout}
+                series={s}
+                style={styles.get(s.runId)}
+                dx={offsets[i] ?? 0}
+                metricTitle={metricTitle}
                 lengthLabel={lengthLabel}
               />
             ))}
@@ -82,10 +179,10 @@ export function LengthChart({ summaries, styles, effectiveThreshold, task }: Len
       </div>
       {layout && (
         <ul className="series-legend" aria-label="Runs">
-          {summaries.map((summary) => (
-            <li key={summary.runId} data-run={summary.name}>
-              <RunSwatch style={styles.get(summary.runId)} />
-              {summary.name}
+          {series.map((s) => (
+            <li key={s.runId} data-run={s.name}>
+              <RunSwatch style={styles.get(s.runId)} />
+              {s.name}
             </li>
           ))}
         </ul>
@@ -97,10 +194,11 @@ export function LengthChart({ summaries, styles, effectiveThreshold, task }: Len
 interface AxesProps {
   layout: LengthChartLayout;
   lengthLabel: (lengthTokens: number) => string;
+  metricTitle: string;
 }
 
 /** Score gridlines and ticks on the left, length ticks below, and both axis titles. */
-function Axes({ layout, lengthLabel }: AxesProps) {
+function Axes({ layout, lengthLabel, metricTitle }: AxesProps) {
   const { plot, x, y, xTicks, yTicks } = layout;
   const baseline = plot.y + plot.height;
   return (
@@ -131,14 +229,14 @@ function Axes({ layout, lengthLabel }: AxesProps) {
         y={layout.height - 8}
         textAnchor="middle"
       >
-        Context length (tokens)
+        Context length (tokens{layout.log ? ', log scale' : ''})
       </text>
       <text
         className="axis-title"
         transform={`translate(14,${plot.y + plot.height / 2}) rotate(-90)`}
         textAnchor="middle"
       >
-        Mean score
+        {metricTitle.replace(/ \(.*\)$/, '')}
       </text>
     </g>
   );
@@ -152,7 +250,8 @@ function ThresholdLine({ layout, threshold }: { layout: LengthChartLayout; thres
       <line x1={plot.x} x2={plot.x + plot.width} y1={y(threshold)} y2={y(threshold)} />
       {/* At the left, where short contexts usually score high, the label is rarely crossed. */}
       <text x={plot.x + 6} y={thresholdLabelY(layout, threshold)}>
-        effective-length threshold {thresholdPercent(threshold)}
+        {plot.width > 420 ? 'effective-length threshold' : 'threshold'}{' '}
+        {thresholdPercent(threshold)}
       </text>
     </g>
   );
@@ -160,40 +259,107 @@ function ThresholdLine({ layout, threshold }: { layout: LengthChartLayout; thres
 
 interface SeriesProps {
   layout: LengthChartLayout;
-  summary: RunSummary;
+  series: LengthSeries;
   style: RunStyle | undefined;
-  lengthLabel: (lengthTokens: number) => string;
+  /** Sideways offset in pixels, so runs with the same figures do not hide each other. */
+  dx: number;
+}
+
+const GREY = '#8a939e';
+
+/** One run's 95 % intervals: a band where neighbouring lengths have them, a whisker where one stands alone. */
+function Band({ layout, series, style, dx }: SeriesProps) {
+  const colour = style?.colour ?? GREY;
+  const points = series.points;
+  const lone = points.filter(
+    (p, i) => p.interval && !points[i - 1]?.interval && !points[i + 1]?.interval,
+  );
+  const band = bandPath(layout, points, dx);
+  return (
+    <g className="series-interval" data-run={series.name} pointerEvents="none">
+      {band && (
+        <path
+          className="series-band"
+          data-testid="length-band"
+          data-run={series.name}
+          d={band}
+          fill={colour}
+        />
+      )}
+      {lone.map((p) =>
+        p.interval ? (
+          <line
+            key={p.lengthTokens}
+            className="series-whisker"
+            x1={layout.x(p.lengthTokens) + dx}
+            x2={layout.x(p.lengthTokens) + dx}
+            y1={layout.y(p.interval.lower)}
+            y2={layout.y(p.interval.upper)}
+            stroke={colour}
+          />
+        ) : null,
+      )}
+    </g>
+  );
+}
+
+/** What a point says on hover: the run, the length, the figure, its interval and its trials. */
+function pointTitle(
+  name: string,
+  p: LengthPoint,
+  metricTitle: string,
+  lengthLabel: (lengthTokens: number) => string,
+): string {
+  const interval = p.interval
+    ? `95 % interval ${percent(Math.max(0, p.interval.lower))} to ${percent(Math.min(1, p.interval.upper))}`
+    : p.noInterval === 'averaged'
+      ? 'no interval: pre-averaged cells give no spread'
+      : 'no interval: a single trial';
+  return `${name}\n${lengthLabel(p.lengthTokens)} (${exactLength(p.lengthTokens)})\n${metricTitle} ${percent(p.value)}, trial-weighted over ${p.n.toLocaleString('en-US')} trials in ${p.cells.toLocaleString('en-US')} cells\n${interval}`;
+}
+
+/** Markers shrink where lengths crowd (35 lengths on a phone), so the lines still show between them. */
+function markerRadius(layout: LengthChartLayout, points: number): number {
+  const spacing = layout.plot.width / Math.max(1, points);
+  return Math.max(2.25, Math.min(3.75, spacing * 0.3));
 }
 
 /** One run's line, with a marker per length that names its exact figures on hover. */
-function Series({ layout, summary, style, lengthLabel }: SeriesProps) {
-  const shown = points(summary);
-  const colour = style?.colour ?? '#8a939e';
+function Series({
+  layout,
+  series,
+  style,
+  dx,
+  metricTitle,
+  lengthLabel,
+}: SeriesProps & { metricTitle: string; lengthLabel: (lengthTokens: number) => string }) {
+  const colour = style?.colour ?? GREY;
+  const marker = markerPath(style?.marker ?? 'circle', markerRadius(layout, series.points.length));
   return (
     <g className="series">
       <path
         className="series-line"
-        data-run={summary.name}
-        d={linePath(layout, shown)}
+        data-run={series.name}
+        d={linePath(layout, series.points, dx)}
         stroke={colour}
         strokeDasharray={style?.dash}
       />
-      {shown.map((p) => (
-        <circle
+      {series.points.map((p) => (
+        <path
           key={p.lengthTokens}
           className="series-point"
-          cx={layout.x(p.lengthTokens)}
-          cy={layout.y(p.mean)}
-          r={3.5}
+          d={marker}
+          transform={`translate(${layout.x(p.lengthTokens) + dx},${layout.y(p.value)})`}
           fill={colour}
-          data-run={summary.name}
+          data-run={series.name}
           data-length={p.lengthTokens}
-          data-value={p.mean}
+          data-value={p.value}
+          data-n={p.n}
+          data-lower={p.interval?.lower}
+          data-upper={p.interval?.upper}
         >
-          <title>
-            {`${summary.name}\n${lengthLabel(p.lengthTokens)} (${exactLength(p.lengthTokens)})\nMean score ${percent(p.mean)} over ${p.cells.toLocaleString('en-US')} cells`}
-          </title>
-        </circle>
+          <title>{pointTitle(series.name, p, metricTitle, lengthLabel)}</title>
+        </path>
       ))}
     </g>
   );

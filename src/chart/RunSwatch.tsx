@@ -1,4 +1,4 @@
-import type { RunStyle } from './runColours';
+import { markerPath, type RunStyle } from './runColours';
 
 /** A run's key in legends and tables: a short stroke of its line, with its point marker. */
 export function RunSwatch({ style }: { style: RunStyle | undefined }) {
@@ -14,7 +14,14 @@ export function RunSwatch({ style }: { style: RunStyle | undefined }) {
         strokeWidth={2.5}
         strokeDasharray={style?.dash}
       />
-      <circle cx={12} cy={6} r={3.5} fill={colour} stroke="#fff" strokeWidth={1.25} />
+      <path
+        d={markerPath(style?.marker ?? 'circle', 3.5)}
+        transform="translate(12,6)"
+        className="run-swatch-marker"
+        fill={colour}
+        stroke="#fff"
+        strokeWidth={1.25}
+      />
     </svg>
   );
 }

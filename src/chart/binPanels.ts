@@ -3,7 +3,6 @@
  * bands, and their difference. Bins are labelled by their range ("9.1K–17.3K", "40–50%"), and
  * each cell carries the bin's edges so a reader (or a test) knows exactly what it pools.
  */
-import { interpolateRdBu } from 'd3-scale-chromatic';
 import type { Bin, BinAxes, BinnedGrid, BinOptions, BinScale } from '../core/bins';
 import { sharedBinAxes } from '../core/bins';
 import type { BinnedDiff } from '../core/binDiff';
@@ -13,7 +12,14 @@ import { METRIC_LABELS } from '../core/metrics';
 import type { Run } from '../core/types';
 import { LENGTH_UNITS, lengthUnitOf } from '../core/units';
 import { percent } from './format';
-import { DIFF_TICKS, panelOfGrid } from './panels';
+import {
+  colourOfDifference,
+  DIFF_TICKS,
+  differenceText,
+  differenceTitle,
+  interpolateDifference,
+} from './diverging';
+import { panelOfGrid } from './panels';
 import type { PanelModel, PanelView } from './panels';
 
 /** The user's choice of bins, as the view holds it. */
@@ -131,13 +137,6 @@ export function binnedRunPanel(
   };
 }
 
-/** A run's name cut to fit a legend title that names both runs. */
-function short(name: string): string {
-  return name.length > 24 ? `${name.slice(0, 23)}…` : name;
-}
-
-const colourOfDifference = (value: number) => interpolateRdBu((value + 1) / 2);
-
 /** The difference panel on shared bins, A minus B. */
 export function binnedDiffPanel(
   a: Run,
@@ -167,10 +166,7 @@ export function binnedDiffPanel(
         value: slot.value,
         n: slot.a.n + slot.b.n,
         significant,
-        valueText:
-          slot.value === null
-            ? undefined
-            : `${slot.value > 0 ? '+' : ''}${Math.round(slot.value * 100)}`,
+        valueText: differenceText(slot.value),
         label:
           slot.value === null
             ? `${binPlace(slot)}: not in both runs`
@@ -179,8 +175,8 @@ export function binnedDiffPanel(
     }),
     colour: colourOfDifference,
     legend: {
-      title: `${short(a.name)} − ${short(b.name)}`,
-      interpolate: interpolateRdBu,
+      title: differenceTitle(a.name, b.name),
+      interpolate: interpolateDifference,
       ticks: DIFF_TICKS,
     },
     ariaLabel: `Difference in ${name} on shared bins, ${a.name} minus ${b.name}`,

@@ -69,4 +69,23 @@ describe('heatmapLayout', () => {
     expect(layout.legend.height).toBeGreaterThanOrEqual(110);
     expect(layout.height).toBeGreaterThanOrEqual(layout.legend.y + layout.legend.height);
   });
+
+  it('keeps room right of the legend bar for its ticks and every line of its title', () => {
+    const lengths = range(15, 9000, 1000);
+    for (const legendTitleLines of [1, 2]) {
+      const layout = heatmapLayout({
+        width: 360,
+        lengths,
+        rows: range(15, 7),
+        rowKind: 'depth',
+        lengthLabel: lengthTickFormat(lengths),
+        rowLabel: (row) => String(row),
+        legendTitleLines,
+      });
+      expect(layout.legend.titleLines).toBe(legendTitleLines);
+      // The title's outermost line starts 40 + 15 px per further line past the bar (Legend.tsx).
+      const outer = layout.legend.x + layout.legend.width + 40 + (legendTitleLines - 1) * 15;
+      expect(outer).toBeLessThanOrEqual(layout.width);
+    }
+  });
 });

@@ -17,7 +17,7 @@ export interface HeatmapLayout {
   yTicks: (number | string)[];
   /** Length labels turn 45 degrees only when even the ends do not fit side by side. */
   rotateX: boolean;
-  legend: { x: number; y: number; width: number; height: number };
+  legend: { x: number; y: number; width: number; height: number; titleLines: number };
   /** The row axis title, shortened when the plot is too short for the full one. */
   rowTitle: string;
 }
@@ -36,6 +36,10 @@ export interface LayoutInput {
   rowLabel: (row: number | string) => string;
   /** Room above the plot for "Top of document". */
   depthHints?: boolean;
+  /** Room kept above the plot and between it and the legend, for margin strips. */
+  gutter?: { top: number; right: number };
+  /** Lines the legend title may take beside the bar (a difference names two runs). */
+  legendTitleLines?: number;
 }
 
 const FONT_PX = 12;
@@ -44,7 +48,7 @@ const CHAR_PX = 7;
 const ROW_PX = { min: 12, max: 30 };
 /** The narrowest a column gets, so a cell can still be tapped; wider sweeps scroll in the panel. */
 const MIN_COLUMN_PX = 12;
-const LEGEND = { gap: 20, bar: 14, labels: 44, minHeight: 110 };
+const LEGEND = { gap: 20, bar: 14, labels: 44, titleLine: 15, minHeight: 110 };
 const AXIS_TITLE_PX = 22;
 
 /** The index of the row nearest 50 % depth, which the axis labels whenever it can. */
@@ -70,12 +74,18 @@ export function heatmapLayout({
   lengthLabel,
   rowLabel,
   depthHints = false,
+  gutter = { top: 0, right: 0 },
+  legendTitleLines = 1,
 }: LayoutInput): HeatmapLayout {
+  const titleLines = Math.max(1, Math.floor(legendTitleLines));
   const rowChars = Math.max(2, ...rows.map((r) => rowLabel(r).length));
   const lengthChars = Math.max(2, ...lengths.map((l) => lengthLabel(l).length));
   const left = AXIS_TITLE_PX + 8 + rowChars * CHAR_PX + 8;
-  const right = LEGEND.gap + LEGEND.bar + LEGEND.labels;
-  const top = depthHints && rowKind === 'depth' ? 24 : 8;
+  // Right of the bar: its tick labels and title; a title's further lines each take a line more.
+  // (The last line's glyphs reach about 12 px past the width, into the panel's padding.)
+  const right =
+    gutter.right + LEGEND.gap + LEGEND.bar + LEGEND.labels + (titleLines - 1) * LEGEND.titleLine;
+  const top = (depthHints && rowKind === 'depth' ? 24 : 8) + gutter.top;
 
   // A few columns (LongBench v2's three buckets) always get room for every label flat: thinning
   // three labels to two would hide a column's name for a few pixels.
@@ -125,7 +135,13 @@ export function heatmapLayout({
     xTicks: xChoice.ticks,
     yTicks: yChoice.ticks,
     rotateX,
-    legend: { x: left + plotWidth + LEGEND.gap, y: top, width: LEGEND.bar, height: legendHeight },
+    legend: {
+      x: left + plotWidth + gutter.right + LEGEND.gap,
+      y: top,
+      width: LEGEND.bar,
+      height: legendHeight,
+      titleLines,
+    },
     rowTitle: title.length * CHAR_PX <= plotHeight ? title : shortTitle,
   };
 }

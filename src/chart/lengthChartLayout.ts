@@ -1,14 +1,16 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric, type ScaleLinear } from 'd3-scale';
+import { isGeometricSweep } from '../core/bins';
+import type { Interval } from '../core/intervals';
 
 /** Geometry of the score-by-length chart, in CSS pixels. Pure: a function of sizes and labels. */
 export interface LengthChartLayout {
   width: number;
   height: number;
   plot: { x: number; y: number; width: number; height: number };
-  /** Context length to x: logarithmic for sweeps spanning a factor of 8 or more. */
+  /** Context length to x, linear or logarithmic as asked. */
   x: ScaleContinuousNumeric<number, number>;
   log: boolean;
-  /** Score 0..1 to y, 100% at the top. */
+  /** Score 0..1 to y, 100% at the top; clamped, so an interval past 0..1 stops at the frame. */
   y: ScaleLinear<number, number>;
   /** The lengths that get a tick label: all of them where they fit, thinned where not. */
   xTicks: number[];
@@ -20,6 +22,23 @@ export interface LengthChartInput {
   /** The lengths drawn, ascending. */
   lengths: readonly number[];
   lengthLabel: (lengthTokens: number) => string;
+  /** The length axis; a log axis needs lengths above 0, else it is linear. */
+  scale: LengthScale;
+}
+
+/** A length axis. */
+export type LengthScale = 'linear' | 'log';
+
+/** The length axis a user picks: auto follows {@link defaultLengthScale}. */
+export type LengthScaleChoice = 'auto' | LengthScale;
+
+/**
+ * The length axis a sweep gets unless the user sets one: log for geometric sweeps (4K, 8K,
+ * 16K), where a linear axis would crowd the short lengths into its left edge; linear for even
+ * ones (Claude 2.1's 1K to 200K in equal steps), which a log axis crowds into its right third.
+ */
+export function defaultLengthScale(lengths: readonly number[]): LengthScale {
+  return isGeometricSweep(lengths) ? 'log' : 'linear';
 }
 
 /** Average advance of a digit or capital at 12px in the UI font. */
@@ -29,18 +48,17 @@ const AXIS_TITLE_PX = 22;
 /** Room between the axes and the first and last points, so no marker sits on an axis. */
 const INSET_PX = 12;
 const Y_TICKS = [0, 0.25, 0.5, 0.75, 1];
-/** Sweeps whose longest length is this many times the shortest get a log axis. */
-const LOG_RATIO = 8;
 
 /** Lays out a score-by-length chart of `lengths` in a panel `width` wide. */
 export function lengthChartLayout({
   width,
   lengths,
   lengthLabel,
+  scale,
 }: LengthChartInput): LengthChartLayout {
   const first = lengths[0] ?? 1;
   const last = lengths.at(-1) ?? first;
-  const log = first > 0 && last / first >= LOG_RATIO;
+  const log = scale === 'log' && first > 0;
   const lastLabelPx = lengthLabel(last).length * CHAR_PX;
 
   const left = AXIS_TITLE_PX + 8 + '100%'.length * CHAR_PX + 8;
@@ -56,7 +74,8 @@ export function lengthChartLayout({
     .range([left + INSET_PX, left + plotWidth - INSET_PX]);
   const y = scaleLinear()
     .domain([0, 1])
-    .range([top + plotHeight, top]);
+    .range([top + plotHeight, top])
+    .clamp(true);
 
   return {
     width,
@@ -105,17 +124,65 @@ export function thresholdPercent(threshold: number): string {
   return `${Math.round(threshold * 1000) / 10}%`;
 }
 
-/** An SVG path through points in length order: straight segments, as the means are samples. */
+/** A point of a series: a length, its figure and its interval where known. */
+export interface SeriesPoint {
+  lengthTokens: number;
+  value: number;
+  interval: Interval | null;
+}
+
+/**
+ * An SVG path through points in length order: straight segments, as the figures are samples.
+ * `dx` moves the whole series sideways (see {@link dodge}).
+ */
 export function linePath(
   layout: LengthChartLayout,
-  points: readonly { lengthTokens: number; mean: number }[],
+  points: readonly { lengthTokens: number; value: number }[],
+  dx = 0,
 ): string {
   return points
     .map(
       (p, i) =>
-        `${i === 0 ? 'M' : 'L'}${round(layout.x(p.lengthTokens))},${round(layout.y(p.mean))}`,
+        `${i === 0 ? 'M' : 'L'}${round(layout.x(p.lengthTokens) + dx)},${round(layout.y(p.value))}`,
     )
     .join('');
+}
+
+/**
+ * The band of a series' intervals: one closed area per run of neighbouring points that have an
+ * interval (a point without one breaks the band rather than being bridged).
+ */
+export function bandPath(
+  layout: LengthChartLayout,
+  points: readonly SeriesPoint[],
+  dx = 0,
+): string {
+  const runs: { lengthTokens: number; interval: Interval }[][] = [[]];
+  for (const p of points) {
+    const current = runs.at(-1) ?? [];
+    if (p.interval) current.push({ lengthTokens: p.lengthTokens, interval: p.interval });
+    else if (current.length > 0) runs.push([]);
+  }
+  return runs
+    .filter((run) => run.length > 1)
+    .map((run) => {
+      const at = (p: (typeof run)[number], edge: number) =>
+        `${round(layout.x(p.lengthTokens) + dx)},${round(layout.y(edge))}`;
+      const upper = run.map((p, i) => `${i === 0 ? 'M' : 'L'}${at(p, p.interval.upper)}`);
+      const lower = [...run].reverse().map((p) => `L${at(p, p.interval.lower)}`);
+      return `${upper.join('')}${lower.join('')}Z`;
+    })
+    .join('');
+}
+
+/**
+ * Each series' sideways offset in pixels, so that runs with the same figures (a run loaded
+ * twice, two models at 100 %) show side by side instead of one hiding the other. A few pixels
+ * at most: the length a point stands for stays plain.
+ */
+export function dodge(count: number, step = 3, spread = 12): number[] {
+  const px = count > 1 ? Math.min(step, spread / (count - 1)) : 0;
+  return Array.from({ length: count }, (_, i) => (i - (count - 1) / 2) * px);
 }
 
 /** Two decimals are sub-pixel: enough for the eye, short in an exported SVG. */

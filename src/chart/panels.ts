@@ -1,4 +1,3 @@
-import { interpolateRdBu } from 'd3-scale-chromatic';
 import { alignedGrid, runDiff } from '../core/derived';
 import type { DiffGrid } from '../core/diff';
 import { gridCells, gridMean, type GridAxes, type HeatmapGrid } from '../core/grid';
@@ -7,6 +6,13 @@ import { METRIC_LABELS } from '../core/metrics';
 import type { LengthUnit, Metric, Run } from '../core/types';
 import { lengthAxisTitle, lengthUnitOf } from '../core/units';
 import { percent } from './format';
+import {
+  colourOfDifference,
+  DIFF_TICKS,
+  differenceText,
+  differenceTitle,
+  interpolateDifference,
+} from './diverging';
 import type { PlotCell } from './HeatmapBody';
 import { cellPlace, points } from './labels';
 import type { LegendSpec, LegendTick } from './Legend';
@@ -139,18 +145,10 @@ function runCells(grid: HeatmapGrid, metricName: string, unit: LengthUnit): Plot
   return cells;
 }
 
-/** Blue where A scores higher, red where B does (RdBu, colour-blind safe), white at 0. */
-const colourOfDifference = (value: number) => interpolateRdBu((value + 1) / 2);
-
 /** Ticks of a 0..100% legend. */
 export const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => ({
   at,
   label: `${Math.round(at * 100)}%`,
-}));
-
-export const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
-  at: (value + 1) / 2,
-  label: value === 0 ? '0' : `${value > 0 ? '+' : '−'}${Math.abs(value * 100)} pts`,
 }));
 
 /** The difference panel, A minus B, on the cells both runs have. */
@@ -168,10 +166,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
       value: slot.value,
       n: (slot.a?.n ?? 0) + (slot.b?.n ?? 0),
       significant: slot.significant,
-      valueText:
-        slot.value === null
-          ? undefined
-          : `${slot.value > 0 ? '+' : ''}${Math.round(slot.value * 100)}`,
+      valueText: differenceText(slot.value),
       label:
         slot.value === null
           ? `${cellPlace(slot.lengthTokens, slot.row)}: not in both runs`
@@ -179,8 +174,8 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
     })),
     colour: colourOfDifference,
     legend: {
-      title: `${a.name.length > 14 ? 'A' : a.name} − ${b.name.length > 14 ? 'B' : b.name}`,
-      interpolate: interpolateRdBu,
+      title: differenceTitle(a.name, b.name),
+      interpolate: interpolateDifference,
       ticks: DIFF_TICKS,
     },
     ariaLabel: `Difference in ${name}, ${a.name} minus ${b.name}`,

@@ -1,19 +1,43 @@
+import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LengthChart } from '../chart/LengthChart';
-import { selectSummaryView, useRunStyles, useSummaries } from '../state/selectors';
+import type { LengthScaleChoice } from '../chart/lengthChartLayout';
+import { metricTitle } from '../chart/panels';
+import { lengthPoints } from '../core/lengthStats';
+import { selectLengthView, selectSetView, useRunStyles, useShownRuns } from '../state/selectors';
 import { useStore } from '../state/store';
 
-/** "Score by length" for the shown runs, in their colours. */
+/** "Score by length" for the shown runs, in their colours, on the view's metric. */
 export function LengthPanel() {
-  const summaries = useSummaries();
+  const runs = useShownRuns();
   const styles = useRunStyles();
-  const { effectiveThreshold, task } = useStore(useShallow(selectSummaryView));
+  const { metric, threshold, task, effectiveThreshold, lengthScale } = useStore(
+    useShallow(selectLengthView),
+  );
+  const setView = useStore(selectSetView);
+  const series = useMemo(
+    () =>
+      runs.map((run) => ({
+        runId: run.id,
+        name: run.name,
+        points: lengthPoints(run, { task, metric, threshold }),
+      })),
+    [runs, task, metric, threshold],
+  );
+  const onScale = useCallback(
+    (scale: LengthScaleChoice) => setView({ lengthScale: scale }),
+    [setView],
+  );
   return (
     <LengthChart
-      summaries={summaries}
+      series={series}
       styles={styles}
+      metric={metric}
+      metricTitle={metricTitle(metric, threshold)}
       effectiveThreshold={effectiveThreshold}
       task={task}
+      scale={lengthScale}
+      onScale={onScale}
     />
   );
 }

@@ -91,7 +91,14 @@ export function ViewControls() {
         checked={view.showLengthMean}
         onChange={(showLengthMean) => setView({ showLengthMean })}
       >
-        Length means
+        Length means (strip above)
+      </Toggle>
+      <Toggle
+        testId="show-depth-mean"
+        checked={view.showDepthMean}
+        onChange={(showDepthMean) => setView({ showDepthMean })}
+      >
+        Depth means (strip beside)
       </Toggle>
       <ChoiceField
         label="Palette"

@@ -23,6 +23,7 @@ export const selectPanelView = ({ view }: Store) => ({
   palette: view.palette,
   task: view.task,
   showLengthMean: view.showLengthMean,
+  showDepthMean: view.showDepthMean,
   figure: view.figure,
   smallMultiples: view.smallMultiples,
 });
@@ -45,6 +46,7 @@ export const selectViewControls = ({ view }: Store) => ({
   threshold: view.threshold,
   align: view.align,
   showLengthMean: view.showLengthMean,
+  showDepthMean: view.showDepthMean,
   palette: view.palette,
   smallMultiples: view.smallMultiples,
 });
@@ -69,6 +71,15 @@ export const selectSummaryView = ({ view }: Store) => ({
   threshold: view.threshold,
   effectiveThreshold: view.effectiveThreshold,
   task: view.task,
+});
+
+/** What the score-by-length chart draws with. */
+export const selectLengthView = ({ view }: Store) => ({
+  metric: view.metric,
+  threshold: view.threshold,
+  task: view.task,
+  effectiveThreshold: view.effectiveThreshold,
+  lengthScale: view.lengthScale,
 });
 
 /** The view fields a share link carries. */

@@ -35,6 +35,8 @@ describe('shared views', () => {
       align: false,
       effectiveThreshold: DEFAULT_VIEW.effectiveThreshold,
       showLengthMean: false,
+      showDepthMean: false,
+      lengthScale: 'auto',
       figure: DEFAULT_VIEW.figure,
       diffA: 'z',
       diffB: 'x',
@@ -42,10 +44,26 @@ describe('shared views', () => {
     expect(viewPatchOf(shared, ['x'])).toMatchObject({ diffA: null, diffB: 'x' });
   });
 
-  it.each([null, [], 'view', { ...sharedViewOf(DEFAULT_VIEW, []), task: 7 }])(
-    'refuse %j',
-    (value) => {
-      expect(readSharedView(value).ok).toBe(false);
-    },
-  );
+  it('opens a link written before the depth strip and the length scale existed', () => {
+    const { showDepthMean, lengthScale, ...older } = sharedViewOf(
+      { ...view, showDepthMean: true, lengthScale: 'log' },
+      runs,
+    );
+    expect([showDepthMean, lengthScale]).toEqual([true, 'log']);
+    const checked = readSharedView(JSON.parse(JSON.stringify(older)));
+    expect(checked).toMatchObject({
+      ok: true,
+      value: { showDepthMean: false, lengthScale: 'auto' },
+    });
+  });
+
+  it.each([
+    null,
+    [],
+    'view',
+    { ...sharedViewOf(DEFAULT_VIEW, []), task: 7 },
+    { ...sharedViewOf(DEFAULT_VIEW, []), lengthScale: 'sqrt' },
+  ])('refuse %j', (value) => {
+    expect(readSharedView(value).ok).toBe(false);
+  });
 });

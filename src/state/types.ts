@@ -3,6 +3,7 @@
  * types from here, so no slice needs to import the store or another slice.
  */
 import type { FigureOptions } from '../chart/figureOptions';
+import type { LengthScaleChoice } from '../chart/lengthChartLayout';
 import type { PaletteId } from '../chart/palettes';
 import type { FileFormat, ReadChoice, RunDraft, UnmappedFile } from '../core/types';
 import type { ColumnMapping } from '../core/types';
@@ -30,8 +31,12 @@ export interface ViewState {
   diffB: string | null;
   /** The mean score every length must keep for the effective context length. */
   effectiveThreshold: number;
-  /** Draw each length's mean over the heatmaps (OpenCompass's average line). */
+  /** Draw each length's trial-weighted mean in a strip above the heatmaps, on its own 0..100 % scale. */
   showLengthMean: boolean;
+  /** Draw each depth's (or task's) trial-weighted mean in a strip beside the heatmaps. */
+  showDepthMean: boolean;
+  /** The score-by-length chart's length axis: log for geometric sweeps (auto), or as set. */
+  lengthScale: LengthScaleChoice;
   /** The cell whose trials the drill-down panel lists, or null when it is closed. */
   drill: DrillTarget | null;
   /** How figures are drawn, on screen and in exports. */

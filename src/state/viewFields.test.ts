@@ -23,6 +23,8 @@ describe('the view-field table', () => {
       diffB: null,
       effectiveThreshold: 0.85,
       showLengthMean: false,
+      showDepthMean: false,
+      lengthScale: 'auto',
       drill: null,
       figure: DEFAULT_FIGURE,
       colorScheme: 'system',
@@ -62,5 +64,18 @@ describe('the view-field table', () => {
     expect(readLinked('task', 'abcd', limits)).toBeUndefined();
     expect(readLinked('task', null, limits)).toBeNull();
     expect(readLinked('figure', { ...DEFAULT_FIGURE, extra: 1 }, limits)).toEqual(DEFAULT_FIGURE);
+  });
+
+  it('carries the margin strips and the length scale, opening older links without them', () => {
+    const limits = { maxTaskChars: 3 };
+    expect(LINKED_KEYS).toEqual(
+      expect.arrayContaining(['showLengthMean', 'showDepthMean', 'lengthScale']),
+    );
+    expect(readLinked('showDepthMean', true, limits)).toBe(true);
+    expect(readLinked('showDepthMean', undefined, limits)).toBe(false);
+    expect(readLinked('showDepthMean', 'yes', limits)).toBeUndefined();
+    expect(readLinked('lengthScale', 'log', limits)).toBe('log');
+    expect(readLinked('lengthScale', undefined, limits)).toBe('auto');
+    expect(readLinked('lengthScale', 'sqrt', limits)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { isJsonObject } from '../core/read/json';
 import { isCount, isNumberIn, isText } from '../core/formats/share/guards';
 import type { Metric } from '../core/types';
 import { buildFrom, keysOf } from './fieldTables';
+import type { LengthScaleChoice } from '../chart/lengthChartLayout';
 import type { ColorScheme, ViewState } from './types';
 
 /** Bounds a reader of untrusted input applies (links are bounded; the saved copy is not). */
@@ -61,6 +62,17 @@ const isPalette = (value: unknown): value is PaletteId =>
 
 const isFraction = (value: unknown): value is number => isNumberIn(value, 0, 1);
 const isSwitch = (value: unknown): value is boolean => typeof value === 'boolean';
+const isLengthScale = (value: unknown): value is LengthScaleChoice =>
+  value === 'auto' || value === 'linear' || value === 'log';
+
+/**
+ * The reader of a field added after links were first written: a link without it opens with
+ * the default, a link with a bad value is still refused.
+ */
+function optional<T>(read: (value: unknown) => T | undefined, fallback: T) {
+  return (value: unknown): T | undefined => (value === undefined ? fallback : read(value));
+}
+
 const isColorScheme = (value: unknown): value is ColorScheme =>
   value === 'system' || value === 'light' || value === 'dark';
 
@@ -130,6 +142,18 @@ export const VIEW_FIELDS = {
     refusal: THRESHOLDS,
   },
   showLengthMean: { default: false, link: 'value', read: guarded(isSwitch), refusal: SWITCHES },
+  showDepthMean: {
+    default: false,
+    link: 'value',
+    read: optional(guarded(isSwitch), false),
+    refusal: SWITCHES,
+  },
+  lengthScale: {
+    default: 'auto',
+    link: 'value',
+    read: optional(guarded(isLengthScale), 'auto'),
+    refusal: 'the view’s length scale must be auto, linear or log',
+  },
   drill: { default: null, link: 'none' },
   figure: {
     default: DEFAULT_FIGURE,
