@@ -55,6 +55,7 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
     [panel.lengthLabel, axes.lengths, lengthLabels],
   );
   const rowLabel = panel.rowLabel ?? plainRowLabel;
+  const markerLabel = options.trainedLength !== null;
   const layout = useMemo(
     () =>
       width > 0 && cells.length > 0
@@ -66,9 +67,10 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
             lengthLabel,
             rowLabel,
             depthHints: options.depthHints,
+            markerLabel,
           })
         : null,
-    [width, cells.length, axes, lengthLabel, rowLabel, options.depthHints],
+    [width, cells.length, axes, lengthLabel, rowLabel, options.depthHints, markerLabel],
   );
 
   // Keyboard focus follows the arrow keys: move DOM focus to the cell the index names.

@@ -36,6 +36,12 @@ export interface LayoutInput {
   rowLabel: (row: number | string) => string;
   /** Room above the plot for "Top of document". */
   depthHints?: boolean;
+  /** Room above the plot for the trained-length marker's label. */
+  markerLabel?: boolean;
+  /** The panel's height, which the rows then fill (an exported figure's aspect); else near square. */
+  height?: number;
+  /** Size of the axis titles, in pixels. */
+  axisTitlePx?: number;
 }
 
 const FONT_PX = 12;
@@ -46,6 +52,10 @@ const ROW_PX = { min: 12, max: 30 };
 const MIN_COLUMN_PX = 12;
 const LEGEND = { gap: 20, bar: 14, labels: 44, minHeight: 110 };
 const AXIS_TITLE_PX = 22;
+/** Room above the plot for "trained 200K", so the label sits over no cell. */
+const MARKER_LABEL_PX = 16;
+/** The thinnest a row gets when rows fill a given height. */
+const FILL_ROW_MIN_PX = 4;
 
 /** The index of the row nearest 50 % depth, which the axis labels whenever it can. */
 function middleDepth(rows: readonly (number | string)[]): number[] {
@@ -70,12 +80,16 @@ export function heatmapLayout({
   lengthLabel,
   rowLabel,
   depthHints = false,
+  markerLabel = false,
+  height,
+  axisTitlePx = 12,
 }: LayoutInput): HeatmapLayout {
+  const titleRoom = AXIS_TITLE_PX + Math.max(0, axisTitlePx - 12);
   const rowChars = Math.max(2, ...rows.map((r) => rowLabel(r).length));
   const lengthChars = Math.max(2, ...lengths.map((l) => lengthLabel(l).length));
-  const left = AXIS_TITLE_PX + 8 + rowChars * CHAR_PX + 8;
+  const left = titleRoom + 8 + rowChars * CHAR_PX + 8;
   const right = LEGEND.gap + LEGEND.bar + LEGEND.labels;
-  const top = depthHints && rowKind === 'depth' ? 24 : 8;
+  const top = (depthHints && rowKind === 'depth' ? 24 : 8) + (markerLabel ? MARKER_LABEL_PX : 0);
 
   // A few columns (LongBench v2's three buckets) always get room for every label flat: thinning
   // three labels to two would hide a column's name for a few pixels.
@@ -90,13 +104,16 @@ export function heatmapLayout({
   });
   const rotateX = xChoice.rotate;
   const xLabelPx = rotateX ? Math.ceil(lengthChars * CHAR_PX * 0.72) + 10 : FONT_PX + 8;
-  const bottom = xLabelPx + AXIS_TITLE_PX + 10;
+  const bottom = xLabelPx + titleRoom + 10;
 
   // Rows as near square as the width allows, within readable bounds, like the published figures.
-  const rowPx = Math.min(
-    ROW_PX.max,
-    Math.max(ROW_PX.min, Math.min(columnPx * 0.75, 420 / Math.max(1, rows.length))),
-  );
+  const rowPx =
+    height === undefined
+      ? Math.min(
+          ROW_PX.max,
+          Math.max(ROW_PX.min, Math.min(columnPx * 0.75, 420 / Math.max(1, rows.length))),
+        )
+      : Math.max(FILL_ROW_MIN_PX, (height - top - bottom) / Math.max(1, rows.length));
   const plotHeight = rowPx * Math.max(1, rows.length);
 
   const x = scaleBand<number>()

@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
 import { downloadBlob, downloadText, fileSlug } from '../export/download';
 import { figureModel, type FigureScope } from '../export/figureModel';
-import { selectDiffView, selectSetView, useShownRuns } from '../state/selectors';
+import { selectCallouts, selectDiffView, selectSetView, useShownRuns } from '../state/selectors';
 import { useStore } from '../state/store';
+import { CalloutControls } from './CalloutControls';
 import { SidebarSection, Toggle } from './fields';
+import { FigureShapeFields } from './FigureShapeFields';
 
 type Status =
   | { kind: 'idle' }
@@ -27,7 +29,9 @@ function parseScope(value: string): FigureScope {
 /** The sidebar's "Figure" section: what to export, how it looks, and PNG/SVG/clipboard. */
 export function ExportControls() {
   const runs = useShownRuns();
-  const view = useStore(useShallow(selectDiffView));
+  const diffView = useStore(useShallow(selectDiffView));
+  const callouts = useStore(selectCallouts);
+  const view = useMemo(() => ({ ...diffView, callouts }), [diffView, callouts]);
   const setView = useStore(selectSetView);
   const [scope, setScope] = useState('all');
   const [title, setTitle] = useState('');
@@ -37,6 +41,13 @@ export function ExportControls() {
   const figure = view.figure;
   const setFigure = (patch: Partial<FigureOptions>) => setView({ figure: { ...figure, ...patch } });
   const chosenScope = scope === 'diff' && runs.length < 2 ? 'all' : scope;
+  // The axes of the figure's first panel, where callouts go (texts do not change them).
+  const calloutAxes = useMemo(
+    () =>
+      figureModel(runs, parseScope(chosenScope), view, { title: '', subtitle: '' })?.panels[0]
+        ?.axes ?? null,
+    [runs, chosenScope, view],
+  );
 
   const build = async () => {
     const model = figureModel(runs, parseScope(chosenScope), view, { title, subtitle });
@@ -109,6 +120,7 @@ export function ExportControls() {
             onChange={(e) => setSubtitle(e.currentTarget.value)}
           />
         </label>
+        <FigureShapeFields figure={figure} setFigure={setFigure} />
         <div className="export-row">
           <label className="field field-stacked">
             <span>Theme</span>
@@ -183,6 +195,11 @@ export function ExportControls() {
         >
           “Top / Bottom of document”
         </Toggle>
+        <CalloutControls
+          axes={calloutAxes}
+          callouts={callouts}
+          onChange={(next) => setView({ callouts: next })}
+        />
         {JSON.stringify(figure) !== JSON.stringify({ ...DEFAULT_FIGURE, theme: figure.theme }) && (
           <button
             type="button"

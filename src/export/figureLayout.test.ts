@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapText } from './FigureSvg';
+import { wrapText } from './figureLayout';
 
 describe('wrapText', () => {
   it.each([

@@ -1,0 +1,126 @@
+/** Where a figure's callouts go: a text box near its cell or range, and an arrow to it. Pure. */
+import type { Callout, CellRef } from '../chart/figureOptions';
+import type { HeatmapLayout } from '../chart/layout';
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A callout as drawn: its text box and lines, the arrow, and what it points at. */
+export interface PlacedCallout {
+  callout: Callout;
+  lines: string[];
+  box: Box;
+  /** The cell, or the cells from corner to corner, the callout points at. */
+  target: Box;
+  /** From the box's corner nearest the target to the target's edge. */
+  arrow: { x1: number; y1: number; x2: number; y2: number };
+}
+
+export const CALLOUT_TEXT = { fontPx: 12, linePx: 15, padPx: 7, maxChars: 30 } as const;
+
+/** A cell's rectangle on the layout, or null when the layout has no such length or row. */
+function cellBox(layout: HeatmapLayout, cell: CellRef): Box | null {
+  const x = layout.x(cell.lengthTokens);
+  const y = layout.y(cell.row);
+  if (x === undefined || y === undefined) return null;
+  return { x, y, width: layout.x.bandwidth(), height: layout.y.bandwidth() };
+}
+
+/** The rectangle round two cells and every cell between them. */
+function unionBox(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}
+
+/** Lines of at most `max` characters, broken between words. */
+function wrap(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.trim().split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+const clamp = (value: number, low: number, high: number) =>
+  Math.min(Math.max(value, low), Math.max(low, high));
+
+/**
+ * Where the segment from `from` towards the centre of `box` first meets the box's edge, so an
+ * arrow stops at the cell rather than covering it.
+ */
+export function edgePoint(from: { x: number; y: number }, box: Box): { x: number; y: number } {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const dx = cx - from.x;
+  const dy = cy - from.y;
+  // Inside the box once both |x - cx| <= width / 2 and |y - cy| <= height / 2: the later of
+  // the two fractions of the way at which that starts.
+  const enters = (d: number, half: number) => (d === 0 ? -Infinity : 1 - half / Math.abs(d));
+  const t = Math.max(0, enters(dx, box.width / 2), enters(dy, box.height / 2));
+  return { x: from.x + dx * t, y: from.y + dy * t };
+}
+
+/**
+ * Places each callout whose cells are on the layout: the text box diagonally off its target,
+ * towards the middle of the plot (where it has room), kept inside the plot; the arrow from the
+ * box's nearest corner to the target's edge. Callouts naming a cell the panel does not have
+ * are returned as `missing`, for the figure to say so.
+ */
+export function placeCallouts(
+  callouts: readonly Callout[],
+  layout: HeatmapLayout,
+): { placed: PlacedCallout[]; missing: Callout[] } {
+  const placed: PlacedCallout[] = [];
+  const missing: Callout[] = [];
+  const { plot } = layout;
+  const cell = Math.max(layout.x.bandwidth(), layout.y.bandwidth());
+  const offset = Math.max(36, cell * 2.5);
+  for (const callout of callouts) {
+    const at = cellBox(layout, callout.at);
+    const to = callout.to === null ? at : cellBox(layout, callout.to);
+    if (!at || !to) {
+      missing.push(callout);
+      continue;
+    }
+    const target = unionBox(at, to);
+    const lines = wrap(callout.text, CALLOUT_TEXT.maxChars);
+    const longest = Math.max(...lines.map((line) => line.length));
+    const width = Math.ceil(longest * CALLOUT_TEXT.fontPx * 0.55 + 2 * CALLOUT_TEXT.padPx);
+    const height = lines.length * CALLOUT_TEXT.linePx + 2 * CALLOUT_TEXT.padPx - 3;
+    const cx = target.x + target.width / 2;
+    const cy = target.y + target.height / 2;
+    const right = cx < plot.x + plot.width / 2;
+    const below = cy < plot.y + plot.height / 2;
+    const x = right ? target.x + target.width + offset : target.x - offset - width;
+    const y = below ? target.y + target.height + offset * 0.6 : target.y - offset * 0.6 - height;
+    const box = {
+      x: clamp(x, plot.x + 4, plot.x + plot.width - width - 4),
+      y: clamp(y, plot.y + 4, plot.y + plot.height - height - 4),
+      width,
+      height,
+    };
+    const from = { x: right ? box.x : box.x + box.width, y: below ? box.y : box.y + box.height };
+    const tip = edgePoint(from, target);
+    placed.push({
+      callout,
+      lines,
+      box,
+      target,
+      arrow: { x1: from.x, y1: from.y, x2: tip.x, y2: tip.y },
+    });
+  }
+  return { placed, missing };
+}
