@@ -107,18 +107,26 @@ export function shapeOf(args: {
   return shape;
 }
 
+/** "165000", "165K" or "1.5M" as tokens (K = 1000), or NaN. */
+function tokensOf(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.trim());
+  if (!match) return Number.NaN;
+  const [, digits = '', unit = ''] = match;
+  return Number(digits) * (unit === '' ? 1 : /k/i.test(unit) ? 1e3 : 1e6);
+}
+
 /** A cell as the command line names it: a length in tokens and a depth in % (or a task). */
 function cellOf(text: string, flag: string) {
   const [length = '', ...rest] = text.split(',');
-  const row = rest.join(',');
-  const lengthTokens = Number(length);
-  if (!/^\d+$/.test(length.trim()) || row.trim() === '') {
+  const row = rest.join(',').trim().replace(/%$/, '');
+  const lengthTokens = tokensOf(length);
+  if (!Number.isFinite(lengthTokens) || row === '') {
     throw new UsageError(
-      `${flag} names a cell as LENGTH,DEPTH (tokens and %, e.g. 200000,50); not ${JSON.stringify(text)}`,
+      `${flag} names a cell as LENGTH,DEPTH (tokens and %, e.g. 165K,50); not ${JSON.stringify(text)}`,
     );
   }
   const depth = Number(row);
-  return { lengthTokens, row: row.trim() !== '' && Number.isFinite(depth) ? depth : row.trim() };
+  return { lengthTokens, row: Number.isFinite(depth) ? depth : row };
 }
 
 /**

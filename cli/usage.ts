@@ -37,8 +37,9 @@ const FIGURE = `Figure options (the app's Figure section):
   --title-align center|left   (default center)
   --axis-title-size PX  axis and legend titles (default 14)
   --legend bar|stops    a colour bar with its title (default), or swatches 100% / 50% / 0%
-  --callout L,D=TEXT    a note with an arrow to the cell at length L (tokens), depth D (%);
-                        L1,D1:L2,D2=TEXT puts a dashed box round that range. Repeatable`;
+  --callout L,D=TEXT    a note with an arrow to the cell nearest length L (tokens: 165000
+                        or 165K) and depth D (%); L1,D1:L2,D2=TEXT puts a dashed box round
+                        that range. Repeatable`;
 
 const COMMON = `  -q, --quiet           no progress or notes on stderr
   -h, --help            this help`;

@@ -68,13 +68,15 @@ export function FigureSvg({
               {place.title}
             </text>
           )}
-          <text fontSize={SIZE.panelSub} fill={theme.muted}>
-            {place.subtitle.map((line, j) => (
-              <tspan key={j} x={0} y={LINE.panelTitle + 11 + j * LINE.panelSub}>
-                {line}
-              </tspan>
-            ))}
-          </text>
+          {place.subtitle.length > 0 && (
+            <text fontSize={SIZE.panelSub} fill={theme.muted}>
+              {place.subtitle.map((line, j) => (
+                <tspan key={j} x={0} y={LINE.panelTitle + 11 + j * LINE.panelSub}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          )}
           <g transform={`translate(0,${place.head})`}>
             <HeatmapBody
               layout={place.layout}

@@ -20,12 +20,38 @@ export interface PlacedCallout {
   arrow: { x1: number; y1: number; x2: number; y2: number };
 }
 
-export const CALLOUT_TEXT = { fontPx: 12, linePx: 15, padPx: 7, maxChars: 30 } as const;
+export const CALLOUT_TEXT = { fontPx: 12, linePx: 15, padPx: 7, maxChars: 36 } as const;
 
-/** A cell's rectangle on the layout, or null when the layout has no such length or row. */
+/**
+ * The value of `domain` nearest `value`, when `value` lies within the domain's range (a link
+ * or the command line may name 165000 for a column at 164,882 tokens); else undefined.
+ */
+function nearest(domain: readonly number[], value: number): number | undefined {
+  const low = Math.min(...domain);
+  const high = Math.max(...domain);
+  if (domain.length === 0 || value < low || value > high) return undefined;
+  return domain.reduce((best, v) => (Math.abs(v - value) < Math.abs(best - value) ? v : best));
+}
+
+/** The cell a callout names, snapped to the nearest column and depth; tasks match exactly. */
+export function snapCell(layout: HeatmapLayout, cell: CellRef): CellRef | null {
+  const lengthTokens = nearest(layout.x.domain(), cell.lengthTokens);
+  const rows = layout.y.domain();
+  const row =
+    typeof cell.row === 'string'
+      ? rows.find((r) => r === cell.row)
+      : nearest(
+          rows.filter((r): r is number => typeof r === 'number'),
+          cell.row,
+        );
+  return lengthTokens === undefined || row === undefined ? null : { lengthTokens, row };
+}
+
+/** A cell's rectangle on the layout, or null when the layout has no cell near it. */
 function cellBox(layout: HeatmapLayout, cell: CellRef): Box | null {
-  const x = layout.x(cell.lengthTokens);
-  const y = layout.y(cell.row);
+  const snapped = snapCell(layout, cell);
+  const x = snapped ? layout.x(snapped.lengthTokens) : undefined;
+  const y = snapped ? layout.y(snapped.row) : undefined;
   if (x === undefined || y === undefined) return null;
   return { x, y, width: layout.x.bandwidth(), height: layout.y.bandwidth() };
 }
@@ -76,8 +102,9 @@ export function edgePoint(from: { x: number; y: number }, box: Box): { x: number
 /**
  * Places each callout whose cells are on the layout: the text box diagonally off its target,
  * towards the middle of the plot (where it has room), kept inside the plot; the arrow from the
- * box's nearest corner to the target's edge. Callouts naming a cell the panel does not have
- * are returned as `missing`, for the figure to say so.
+ * box's nearest corner to the target's edge. A callout points at the cells nearest those it
+ * names; one naming a length or depth outside the panel's sweep (or a task it lacks) is
+ * returned as `missing`, for the figure to say so.
  */
 export function placeCallouts(
   callouts: readonly Callout[],
@@ -87,7 +114,7 @@ export function placeCallouts(
   const missing: Callout[] = [];
   const { plot } = layout;
   const cell = Math.max(layout.x.bandwidth(), layout.y.bandwidth());
-  const offset = Math.max(36, cell * 2.5);
+  const offset = Math.min(72, Math.max(28, cell * 1.2));
   for (const callout of callouts) {
     const at = cellBox(layout, callout.at);
     const to = callout.to === null ? at : cellBox(layout, callout.to);

@@ -94,7 +94,7 @@ function headingOf(model: FigureModel, inner: number, width: number): HeadingLin
   const lines: HeadingLine[] = [];
   let y = PAD + size * 0.85;
   for (const text of wrapText(model.title, charsFor(inner, size))) {
-    lines.push({ text, y, kind: 'title' });
+    lines.push({ text, y: Math.round(y * 10) / 10, kind: 'title' });
     y += size * 1.25;
   }
   y += 2;
@@ -108,7 +108,7 @@ function headingOf(model: FigureModel, inner: number, width: number): HeadingLin
   for (const text of [model.subtitle, panelLine].flatMap((t) =>
     wrapText(t, charsFor(inner, SIZE.subtitle)),
   )) {
-    lines.push({ text, y: y + 1, kind: 'subtitle' });
+    lines.push({ text, y: Math.round((y + 1) * 10) / 10, kind: 'subtitle' });
     y += LINE.subtitle;
   }
   return lines;
@@ -172,7 +172,7 @@ export function placeFigure(model: FigureModel, options: FigureOptions) {
       const callouts = i === 0 ? placeCallouts(model.callouts, layout) : null;
       if (callouts && callouts.missing.length > 0) {
         notes.push(
-          `Not drawn: ${callouts.missing.map((c) => `“${c.text}”`).join(', ')} (no such cell in ${panel.title})`,
+          `Callouts not drawn, their cells are outside ${panel.title}’s sweep: ${callouts.missing.map((c) => `“${c.text}”`).join(', ')}`,
         );
       }
       placed.push({

@@ -25,6 +25,7 @@ describe('the view-field table', () => {
       showLengthMean: false,
       drill: null,
       figure: DEFAULT_FIGURE,
+      callouts: [],
       colorScheme: 'system',
       diffMode: 'auto',
       binCount: null,

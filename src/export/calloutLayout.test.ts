@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { heatmapLayout } from '../chart/layout';
+import { edgePoint, placeCallouts, snapCell } from './calloutLayout';
+
+const layout = heatmapLayout({
+  width: 800,
+  lengths: [1000, 2000, 4000, 8000, 16000, 32000],
+  rows: [0, 25, 50, 75, 100],
+  rowKind: 'depth',
+  lengthLabel: (l) => `${l / 1000}K`,
+  rowLabel: (r) => `${r}%`,
+});
+
+const inside = (
+  p: { x: number; y: number },
+  b: { x: number; y: number; width: number; height: number },
+) =>
+  p.x >= b.x - 1e-6 &&
+  p.x <= b.x + b.width + 1e-6 &&
+  p.y >= b.y - 1e-6 &&
+  p.y <= b.y + b.height + 1e-6;
+
+function expectPoint(got: { x: number; y: number }, want: { x: number; y: number }) {
+  expect(got.x).toBeCloseTo(want.x);
+  expect(got.y).toBeCloseTo(want.y);
+}
+
+describe('callouts', () => {
+  it('point at the nearest cell within the sweep, and at none outside it', () => {
+    expect(snapCell(layout, { lengthTokens: 3900, row: 48 })).toEqual({
+      lengthTokens: 4000,
+      row: 50,
+    });
+    expect(snapCell(layout, { lengthTokens: 64000, row: 50 })).toBeNull();
+    expect(snapCell(layout, { lengthTokens: 4000, row: 'qa' })).toBeNull();
+  });
+
+  it('draw an arrow from the text box to the edge of the cell, the box inside the plot', () => {
+    const { placed, missing } = placeCallouts(
+      [{ text: 'Misses the middle at 8K', at: { lengthTokens: 8000, row: 50 }, to: null }],
+      layout,
+    );
+    expect(missing).toEqual([]);
+    const [callout] = placed;
+    if (!callout) throw new Error('not placed');
+    const cell = {
+      x: layout.x(8000) ?? 0,
+      y: layout.y(50) ?? 0,
+      width: layout.x.bandwidth(),
+      height: layout.y.bandwidth(),
+    };
+    for (const key of ['x', 'y', 'width', 'height'] as const) {
+      expect(callout.target[key]).toBeCloseTo(cell[key]);
+    }
+    const { arrow, box } = callout;
+    // The tail on the box's outline, the tip on the cell's edge: not inside the box.
+    expect(inside({ x: arrow.x1, y: arrow.y1 }, box)).toBe(true);
+    expect(inside({ x: arrow.x2, y: arrow.y2 }, cell)).toBe(true);
+    const onEdge =
+      Math.abs(arrow.x2 - cell.x) < 1e-6 ||
+      Math.abs(arrow.x2 - cell.x - cell.width) < 1e-6 ||
+      Math.abs(arrow.y2 - cell.y) < 1e-6 ||
+      Math.abs(arrow.y2 - cell.y - cell.height) < 1e-6;
+    expect(onEdge).toBe(true);
+    expect(inside({ x: box.x, y: box.y }, layout.plot)).toBe(true);
+    expect(inside({ x: box.x + box.width, y: box.y + box.height }, layout.plot)).toBe(true);
+    expect(inside({ x: arrow.x1, y: arrow.y1 }, cell)).toBe(false);
+  });
+
+  it('box a range from corner to corner, in either order', () => {
+    const { placed } = placeCallouts(
+      [{ text: 'Weak', at: { lengthTokens: 16000, row: 75 }, to: { lengthTokens: 2000, row: 25 } }],
+      layout,
+    );
+    const target = placed[0]?.target;
+    expect(target?.x).toBeCloseTo(layout.x(2000) ?? 0);
+    expect(target?.y).toBeCloseTo(layout.y(25) ?? 0);
+    expect((target?.x ?? 0) + (target?.width ?? 0)).toBeCloseTo(
+      (layout.x(16000) ?? 0) + layout.x.bandwidth(),
+    );
+    expect((target?.y ?? 0) + (target?.height ?? 0)).toBeCloseTo(
+      (layout.y(75) ?? 0) + layout.y.bandwidth(),
+    );
+  });
+
+  it('are returned as missing when the panel has no such cell, for the figure to say so', () => {
+    const callout = { text: 'Beyond', at: { lengthTokens: 100000, row: 50 }, to: null };
+    expect(placeCallouts([callout], layout)).toEqual({ placed: [], missing: [callout] });
+  });
+
+  it('stop arrows at the edge of what they point at', () => {
+    expectPoint(edgePoint({ x: 0, y: 5 }, { x: 10, y: 0, width: 10, height: 10 }), {
+      x: 10,
+      y: 5,
+    });
+    expectPoint(edgePoint({ x: 15, y: -20 }, { x: 10, y: 0, width: 10, height: 10 }), {
+      x: 15,
+      y: 0,
+    });
+  });
+});
