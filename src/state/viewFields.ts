@@ -126,7 +126,8 @@ export const VIEW_FIELDS = {
     default: [],
     link: 'value',
     read: (value, { maxTaskChars }) => readCallouts(value, maxTaskChars),
-    refusal: 'the view’s figure callouts are not valid (each a text and a cell by length and depth)',
+    refusal:
+      'the view’s figure callouts are not valid (each a text and a cell by length and depth)',
   },
   colorScheme: { default: 'system', link: 'preference', read: guarded(isColorScheme) },
   // Local for now: links written before these fields existed must still open.
