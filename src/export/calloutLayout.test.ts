@@ -99,3 +99,34 @@ describe('callouts', () => {
     });
   });
 });
+
+describe('several callouts', () => {
+  it('keep their text boxes off each other and off what the others point at', () => {
+    const { placed } = placeCallouts(
+      [
+        {
+          text: 'First misses past the trained length',
+          at: { lengthTokens: 8000, row: 50 },
+          to: null,
+        },
+        {
+          text: 'Weakest corner',
+          at: { lengthTokens: 16000, row: 0 },
+          to: { lengthTokens: 32000, row: 25 },
+        },
+        { text: 'Also here', at: { lengthTokens: 4000, row: 75 }, to: null },
+      ],
+      layout,
+    );
+    expect(placed).toHaveLength(3);
+    const shares = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+      Math.min(a.x + a.width, b.x + b.width) > Math.max(a.x, b.x) &&
+      Math.min(a.y + a.height, b.y + b.height) > Math.max(a.y, b.y);
+    for (const [i, p] of placed.entries()) {
+      for (const [j, q] of placed.entries()) {
+        expect(shares(p.box, q.target), `box ${i} over target ${j}`).toBe(false);
+        if (i !== j) expect(shares(p.box, q.box), `box ${i} over box ${j}`).toBe(false);
+      }
+    }
+  });
+});

@@ -80,6 +80,13 @@ function wrap(text: string, max: number): string[] {
   return lines;
 }
 
+/** The area two rectangles share. */
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
 const clamp = (value: number, low: number, high: number) =>
   Math.min(Math.max(value, low), Math.max(low, high));
 
@@ -101,10 +108,10 @@ export function edgePoint(from: { x: number; y: number }, box: Box): { x: number
 
 /**
  * Places each callout whose cells are on the layout: the text box diagonally off its target,
- * towards the middle of the plot (where it has room), kept inside the plot; the arrow from the
- * box's nearest corner to the target's edge. A callout points at the cells nearest those it
- * names; one naming a length or depth outside the panel's sweep (or a task it lacks) is
- * returned as `missing`, for the figure to say so.
+ * towards the middle of the plot where that covers no other callout, kept inside the plot; the
+ * arrow from the box's nearest point to the target's edge. A callout points at the cells
+ * nearest those it names; one naming a length or depth outside the panel's sweep (or a task it
+ * lacks) is returned as `missing`, for the figure to say so.
  */
 export function placeCallouts(
   callouts: readonly Callout[],
@@ -115,31 +122,51 @@ export function placeCallouts(
   const { plot } = layout;
   const cell = Math.max(layout.x.bandwidth(), layout.y.bandwidth());
   const offset = Math.min(72, Math.max(28, cell * 1.2));
+  const targets: { callout: Callout; target: Box }[] = [];
   for (const callout of callouts) {
     const at = cellBox(layout, callout.at);
     const to = callout.to === null ? at : cellBox(layout, callout.to);
-    if (!at || !to) {
-      missing.push(callout);
-      continue;
-    }
-    const target = unionBox(at, to);
+    if (at && to) targets.push({ callout, target: unionBox(at, to) });
+    else missing.push(callout);
+  }
+  for (const { callout, target } of targets) {
     const lines = wrap(callout.text, CALLOUT_TEXT.maxChars);
     const longest = Math.max(...lines.map((line) => line.length));
     const width = Math.ceil(longest * CALLOUT_TEXT.fontPx * 0.55 + 2 * CALLOUT_TEXT.padPx);
     const height = lines.length * CALLOUT_TEXT.linePx + 2 * CALLOUT_TEXT.padPx - 3;
     const cx = target.x + target.width / 2;
     const cy = target.y + target.height / 2;
+    // Off a corner of the target, towards the middle of the plot first, then the other three;
+    // the first that covers no callout's target nor text placed so far wins, else the least.
     const right = cx < plot.x + plot.width / 2;
     const below = cy < plot.y + plot.height / 2;
-    const x = right ? target.x + target.width + offset : target.x - offset - width;
-    const y = below ? target.y + target.height + offset * 0.6 : target.y - offset * 0.6 - height;
-    const box = {
-      x: clamp(x, plot.x + 4, plot.x + plot.width - width - 4),
-      y: clamp(y, plot.y + 4, plot.y + plot.height - height - 4),
-      width,
-      height,
+    const sides: [boolean, boolean][] = [
+      [right, below],
+      [!right, below],
+      [right, !below],
+      [!right, !below],
+    ];
+    const taken = [...targets.map((t) => t.target), ...placed.map((p) => p.box)];
+    const candidates = sides.map(([toRight, toBelow]) => {
+      const x = toRight ? target.x + target.width + offset : target.x - offset - width;
+      const y = toBelow
+        ? target.y + target.height + offset * 0.6
+        : target.y - offset * 0.6 - height;
+      const box = {
+        x: clamp(x, plot.x + 4, plot.x + plot.width - width - 4),
+        y: clamp(y, plot.y + 4, plot.y + plot.height - height - 4),
+        width,
+        height,
+      };
+      return { box, covered: taken.reduce((sum, other) => sum + overlap(box, other), 0) };
+    });
+    const best = candidates.reduce((a, b) => (b.covered < a.covered ? b : a));
+    const box = best.box;
+    // The arrow leaves the box at its point nearest the target's middle.
+    const from = {
+      x: clamp(cx, box.x, box.x + box.width),
+      y: clamp(cy, box.y, box.y + box.height),
     };
-    const from = { x: right ? box.x : box.x + box.width, y: below ? box.y : box.y + box.height };
     const tip = edgePoint(from, target);
     placed.push({
       callout,
