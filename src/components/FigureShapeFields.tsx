@@ -131,7 +131,7 @@ export function FigureShapeFields({
       )}
       <div className="export-row">
         <label className="field field-stacked">
-          <span>Title</span>
+          <span>Title position</span>
           <select
             data-testid="figure-title-align"
             value={figure.titleAlign}

@@ -118,6 +118,23 @@ describe('placed figures', () => {
     expect(off.footnote.join(' ')).not.toMatch(/not printed/);
   });
 
+  it('keep a fixed size with the note, the footnote inside the figure under the panel', () => {
+    const many = Array.from({ length: 60 }, (_, i) => (i + 1) * 1000);
+    const placed = placeFigure(modelOf(many), {
+      ...DEFAULT_FIGURE,
+      aspect: '16:9',
+      valueLabels: 'all',
+      widthPx: 900,
+    });
+    expect(placed.footnote.join(' ')).toMatch(/not printed/);
+    expect(placed.width / placed.height).toBeCloseTo(16 / 9, 2);
+    const panel = placed.placed[0];
+    const panelBottom = (panel?.y ?? 0) + (panel?.layout.height ?? 0);
+    expect(placed.footnoteTop - 11).toBeGreaterThanOrEqual(panelBottom);
+    const lastLine = placed.footnoteTop + (placed.footnote.length - 1) * 15;
+    expect(lastLine).toBeLessThanOrEqual(placed.height - 8);
+  });
+
   it('leave room above the plot for the trained-length label', () => {
     const plain = placeFigure(modelOf(EIGHT), DEFAULT_FIGURE).placed[0]?.layout;
     const marked = placeFigure(modelOf(EIGHT), { ...DEFAULT_FIGURE, trainedLength: 64000 })

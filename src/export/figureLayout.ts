@@ -135,74 +135,81 @@ export function placeFigure(model: FigureModel, options: FigureOptions) {
   const headRows = Array.from({ length: panelRows }, (_, r) =>
     Math.max(0, ...heads.slice(r * columns, (r + 1) * columns).map((h) => h.head)),
   );
-  // The footnote's height is known before the panels only roughly (notes depend on cell
-  // sizes); a fixed-size figure leaves room for the model's lines and one note.
-  const footnoteGuess = (model.footnote.length + 1) * LINE.footnote + 12 + PAD - 8;
-  const fill =
-    size.height === null
-      ? null
-      : (size.height - top - footnoteGuess - (panelRows - 1) * GAP) / panelRows;
-  const laid = model.panels.map((panel, i) =>
-    heatmapLayout({
-      width: panelWidth,
-      lengths: panel.axes.lengths,
-      rows: panel.axes.rows,
-      rowKind: panel.axes.rowKind,
-      lengthLabel: panel.lengthLabel ?? lengthTickFormat(panel.axes.lengths, panel.lengthLabels),
-      rowLabel: panel.rowLabel ?? rowLabel,
-      depthHints: options.depthHints,
-      markerLabel: options.trainedLength !== null,
-      axisTitlePx: options.axisTitlePx,
-      ...(fill === null ? {} : { height: fill - (headRows[Math.floor(i / columns)] ?? 0) }),
-    }),
-  );
-  const placed: PlacedPanel[] = [];
-  const notes: string[] = [];
-  let y = top;
-  for (let start = 0; start < laid.length; start += columns) {
-    let rowHeight = 0;
-    const headRow = headRows[start / columns] ?? 0;
-    for (let i = start; i < Math.min(start + columns, laid.length); i += 1) {
-      const panel = model.panels[i];
-      const layout = laid[i];
-      const head = heads[i];
-      if (!panel || !layout || !head) continue;
-      rowHeight = Math.max(rowHeight, headRow + layout.height);
-      // Callouts go on the first panel, the one a single-run figure has.
-      const callouts = i === 0 ? placeCallouts(model.callouts, layout) : null;
-      if (callouts && callouts.missing.length > 0) {
-        notes.push(
-          `Callouts not drawn, their cells are outside ${panel.title}’s sweep: ${callouts.missing.map((c) => `“${c.text}”`).join(', ')}`,
-        );
-      }
-      placed.push({
-        panel,
-        layout,
-        title: head.title,
-        subtitle: head.sub,
-        head: headRow,
-        x: PAD + (i - start) * (panelWidth + GAP),
-        y,
-        callouts: callouts?.placed ?? [],
-      });
-    }
-    y += rowHeight + GAP;
-  }
-  const tooSmall = placed.find(
-    (p) =>
-      options.valueLabels !== 'off' && !valueLabelFit(p.layout, widestValue(p.panel.cells)).fits,
-  );
-  if (tooSmall) {
-    const w = Math.floor(tooSmall.layout.x.bandwidth());
-    const h = Math.floor(tooSmall.layout.y.bandwidth());
-    notes.push(
-      `Values in cells are not printed: cells of ${w} × ${h} px are too small for text (widen the figure, or turn values off)`,
+  const footnoteLines = (lines: readonly string[]) =>
+    lines.flatMap((line) => wrapText(line, charsFor(inner, SIZE.footnote)));
+  // Panels fill what a fixed-size figure leaves them above its footnote. The footnote's notes
+  // depend on the panels' cell sizes, so they are placed twice when a note appears.
+  const placePanels = (footnoteCount: number) => {
+    const footnoteHeight = footnoteCount * LINE.footnote + 12 + PAD - 8;
+    const fill =
+      size.height === null
+        ? null
+        : (size.height - top - footnoteHeight - (panelRows - 1) * GAP) / panelRows;
+    const laid = model.panels.map((panel, i) =>
+      heatmapLayout({
+        width: panelWidth,
+        lengths: panel.axes.lengths,
+        rows: panel.axes.rows,
+        rowKind: panel.axes.rowKind,
+        lengthLabel: panel.lengthLabel ?? lengthTickFormat(panel.axes.lengths, panel.lengthLabels),
+        rowLabel: panel.rowLabel ?? rowLabel,
+        depthHints: options.depthHints,
+        markerLabel: options.trainedLength !== null,
+        axisTitlePx: options.axisTitlePx,
+        ...(fill === null ? {} : { height: fill - (headRows[Math.floor(i / columns)] ?? 0) }),
+      }),
     );
-  }
-  const footnote = [...notes, ...model.footnote].flatMap((line) =>
-    wrapText(line, charsFor(inner, SIZE.footnote)),
-  );
-  const contentHeight = y - GAP + 12 + footnote.length * LINE.footnote + PAD - 8;
+    const placed: PlacedPanel[] = [];
+    const notes: string[] = [];
+    let y = top;
+    for (let start = 0; start < laid.length; start += columns) {
+      let rowHeight = 0;
+      const headRow = headRows[start / columns] ?? 0;
+      for (let i = start; i < Math.min(start + columns, laid.length); i += 1) {
+        const panel = model.panels[i];
+        const layout = laid[i];
+        const head = heads[i];
+        if (!panel || !layout || !head) continue;
+        rowHeight = Math.max(rowHeight, headRow + layout.height);
+        // Callouts go on the first panel, the one a single-run figure has.
+        const callouts = i === 0 ? placeCallouts(model.callouts, layout) : null;
+        if (callouts && callouts.missing.length > 0) {
+          notes.push(
+            `Callouts not drawn, their cells are outside ${panel.title}’s sweep: ${callouts.missing.map((c) => `“${c.text}”`).join(', ')}`,
+          );
+        }
+        placed.push({
+          panel,
+          layout,
+          title: head.title,
+          subtitle: head.sub,
+          head: headRow,
+          x: PAD + (i - start) * (panelWidth + GAP),
+          y,
+          callouts: callouts?.placed ?? [],
+        });
+      }
+      y += rowHeight + GAP;
+    }
+    const tooSmall = placed.find(
+      (p) =>
+        options.valueLabels !== 'off' && !valueLabelFit(p.layout, widestValue(p.panel.cells)).fits,
+    );
+    if (tooSmall) {
+      const w = Math.floor(tooSmall.layout.x.bandwidth());
+      const h = Math.floor(tooSmall.layout.y.bandwidth());
+      notes.push(
+        `Values in cells are not printed: cells of ${w} × ${h} px are too small for text (widen the figure, or turn values off)`,
+      );
+    }
+    return { placed, bottom: y - GAP, footnote: footnoteLines([...notes, ...model.footnote]) };
+  };
+  const first = placePanels(footnoteLines(model.footnote).length);
+  const { placed, bottom, footnote } =
+    size.height !== null && first.footnote.length > footnoteLines(model.footnote).length
+      ? placePanels(first.footnote.length)
+      : first;
+  const contentHeight = bottom + 12 + footnote.length * LINE.footnote + PAD - 8;
   // Whole pixels, so a PNG at any scale has exactly scale x the figure's size. A fixed size
   // holds unless the rows at their thinnest still need more.
   const height = Math.ceil(Math.max(size.height ?? 0, contentHeight));
