@@ -130,3 +130,34 @@ describe('several callouts', () => {
     }
   });
 });
+
+describe('callout text', () => {
+  it('goes where it hides the fewest cells that stand out from the rest', () => {
+    // Failures left of the target and above it, where the text would go by default.
+    const failing = [1000, 2000, 4000].flatMap((lengthTokens) =>
+      [0, 25].map((row) => ({ lengthTokens, row })),
+    );
+    const cells = layout.x.domain().flatMap((lengthTokens) =>
+      layout.y.domain().map((row) => ({
+        lengthTokens,
+        row,
+        value: failing.some((f) => f.lengthTokens === lengthTokens && f.row === row) ? 0 : 1,
+      })),
+    );
+    const callout = { text: 'Fails here', at: { lengthTokens: 8000, row: 50 }, to: null };
+    const hidden = (box: { x: number; y: number; width: number; height: number }) =>
+      failing.filter((f) => {
+        const x = layout.x(f.lengthTokens) ?? 0;
+        const y = layout.y(f.row) ?? 0;
+        return (
+          Math.min(box.x + box.width, x + layout.x.bandwidth()) > Math.max(box.x, x) &&
+          Math.min(box.y + box.height, y + layout.y.bandwidth()) > Math.max(box.y, y)
+        );
+      }).length;
+    const blind = placeCallouts([callout], layout).placed[0];
+    const aware = placeCallouts([callout], layout, cells).placed[0];
+    // Without the cells the text goes towards the middle, over the failures; with them, not.
+    expect(hidden(blind?.box ?? { x: 0, y: 0, width: 0, height: 0 })).toBeGreaterThan(0);
+    expect(hidden(aware?.box ?? { x: 0, y: 0, width: 0, height: 0 })).toBe(0);
+  });
+});

@@ -80,6 +80,22 @@ function wrap(text: string, max: number): string[] {
   return lines;
 }
 
+/**
+ * The cells that stand out: those whose value is not the panel's most common one (a run's
+ * 100 % cells, a difference's zeros). Text over them hides what the figure is about.
+ */
+function standingOut<T extends { value: number | null }>(cells: readonly T[]): T[] {
+  const counts = new Map<number, number>();
+  for (const cell of cells) {
+    if (cell.value !== null) counts.set(cell.value, (counts.get(cell.value) ?? 0) + 1);
+  }
+  let common: number | null = null;
+  for (const [value, count] of counts) {
+    if (common === null || count > (counts.get(common) ?? 0)) common = value;
+  }
+  return cells.filter((cell) => cell.value !== null && cell.value !== common);
+}
+
 /** The area two rectangles share. */
 function overlap(a: Box, b: Box): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
@@ -116,8 +132,14 @@ export function edgePoint(from: { x: number; y: number }, box: Box): { x: number
 export function placeCallouts(
   callouts: readonly Callout[],
   layout: HeatmapLayout,
+  /** The panel's cells: text goes where it hides the fewest cells that stand out. */
+  cells: readonly { lengthTokens: number; row: number | string; value: number | null }[] = [],
 ): { placed: PlacedCallout[]; missing: Callout[] } {
   const placed: PlacedCallout[] = [];
+  const telling = standingOut(cells).flatMap((c) => {
+    const box = cellBox(layout, c);
+    return box ? [box] : [];
+  });
   const missing: Callout[] = [];
   const { plot } = layout;
   const cell = Math.max(layout.x.bandwidth(), layout.y.bandwidth());
@@ -136,8 +158,9 @@ export function placeCallouts(
     const height = lines.length * CALLOUT_TEXT.linePx + 2 * CALLOUT_TEXT.padPx - 3;
     const cx = target.x + target.width / 2;
     const cy = target.y + target.height / 2;
-    // Off a corner of the target, towards the middle of the plot first, then the other three;
-    // the first that covers no callout's target nor text placed so far wins, else the least.
+    // Off a corner of the target, towards the middle of the plot first, then the other three,
+    // one to three steps away: the place that covers no callout's cells or text, and the fewest
+    // cells that stand out (the failures a reader looks for), wins; the nearest of equals.
     const right = cx < plot.x + plot.width / 2;
     const below = cy < plot.y + plot.height / 2;
     const sides: [boolean, boolean][] = [
@@ -147,20 +170,25 @@ export function placeCallouts(
       [!right, !below],
     ];
     const taken = [...targets.map((t) => t.target), ...placed.map((p) => p.box)];
-    const candidates = sides.map(([toRight, toBelow]) => {
-      const x = toRight ? target.x + target.width + offset : target.x - offset - width;
-      const y = toBelow
-        ? target.y + target.height + offset * 0.6
-        : target.y - offset * 0.6 - height;
-      const box = {
-        x: clamp(x, plot.x + 4, plot.x + plot.width - width - 4),
-        y: clamp(y, plot.y + 4, plot.y + plot.height - height - 4),
-        width,
-        height,
-      };
-      return { box, covered: taken.reduce((sum, other) => sum + overlap(box, other), 0) };
-    });
-    const best = candidates.reduce((a, b) => (b.covered < a.covered ? b : a));
+    const candidates = [1, 2, 3.5].flatMap((step) =>
+      sides.map(([toRight, toBelow]) => {
+        const dx = offset * step;
+        const dy = offset * 0.6 * step;
+        const x = toRight ? target.x + target.width + dx : target.x - dx - width;
+        const y = toBelow ? target.y + target.height + dy : target.y - dy - height;
+        const box = {
+          x: clamp(x, plot.x + 4, plot.x + plot.width - width - 4),
+          y: clamp(y, plot.y + 4, plot.y + plot.height - height - 4),
+          width,
+          height,
+        };
+        const clash = taken.reduce((sum, other) => sum + overlap(box, other), 0);
+        const hidden = telling.reduce((sum, other) => sum + overlap(box, other), 0);
+        // A clash costs more than hiding any number of cells; a step further costs a little.
+        return { box, cost: clash * 1e6 + hidden + step * 0.1 * width * height * 0.05 };
+      }),
+    );
+    const best = candidates.reduce((a, b) => (b.cost < a.cost ? b : a));
     const box = best.box;
     // The arrow leaves the box at its point nearest the target's middle.
     const from = {

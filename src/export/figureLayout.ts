@@ -172,7 +172,7 @@ export function placeFigure(model: FigureModel, options: FigureOptions) {
         if (!panel || !layout || !head) continue;
         rowHeight = Math.max(rowHeight, headRow + layout.height);
         // Callouts go on the first panel, the one a single-run figure has.
-        const callouts = i === 0 ? placeCallouts(model.callouts, layout) : null;
+        const callouts = i === 0 ? placeCallouts(model.callouts, layout, panel.cells) : null;
         if (callouts && callouts.missing.length > 0) {
           notes.push(
             `Callouts not drawn, their cells are outside ${panel.title}’s sweep: ${callouts.missing.map((c) => `“${c.text}”`).join(', ')}`,
