@@ -122,6 +122,9 @@ test.describe('figure export', () => {
     await page.getByTestId('callout-to-row').selectOption({ label: '40%' });
     await page.getByTestId('callout-add').click();
     await expect(page.getByTestId('callout-item')).toHaveCount(2);
+    // The preview shows them where the file will.
+    await page.getByTestId('figure-preview-toggle').click();
+    await expect(page.getByTestId('figure-preview').getByTestId('callout')).toHaveCount(2);
 
     const svg = (await download(page, 'export-svg', testInfo.outputPath('wide.svg'))).toString(
       'utf8',

@@ -7,6 +7,7 @@ import { selectCallouts, selectDiffView, selectSetView, useShownRuns } from '../
 import { useStore } from '../state/store';
 import { CalloutControls } from './CalloutControls';
 import { SidebarSection, Toggle } from './fields';
+import { FigurePreview } from './FigurePreview';
 import { FigureShapeFields } from './FigureShapeFields';
 
 type Status =
@@ -41,16 +42,13 @@ export function ExportControls() {
   const figure = view.figure;
   const setFigure = (patch: Partial<FigureOptions>) => setView({ figure: { ...figure, ...patch } });
   const chosenScope = scope === 'diff' && runs.length < 2 ? 'all' : scope;
-  // The axes of the figure's first panel, where callouts go (texts do not change them).
-  const calloutAxes = useMemo(
-    () =>
-      figureModel(runs, parseScope(chosenScope), view, { title: '', subtitle: '' })?.panels[0]
-        ?.axes ?? null,
-    [runs, chosenScope, view],
+  // The figure as it will be exported: its preview, the axes callouts pick from, the file.
+  const model = useMemo(
+    () => figureModel(runs, parseScope(chosenScope), view, { title, subtitle }),
+    [runs, chosenScope, view, title, subtitle],
   );
 
   const build = async () => {
-    const model = figureModel(runs, parseScope(chosenScope), view, { title, subtitle });
     if (!model) throw new Error('nothing to export: load or show a run');
     // The renderer (react-dom/server and the embedded fonts) loads on first use only.
     const { renderFigure } = await import('../export/render');
@@ -196,7 +194,8 @@ export function ExportControls() {
           “Top / Bottom of document”
         </Toggle>
         <CalloutControls
-          axes={calloutAxes}
+          // Callouts go on the first panel.
+          axes={model?.panels[0]?.axes ?? null}
           callouts={callouts}
           onChange={(next) => setView({ callouts: next })}
         />
@@ -210,6 +209,7 @@ export function ExportControls() {
           </button>
         )}
       </div>
+      <FigurePreview model={model} options={figure} />
       <div className="export-buttons">
         {EXPORTS.map(({ action, testId, label }, i) => (
           <button
