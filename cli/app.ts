@@ -12,7 +12,12 @@ export { MAX_FILE_BYTES } from '../src/worker/protocol';
 
 export { figureModel, type FigureScope, type FigureModel } from '../src/export/figureModel';
 export { renderFigure, type RenderedFigure } from '../src/export/render';
-export type { FigureOptions } from '../src/chart/figureOptions';
+export {
+  AXIS_TITLE_RANGE,
+  FIGURE_PX_RANGE,
+  type Callout,
+  type FigureOptions,
+} from '../src/chart/figureOptions';
 export { PALETTES, isPaletteId, type PaletteId } from '../src/chart/palettes';
 
 export { summarizeRun, type RunSummary } from '../src/core/summary';
@@ -22,6 +27,6 @@ export { gridCells, heatmapGrid } from '../src/core/grid';
 
 export { encodeShare } from '../src/export/shareLink';
 export { sharedViewOf } from '../src/state/sharedView';
-export { DEFAULT_VIEW } from '../src/state/viewFields';
+export { DEFAULT_VIEW, readLinked, refusalOf } from '../src/state/viewFields';
 export type { ViewState } from '../src/state/types';
 export { uniqueName } from '../src/state/runNaming';

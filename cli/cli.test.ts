@@ -74,6 +74,33 @@ describe('haymap render', () => {
     expect(app.svg).toContain('#15181d');
   });
 
+  it('draws --aspect 16:9 with a callout as the app exports the same view, byte for byte', async () => {
+    const out = join(dir, 'wide.svg');
+    const callout = '--callout=65536,50=Misses the middle';
+    const args = ['--aspect', '16:9', '--title', 'Wide', '--legend', 'stops', callout];
+    const ran = await haymap(['render', STAGES[0]!, '-o', out, ...args, '-q']);
+    expect(ran.code, ran.stderr).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    const { width, height } = svgSize(svg);
+    expect(width).toBe(1200);
+    expect(height).toBe(675);
+    expect(svg).toContain('Misses the middle');
+    expect(svg).toContain('data-testid="callout-arrow"');
+    // The app's path: the Figure section's options for the same choices.
+    const runs = await appRuns([{ path: 'stage-65k.json', file: STAGES[0]! }]);
+    const view = {
+      ...DEFAULT_VIEW,
+      figure: { ...DEFAULT_VIEW.figure, aspect: '16:9' as const, legend: 'stops' as const },
+      callouts: [{ text: 'Misses the middle', at: { lengthTokens: 65536, row: 50 }, to: null }],
+    };
+    const model = figureModel(runs, { kind: 'all' }, view, { title: 'Wide', subtitle: '' });
+    expect(renderFigure(model!, view.figure).svg).toBe(svg);
+
+    const custom = await haymap(['render', STAGES[0]!, '-o', out, '--aspect', '1600x800', '-q']);
+    expect(custom.code, custom.stderr).toBe(0);
+    expect(svgSize(readFileSync(out, 'utf8'))).toEqual({ width: 1600, height: 800 });
+  });
+
   it('writes a PNG of twice the SVG size at --scale 2, with the embedded font', async () => {
     const svgOut = join(dir, 'one.svg');
     const pngOut = join(dir, 'one.png');
@@ -197,7 +224,9 @@ describe('exit status', () => {
     [['render', STAGES[0]!], '-o fig.svg or -o fig.png is required'],
     [['render', STAGES[0]!, '-o', 'x.svg', '--scale', '2'], '--scale applies to PNG'],
     [['render', STAGES[0]!, '-o', 'x.png', '--scale', '4'], '--scale must be 1, 2 or 3'],
-    [['render', STAGES[0]!, '-o', 'x.png', '--aspect', '1.5'], '--aspect is not available'],
+    [['render', STAGES[0]!, '-o', 'x.png', '--aspect', '1.5'], '--aspect must be 16:9, 4:3'],
+    [['render', STAGES[0]!, '-o', 'x.svg', '--aspect', '90x90'], '--aspect takes whole pixels'],
+    [['render', STAGES[0]!, '-o', 'x.svg', '--callout', '8192,50'], '--callout takes LENGTH,DEPTH'],
     [['render', STAGES[0]!, '-o', 'x.png', '--metric', 'max'], '--metric must be mean, pass'],
     [['summary', STAGES[0]!, '--effective', '2'], '--effective must be a number in 0..1'],
     [['summary', STAGES[0]!, '--format', 'xml'], '--format must be md, csv or json'],

@@ -14,22 +14,15 @@ export const RENDER_OPTIONS = {
   title: { type: 'string' },
   subtitle: { type: 'string' },
   scale: { type: 'string' },
-  aspect: { type: 'string' },
 } as const;
 
 /** What the render options ask for, checked before any file is read. */
-function figureRequest(values: ViewArgs & { output?: string; scale?: string; aspect?: string }) {
+function figureRequest(values: ViewArgs & { output?: string; scale?: string }) {
   const output = values.output;
   if (output === undefined) throw new UsageError('-o fig.svg or -o fig.png is required', 'render');
   const kind = extname(output).toLowerCase();
   if (kind !== '.svg' && kind !== '.png') {
     throw new UsageError(`-o must name a .svg or .png file, not ${output}`, 'render');
-  }
-  if (values.aspect !== undefined) {
-    throw new UsageError(
-      '--aspect is not available: the app draws cells near square and has no aspect option yet',
-      'render',
-    );
   }
   const scale = values.scale === undefined ? 1 : Number(values.scale);
   if (![1, 2, 3].includes(scale)) throw new UsageError('--scale must be 1, 2 or 3', 'render');

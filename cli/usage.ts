@@ -31,8 +31,15 @@ const FIGURE = `Figure options (the app's Figure section):
   --no-gridlines        no lines between cells
   --depth-hints         "Top / Bottom of document" beside the depth axis
   --scale 1|2|3         PNG pixels per figure pixel (PNG only; default 1)
-  --aspect R            not available: the app's figures keep cells near square and have
-                        no aspect option yet, so it is refused rather than ignored`;
+  --aspect A            16:9, 4:3, square, screen (cells near square; the default) or
+                        WxH in pixels (1600x800)
+  --width PX            the figure's width (default: automatic for the aspect)
+  --title-align center|left   (default center)
+  --axis-title-size PX  axis and legend titles (default 14)
+  --legend bar|stops    a colour bar with its title (default), or swatches 100% / 50% / 0%
+  --callout L,D=TEXT    a note with an arrow to the cell nearest length L (tokens: 165000
+                        or 165K) and depth D (%); L1,D1:L2,D2=TEXT puts a dashed box round
+                        that range. Repeatable`;
 
 const COMMON = `  -q, --quiet           no progress or notes on stderr
   -h, --help            this help`;
@@ -89,7 +96,8 @@ runs loaded, and makes no request (its own Content-Security-Policy). Trial texts
 included, as in a share link. Needs the app built (npm run build).
   -o, --output FILE     (required)
   --metric, --threshold, --palette, --task, --theme, --values, --trained-length,
-  --no-gridlines, --depth-hints   the view the report opens with
+  --no-gridlines, --depth-hints, --aspect, --width, --title-align, --axis-title-size,
+  --legend, --callout   the view the report opens with
 ${COMMON}
 
 ${INPUTS}`,

@@ -1,4 +1,5 @@
 import { DEFAULT_VIEW, isPaletteId, type FigureScope, type Run, type ViewState } from './app';
+import { calloutsOf, checkedFigure, shapeOf } from './figureArgs';
 import { UsageError } from './usage';
 
 /** The view options as parseArgs hands them over (strings and switches). */
@@ -13,6 +14,12 @@ export interface ViewArgs {
   'no-gridlines'?: boolean;
   'depth-hints'?: boolean;
   effective?: string;
+  aspect?: string;
+  width?: string;
+  'title-align'?: string;
+  'axis-title-size'?: string;
+  legend?: string;
+  callout?: string[];
 }
 
 /** The parseArgs options of the view, shared by the commands that draw or summarise. */
@@ -26,6 +33,12 @@ export const VIEW_OPTIONS = {
   'trained-length': { type: 'string' },
   'no-gridlines': { type: 'boolean' },
   'depth-hints': { type: 'boolean' },
+  aspect: { type: 'string' },
+  width: { type: 'string' },
+  'title-align': { type: 'string' },
+  'axis-title-size': { type: 'string' },
+  legend: { type: 'string' },
+  callout: { type: 'string', multiple: true },
 } as const;
 
 /** A number in 0..1 from an option, or a usage error naming it. */
@@ -70,7 +83,9 @@ export function viewOf(args: ViewArgs): ViewState {
     palette: args.palette ?? DEFAULT_VIEW.palette,
     task: args.task ?? null,
     effectiveThreshold: unitNumber(args.effective, 'effective', DEFAULT_VIEW.effectiveThreshold),
-    figure: {
+    callouts: calloutsOf(args.callout),
+    figure: checkedFigure({
+      ...shapeOf(args),
       theme: oneOf(args.theme, 'theme', ['light', 'dark'] as const) ?? DEFAULT_VIEW.figure.theme,
       valueLabels:
         oneOf(args.values, 'values', ['off', 'all', 'below100'] as const) ??
@@ -78,7 +93,7 @@ export function viewOf(args: ViewArgs): ViewState {
       gridlines: !args['no-gridlines'],
       trainedLength,
       depthHints: args['depth-hints'] ?? DEFAULT_VIEW.figure.depthHints,
-    },
+    }),
   };
 }
 

@@ -1,9 +1,16 @@
-import { color } from 'd3-color';
 import { memo, useId, type ReactNode } from 'react';
 import type { FigureOptions } from './figureOptions';
 import { LengthAxis, RowAxis } from './Axis';
+import {
+  labelColour,
+  trainedEdgeX,
+  trainedLabelAnchor,
+  valueLabelFit,
+  widestValue,
+} from './figureMarks';
 import type { HeatmapLayout } from './layout';
 import { Legend, type LegendSpec } from './Legend';
+import { LegendStops } from './LegendStops';
 import type { FigureTheme } from './theme';
 
 /** One cell as a plot draws it; the grid's rows and lengths come from the layout. */
@@ -59,36 +66,6 @@ function rowsOf(cells: PlotCell[], columns: number): { cell: PlotCell; index: nu
   return rows;
 }
 
-/** Dark text on light cells, white on dark ones (WCAG relative luminance). */
-function labelColour(fill: string): string {
-  const rgb = color(fill)?.rgb();
-  if (!rgb) return '#000';
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * lin(rgb.r) + 0.7152 * lin(rgb.g) + 0.0722 * lin(rgb.b);
-  return luminance > 0.35 ? '#111' : '#fff';
-}
-
-/** Where a length falls on the axis: between column centres, in proportion to tokens. */
-export function lengthX(layout: HeatmapLayout, lengthTokens: number): number | null {
-  const lengths = layout.x.domain();
-  const centre = (l: number) => (layout.x(l) ?? 0) + layout.x.bandwidth() / 2;
-  const first = lengths[0];
-  const last = lengths.at(-1);
-  if (first === undefined || last === undefined || lengthTokens < first || lengthTokens > last)
-    return null;
-  for (let i = 0; i < lengths.length - 1; i += 1) {
-    const lo = lengths[i] ?? 0;
-    const hi = lengths[i + 1] ?? 0;
-    if (lengthTokens >= lo && lengthTokens <= hi) {
-      return centre(lo) + ((lengthTokens - lo) / (hi - lo)) * (centre(hi) - centre(lo));
-    }
-  }
-  return centre(first);
-}
-
 /**
  * Everything inside a heatmap's SVG: cells (with the data attributes tools read), value
  * labels, marks, the trained-length marker, axes and legend. Drawn with presentation
@@ -113,8 +90,9 @@ export const HeatmapBody = memo(function HeatmapBody({
   const w = x.bandwidth();
   const h = y.bandwidth();
   const interactive = tabStop !== undefined;
-  const labelSize = Math.min(h * 0.5, w / 3.2, 13);
-  const trainedX = options.trainedLength === null ? null : lengthX(layout, options.trainedLength);
+  const values = valueLabelFit(layout, widestValue(cells));
+  const trainedX =
+    options.trainedLength === null ? null : trainedEdgeX(layout, options.trainedLength);
   return (
     <>
       <g
@@ -165,11 +143,11 @@ export const HeatmapBody = memo(function HeatmapBody({
           </g>
         ))}
       </g>
-      {options.valueLabels !== 'off' && labelSize >= 7 && (
+      {options.valueLabels !== 'off' && values.fits && (
         <g
           className="value-labels"
           textAnchor="middle"
-          fontSize={labelSize}
+          fontSize={values.fontPx}
           pointerEvents="none"
           aria-hidden="true"
         >
@@ -211,21 +189,19 @@ export const HeatmapBody = memo(function HeatmapBody({
           <line
             x1={trainedX}
             x2={trainedX}
-            y1={layout.plot.y - 4}
+            y1={layout.plot.y - 3}
             y2={layout.plot.y + layout.plot.height}
             stroke={theme.marker}
             strokeWidth={1.5}
             strokeDasharray="5 4"
           />
+          {/* Above the plot (the layout leaves room), so it covers no cell of the first row. */}
           <text
-            x={trainedX > layout.plot.x + layout.plot.width * 0.7 ? trainedX - 4 : trainedX + 4}
-            textAnchor={trainedX > layout.plot.x + layout.plot.width * 0.7 ? 'end' : 'start'}
-            y={layout.plot.y + 10}
+            x={trainedX}
+            textAnchor={trainedLabelAnchor(layout, trainedX)}
+            y={layout.plot.y - (options.depthHints ? 22 : 6)}
             fontSize={11}
             fill={theme.marker}
-            stroke={theme.background}
-            strokeWidth={3}
-            paintOrder="stroke"
             fontWeight={600}
           >
             trained {lengthLabel(options.trainedLength)}
@@ -234,7 +210,11 @@ export const HeatmapBody = memo(function HeatmapBody({
       )}
       <LengthAxis layout={layout} lengthLabel={lengthLabel} theme={theme} title={lengthTitle} />
       <RowAxis layout={layout} rowLabel={rowLabel} theme={theme} depthHints={options.depthHints} />
-      <Legend layout={layout} spec={legend} theme={theme} />
+      {options.legend === 'stops' ? (
+        <LegendStops layout={layout} spec={legend} theme={theme} />
+      ) : (
+        <Legend layout={layout} spec={legend} theme={theme} />
+      )}
     </>
   );
 });

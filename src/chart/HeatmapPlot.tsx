@@ -69,6 +69,7 @@ export function HeatmapPlot({
   const rowLabel = panel.rowLabel ?? plainRowLabel;
   const { length: lengthMargin, depth: depthMargin } = margins;
   const legendTitle = panel.legend.title;
+  const markerLabel = options.trainedLength !== null;
   const layout = useMemo(
     () =>
       width > 0 && cells.length > 0
@@ -83,6 +84,7 @@ export function HeatmapPlot({
             gutter: marginGutter({ length: lengthMargin, depth: depthMargin }),
             // A phone gets one line: the difference view names both runs in full above the plot.
             legendTitleLines: width >= WIDE_LEGEND_PX ? wantedTitleLines(legendTitle) : 1,
+            markerLabel,
           })
         : null,
     [
@@ -95,6 +97,7 @@ export function HeatmapPlot({
       lengthMargin,
       depthMargin,
       legendTitle,
+      markerLabel,
     ],
   );
 

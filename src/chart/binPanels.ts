@@ -128,7 +128,7 @@ export function binnedRunPanel(
       depthTo: slot.depth.to,
       value: slot.value,
       n: slot.n,
-      valueText: slot.value === null ? undefined : String(Math.round(slot.value * 100)),
+      valueText: slot.value === null ? undefined : `${Math.round(slot.value * 100)}%`,
       label:
         slot.value === null
           ? `${binPlace(slot, noun)}: no data`

@@ -40,6 +40,12 @@ export interface LayoutInput {
   gutter?: { top: number; right: number };
   /** Lines the legend title may take beside the bar (a difference names two runs). */
   legendTitleLines?: number;
+  /** Room above the plot for the trained-length marker's label. */
+  markerLabel?: boolean;
+  /** The panel's height, which the rows then fill (an exported figure's aspect); else near square. */
+  height?: number;
+  /** Size of the axis titles, in pixels. */
+  axisTitlePx?: number;
 }
 
 const FONT_PX = 12;
@@ -50,6 +56,10 @@ const ROW_PX = { min: 12, max: 30 };
 const MIN_COLUMN_PX = 12;
 const LEGEND = { gap: 20, bar: 14, labels: 44, titleLine: 15, minHeight: 110 };
 const AXIS_TITLE_PX = 22;
+/** Room above the plot for "trained 200K", so the label sits over no cell. */
+const MARKER_LABEL_PX = 16;
+/** The thinnest a row gets when rows fill a given height. */
+const FILL_ROW_MIN_PX = 4;
 
 /** The index of the row nearest 50 % depth, which the axis labels whenever it can. */
 function middleDepth(rows: readonly (number | string)[]): number[] {
@@ -76,16 +86,21 @@ export function heatmapLayout({
   depthHints = false,
   gutter = { top: 0, right: 0 },
   legendTitleLines = 1,
+  markerLabel = false,
+  height,
+  axisTitlePx = 12,
 }: LayoutInput): HeatmapLayout {
   const titleLines = Math.max(1, Math.floor(legendTitleLines));
+  const titleRoom = AXIS_TITLE_PX + Math.max(0, axisTitlePx - 12);
   const rowChars = Math.max(2, ...rows.map((r) => rowLabel(r).length));
   const lengthChars = Math.max(2, ...lengths.map((l) => lengthLabel(l).length));
-  const left = AXIS_TITLE_PX + 8 + rowChars * CHAR_PX + 8;
+  const left = titleRoom + 8 + rowChars * CHAR_PX + 8;
   // Right of the bar: its tick labels and title; a title's further lines each take a line more.
   // (The last line's glyphs reach about 12 px past the width, into the panel's padding.)
   const right =
     gutter.right + LEGEND.gap + LEGEND.bar + LEGEND.labels + (titleLines - 1) * LEGEND.titleLine;
-  const top = (depthHints && rowKind === 'depth' ? 24 : 8) + gutter.top;
+  const top =
+    (depthHints && rowKind === 'depth' ? 24 : 8) + gutter.top + (markerLabel ? MARKER_LABEL_PX : 0);
 
   // A few columns (LongBench v2's three buckets) always get room for every label flat: thinning
   // three labels to two would hide a column's name for a few pixels.
@@ -100,13 +115,16 @@ export function heatmapLayout({
   });
   const rotateX = xChoice.rotate;
   const xLabelPx = rotateX ? Math.ceil(lengthChars * CHAR_PX * 0.72) + 10 : FONT_PX + 8;
-  const bottom = xLabelPx + AXIS_TITLE_PX + 10;
+  const bottom = xLabelPx + titleRoom + 10;
 
   // Rows as near square as the width allows, within readable bounds, like the published figures.
-  const rowPx = Math.min(
-    ROW_PX.max,
-    Math.max(ROW_PX.min, Math.min(columnPx * 0.75, 420 / Math.max(1, rows.length))),
-  );
+  const rowPx =
+    height === undefined
+      ? Math.min(
+          ROW_PX.max,
+          Math.max(ROW_PX.min, Math.min(columnPx * 0.75, 420 / Math.max(1, rows.length))),
+        )
+      : Math.max(FILL_ROW_MIN_PX, (height - top - bottom) / Math.max(1, rows.length));
   const plotHeight = rowPx * Math.max(1, rows.length);
 
   const x = scaleBand<number>()

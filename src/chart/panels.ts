@@ -135,7 +135,7 @@ function runCells(grid: HeatmapGrid, metricName: string, unit: LengthUnit): Plot
     value: slot.value,
     n: slot.cell?.n ?? 0,
     failed: slot.cell?.failedCalls,
-    valueText: slot.value === null ? undefined : String(Math.round(slot.value * 100)),
+    valueText: slot.value === null ? undefined : `${Math.round(slot.value * 100)}%`,
     label:
       slot.value === null
         ? `${cellPlace(slot.lengthTokens, slot.row, unit)}: no data`

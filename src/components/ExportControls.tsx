@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
 import { downloadBlob, downloadText, fileSlug } from '../export/download';
 import { figureModel, type FigureScope } from '../export/figureModel';
-import { selectDiffView, selectSetView, useShownRuns } from '../state/selectors';
+import { selectCallouts, selectDiffView, selectSetView, useShownRuns } from '../state/selectors';
 import { useStore } from '../state/store';
+import { CalloutControls } from './CalloutControls';
 import { SidebarSection, Toggle } from './fields';
+import { FigurePreview } from './FigurePreview';
+import { FigureShapeFields } from './FigureShapeFields';
 
 type Status =
   | { kind: 'idle' }
@@ -27,7 +30,9 @@ function parseScope(value: string): FigureScope {
 /** The sidebar's "Figure" section: what to export, how it looks, and PNG/SVG/clipboard. */
 export function ExportControls() {
   const runs = useShownRuns();
-  const view = useStore(useShallow(selectDiffView));
+  const diffView = useStore(useShallow(selectDiffView));
+  const callouts = useStore(selectCallouts);
+  const view = useMemo(() => ({ ...diffView, callouts }), [diffView, callouts]);
   const setView = useStore(selectSetView);
   const [scope, setScope] = useState('all');
   const [title, setTitle] = useState('');
@@ -37,9 +42,13 @@ export function ExportControls() {
   const figure = view.figure;
   const setFigure = (patch: Partial<FigureOptions>) => setView({ figure: { ...figure, ...patch } });
   const chosenScope = scope === 'diff' && runs.length < 2 ? 'all' : scope;
+  // The figure as it will be exported: its preview, the axes callouts pick from, the file.
+  const model = useMemo(
+    () => figureModel(runs, parseScope(chosenScope), view, { title, subtitle }),
+    [runs, chosenScope, view, title, subtitle],
+  );
 
   const build = async () => {
-    const model = figureModel(runs, parseScope(chosenScope), view, { title, subtitle });
     if (!model) throw new Error('nothing to export: load or show a run');
     // The renderer (react-dom/server and the embedded fonts) loads on first use only.
     const { renderFigure } = await import('../export/render');
@@ -109,6 +118,7 @@ export function ExportControls() {
             onChange={(e) => setSubtitle(e.currentTarget.value)}
           />
         </label>
+        <FigureShapeFields figure={figure} setFigure={setFigure} />
         <div className="export-row">
           <label className="field field-stacked">
             <span>Theme</span>
@@ -183,6 +193,12 @@ export function ExportControls() {
         >
           “Top / Bottom of document”
         </Toggle>
+        <CalloutControls
+          // Callouts go on the first panel.
+          axes={model?.panels[0]?.axes ?? null}
+          callouts={callouts}
+          onChange={(next) => setView({ callouts: next })}
+        />
         {JSON.stringify(figure) !== JSON.stringify({ ...DEFAULT_FIGURE, theme: figure.theme }) && (
           <button
             type="button"
@@ -193,6 +209,7 @@ export function ExportControls() {
           </button>
         )}
       </div>
+      <FigurePreview model={model} options={figure} />
       <div className="export-buttons">
         {EXPORTS.map(({ action, testId, label }, i) => (
           <button

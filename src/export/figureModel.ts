@@ -7,6 +7,7 @@ import {
   type PanelModel,
   type PanelView,
 } from '../chart/panels';
+import type { Callout } from '../chart/figureOptions';
 import type { Run } from '../core/types';
 
 /** What an exported figure shows: one run, the difference view, or every shown run. */
@@ -19,6 +20,8 @@ export interface FigureModel {
   panels: PanelModel[];
   /** States what the colours mean, the threshold and the trials per cell; a line each. */
   footnote: string[];
+  /** Notes placed on the first panel. */
+  callouts: Callout[];
 }
 
 function trialsPerCell(panels: PanelModel[]): string {
@@ -33,7 +36,7 @@ function trialsPerCell(panels: PanelModel[]): string {
 export function figureModel(
   runs: readonly Run[],
   scope: FigureScope,
-  view: PanelView & { diffA: string | null; diffB: string | null },
+  view: PanelView & { diffA: string | null; diffB: string | null; callouts: Callout[] },
   texts: { title: string; subtitle: string },
 ): FigureModel | null {
   const task = view.task === null ? '' : ` · task ${view.task}`;
@@ -46,6 +49,7 @@ export function figureModel(
       title: texts.title.trim() || `Difference: ${a.name} − ${b.name}`,
       subtitle: texts.subtitle.trim(),
       panels: [diffPanel(a, b, view)],
+      callouts: view.callouts,
       footnote: [
         `${colour}, A − B in points · pass threshold ${view.threshold.toFixed(2)} · A: ${trialsPerCell([runPanel(a, view)])}, B: ${trialsPerCell([runPanel(b, view)])}${task}`,
         `${significanceNote(view.threshold)} · made with Haymap`,
@@ -61,6 +65,7 @@ export function figureModel(
       (chosen.length === 1 ? (chosen[0]?.name ?? '') : 'Needle in a haystack'),
     subtitle: texts.subtitle.trim(),
     panels,
+    callouts: view.callouts,
     footnote: [
       `${colour} · pass threshold ${view.threshold.toFixed(2)} · ${trialsPerCell(panels)}${task} · made with Haymap`,
     ],

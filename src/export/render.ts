@@ -4,7 +4,8 @@ import inter400 from '@fontsource/inter/files/inter-latin-400-normal.woff2?inlin
 import inter600 from '@fontsource/inter/files/inter-latin-600-normal.woff2?inline';
 import type { FigureOptions } from '../chart/figureOptions';
 import type { FigureModel } from './figureModel';
-import { FigureSvg, placeFigure } from './FigureSvg';
+import { placeFigure } from './figureLayout';
+import { FigureSvg } from './FigureSvg';
 
 /**
  * Inter embedded as data URLs: a file opened anywhere (or drawn on a canvas, which loads

@@ -23,7 +23,24 @@ const VIEW: SharedView = {
   align: true,
   showLengthMean: true,
   effectiveThreshold: 0.6,
-  figure: { ...DEFAULT_VIEW.figure, theme: 'dark', trainedLength: 8192 },
+  figure: {
+    ...DEFAULT_VIEW.figure,
+    theme: 'dark',
+    trainedLength: 8192,
+    aspect: '16:9',
+    widthPx: 1400,
+    titleAlign: 'left',
+    axisTitlePx: 16,
+    legend: 'stops',
+  },
+  callouts: [
+    { text: 'Misses at 50 %', at: { lengthTokens: 1000, row: 50 }, to: null },
+    {
+      text: '<b>boxed</b>',
+      at: { lengthTokens: 1000, row: 0 },
+      to: { lengthTokens: 2000, row: 100 },
+    },
+  ],
   diffA: 2,
   diffB: 0,
 };

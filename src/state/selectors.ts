@@ -52,6 +52,9 @@ export const selectViewControls = ({ view }: Store) => ({
 });
 
 /** What the difference view draws with, and so an exported figure. */
+/** The exported figure's callouts. */
+export const selectCallouts = ({ view }: Store) => view.callouts;
+
 export const selectDiffView = ({ view }: Store) => ({
   metric: view.metric,
   threshold: view.threshold,

@@ -38,6 +38,7 @@ describe('shared views', () => {
       showDepthMean: false,
       lengthScale: 'auto',
       figure: DEFAULT_VIEW.figure,
+      callouts: [],
       diffA: 'z',
       diffB: 'x',
     });
@@ -57,6 +58,74 @@ describe('shared views', () => {
     });
   });
 
+  const CALLOUT = { text: 'Fails here', at: { lengthTokens: 1000, row: 50 }, to: null };
+  const RANGE = {
+    text: 'Weak region',
+    at: { lengthTokens: 1000, row: 0 },
+    to: { lengthTokens: 4000, row: 'niah_single_1' },
+  };
+
+  it('carry the figure’s shape, type and callouts', () => {
+    const figured: ViewState = {
+      ...view,
+      figure: {
+        ...DEFAULT_VIEW.figure,
+        aspect: 'custom',
+        widthPx: 1600,
+        heightPx: 800,
+        titleAlign: 'left',
+        axisTitlePx: 18,
+        legend: 'stops',
+      },
+      callouts: [CALLOUT, RANGE],
+    };
+    const shared = sharedViewOf(figured, runs);
+    const checked = readSharedView(JSON.parse(JSON.stringify(shared)));
+    expect(checked).toEqual({ ok: true, value: shared });
+    expect(viewPatchOf(shared, ['x', 'y', 'z'])).toMatchObject({
+      figure: figured.figure,
+      callouts: [CALLOUT, RANGE],
+    });
+  });
+
+  it('open links written before the figure options and callouts, with their defaults', () => {
+    const old: Record<string, unknown> = { ...sharedViewOf(DEFAULT_VIEW, []) };
+    delete old.callouts;
+    const oldFigure = {
+      theme: 'dark',
+      valueLabels: 'all',
+      gridlines: true,
+      trainedLength: 8192,
+      depthHints: false,
+    };
+    const checked = readSharedView({ ...old, figure: oldFigure });
+    expect(checked).toEqual({
+      ok: true,
+      value: { ...old, callouts: [], figure: { ...DEFAULT_VIEW.figure, ...oldFigure } },
+    });
+  });
+
+  const shared = sharedViewOf(DEFAULT_VIEW, []);
+  const figure = (patch: Record<string, unknown>) => ({
+    ...shared,
+    figure: { ...DEFAULT_VIEW.figure, ...patch },
+  });
+  it.each([
+    ['an unknown aspect', figure({ aspect: '21:9' })],
+    ['a custom aspect without a height', figure({ aspect: 'custom', widthPx: 1600 })],
+    ['a height without a custom aspect', figure({ aspect: '16:9', heightPx: 800 })],
+    ['a width of 10 px', figure({ widthPx: 10 })],
+    ['a fractional width', figure({ widthPx: 1200.5 })],
+    ['a huge axis title', figure({ axisTitlePx: 400 })],
+    ['an unknown legend', figure({ legend: 'pie' })],
+    ['an unknown title alignment', figure({ titleAlign: 'right' })],
+  ])('refuse %s', (_, value) => {
+    expect(readSharedView(value)).toEqual({
+      ok: false,
+      reason: 'the view’s figure options are not valid',
+    });
+  });
+
   it.each([
     null,
     [],
@@ -65,5 +134,20 @@ describe('shared views', () => {
     { ...sharedViewOf(DEFAULT_VIEW, []), lengthScale: 'sqrt' },
   ])('refuse %j', (value) => {
     expect(readSharedView(value).ok).toBe(false);
+  });
+
+  it.each([
+    ['not a list', { ...CALLOUT }],
+    ['an empty text', [{ ...CALLOUT, text: ' ' }]],
+    ['a text too long', [{ ...CALLOUT, text: 'x'.repeat(201) }]],
+    ['a depth beyond 100', [{ ...CALLOUT, at: { lengthTokens: 1000, row: 150 } }]],
+    ['a negative length', [{ ...CALLOUT, at: { lengthTokens: -1, row: 50 } }]],
+    ['a missing cell', [{ text: 'x', to: null }]],
+    ['a range corner that is not a cell', [{ ...CALLOUT, to: 'everywhere' }]],
+    ['too many', Array.from({ length: 13 }, () => CALLOUT)],
+  ])('refuse callouts with %s', (_, callouts) => {
+    const checked = readSharedView({ ...shared, callouts });
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && checked.reason).toContain('callouts are not valid');
   });
 });

@@ -2,7 +2,7 @@
  * The store's shape: both slices and what they hold. Slices, selectors and tests import these
  * types from here, so no slice needs to import the store or another slice.
  */
-import type { FigureOptions } from '../chart/figureOptions';
+import type { Callout, FigureOptions } from '../chart/figureOptions';
 import type { LengthScaleChoice } from '../chart/lengthChartLayout';
 import type { PaletteId } from '../chart/palettes';
 import type { FileFormat, ReadChoice, RunDraft, UnmappedFile } from '../core/types';
@@ -41,6 +41,8 @@ export interface ViewState {
   drill: DrillTarget | null;
   /** How figures are drawn, on screen and in exports. */
   figure: FigureOptions;
+  /** Notes placed on the exported figure, each pointing at a cell or a range of cells. */
+  callouts: Callout[];
   /** The page's colours (the exported figure keeps its own theme, `figure.theme`). */
   colorScheme: ColorScheme;
   /** How the difference view compares: chosen from the sweeps (auto), cell by cell, or on shared bins. */

@@ -27,6 +27,7 @@ describe('the view-field table', () => {
       lengthScale: 'auto',
       drill: null,
       figure: DEFAULT_FIGURE,
+      callouts: [],
       colorScheme: 'system',
       diffMode: 'auto',
       binCount: null,

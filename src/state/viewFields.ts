@@ -1,11 +1,11 @@
-import { DEFAULT_FIGURE, type FigureOptions } from '../chart/figureOptions';
+import { DEFAULT_FIGURE } from '../chart/figureOptions';
 import { PALETTES, type PaletteId } from '../chart/palettes';
 import { DEFAULT_THRESHOLD, METRIC_LABELS } from '../core/metrics';
-import { isJsonObject } from '../core/read/json';
 import { isCount, isNumberIn, isText } from '../core/formats/share/guards';
 import type { Metric } from '../core/types';
 import { buildFrom, keysOf } from './fieldTables';
 import type { LengthScaleChoice } from '../chart/lengthChartLayout';
+import { readCallouts, readFigure } from './figureReaders';
 import type { ColorScheme, ViewState } from './types';
 
 /** Bounds a reader of untrusted input applies (links are bounded; the saved copy is not). */
@@ -76,21 +76,6 @@ function optional<T>(read: (value: unknown) => T | undefined, fallback: T) {
 const isColorScheme = (value: unknown): value is ColorScheme =>
   value === 'system' || value === 'light' || value === 'dark';
 
-function readFigure(value: unknown): FigureOptions | undefined {
-  if (!isJsonObject(value)) return undefined;
-  const { theme, valueLabels, gridlines, trainedLength, depthHints } = value;
-  if (
-    (theme !== 'light' && theme !== 'dark') ||
-    (valueLabels !== 'off' && valueLabels !== 'all' && valueLabels !== 'below100') ||
-    typeof gridlines !== 'boolean' ||
-    (trainedLength !== null && !isNumberIn(trainedLength, 0, Number.MAX_VALUE)) ||
-    typeof depthHints !== 'boolean'
-  ) {
-    return undefined;
-  }
-  return { theme, valueLabels, gridlines, trainedLength, depthHints };
-}
-
 /** Length bins a user may ask for. */
 export const MAX_BINS = 100;
 
@@ -160,6 +145,13 @@ export const VIEW_FIELDS = {
     link: 'value',
     read: readFigure,
     refusal: 'the view’s figure options are not valid',
+  },
+  callouts: {
+    default: [],
+    link: 'value',
+    read: (value, { maxTaskChars }) => readCallouts(value, maxTaskChars),
+    refusal:
+      'the view’s figure callouts are not valid (each a text and a cell by length and depth)',
   },
   colorScheme: { default: 'system', link: 'preference', read: guarded(isColorScheme) },
   // Local for now: links written before these fields existed must still open.
