@@ -138,9 +138,9 @@ export async function parseWithMapping(
     fraction: () => unit === 'fraction',
     add: (model, task, lengthTokens, depthPercent, rawScore, row) => {
       probe.see(rawScore);
-      pending.addScore(model, task, lengthTokens, depthPercent, rawScore, () =>
-        rawTrial(row.record(), row.line, lengthTokens, depthPercent, rawScore),
-      );
+      if (pending.addScore(model, task, lengthTokens, depthPercent, rawScore)) {
+        pending.keepDetail(rawTrial(row.record(), row.line, lengthTokens, depthPercent, rawScore));
+      }
     },
   });
   const read = await readTable(

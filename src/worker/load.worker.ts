@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
+import { FileQueue } from './fileQueue';
 import { loadBatch } from './loadBatch';
-import type { LoadCommand, LoadMessage, PickedFile } from './protocol';
+import type { LoadCommand, LoadMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -8,18 +9,20 @@ function post(message: LoadMessage): void {
   self.postMessage(message);
 }
 
-/** Files received for each batch, until its 'load' command. */
-const received = new Map<number, PickedFile[]>();
+/** The files of each batch being loaded, until its 'end' command. */
+const batches = new Map<number, FileQueue>();
 
 self.onmessage = (event: MessageEvent<LoadCommand>) => {
   const command = event.data;
-  if (command.type === 'files') {
-    const files = received.get(command.id) ?? [];
-    files.push(...command.files);
-    received.set(command.id, files);
-    return;
+  if (command.type === 'start') {
+    const files = new FileQueue();
+    batches.set(command.id, files);
+    const { id, filesTotal, known } = command;
+    void loadBatch({ id, files, filesTotal, known }, post);
+  } else if (command.type === 'files') {
+    batches.get(command.id)?.push(command.files);
+  } else {
+    batches.get(command.id)?.end();
+    batches.delete(command.id);
   }
-  const files = received.get(command.id) ?? [];
-  received.delete(command.id);
-  void loadBatch({ id: command.id, files, known: command.known }, post);
 };

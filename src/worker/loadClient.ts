@@ -98,9 +98,14 @@ export function loadInWorker(
   });
 }
 
-/** Hands a batch's files to the worker a slice per task, so the page never blocks on it. */
+/**
+ * Hands a batch's files to the worker a slice per task, so the page never blocks on it; the
+ * worker starts on the first slice while the next are cloned.
+ */
 async function postInSlices(id: number, files: PickedFile[], known: Record<string, string>) {
   const target = loaderWorker();
+  const start: LoadCommand = { type: 'start', id, filesTotal: files.length, known };
+  target.postMessage(start);
   for (let i = 0; i < files.length; i += FILES_PER_MESSAGE) {
     if (i > 0) await new Promise((next) => setTimeout(next, 0));
     // A cancel between slices ends the batch: send nothing more.
@@ -112,8 +117,8 @@ async function postInSlices(id: number, files: PickedFile[], known: Record<strin
     };
     target.postMessage(command);
   }
-  const command: LoadCommand = { type: 'load', id, known };
-  target.postMessage(command);
+  const end: LoadCommand = { type: 'end', id };
+  target.postMessage(end);
 }
 
 /**

@@ -11,22 +11,22 @@ export interface PickedFile {
   mapping?: ColumnMapping;
 }
 
-/** Main thread -> worker: load one batch. */
-export interface LoadRequest {
-  id: number;
-  files: PickedFile[];
-  /** Fingerprints of files already loaded, with their paths: such files are skipped. */
-  known: Record<string, string>;
-}
-
 /**
- * Main thread -> worker, in order: a batch's files in slices (cloning a File into a message
- * costs a quarter of a millisecond, so thousands in one message would block the page for
- * seconds), then the request to load them all.
+ * Main thread -> worker, in order: a batch starts (how many files, which are known already),
+ * its files come in slices (cloning a File into a message costs the page a quarter of a
+ * millisecond, so thousands in one message would block it for seconds), then its end. The
+ * worker reads the first slice while the page clones the next.
  */
 export type LoadCommand =
+  | {
+      type: 'start';
+      id: number;
+      filesTotal: number;
+      /** Fingerprints of files already loaded, with their paths: such files are skipped. */
+      known: Record<string, string>;
+    }
   | { type: 'files'; id: number; files: PickedFile[] }
-  | ({ type: 'load' } & Omit<LoadRequest, 'files'>);
+  | { type: 'end'; id: number };
 
 /** Files per 'files' message: each clones in a few tens of milliseconds at most. */
 export const FILES_PER_MESSAGE = 100;

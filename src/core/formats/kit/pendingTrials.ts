@@ -54,8 +54,8 @@ export class PendingTrials {
   }
 
   /**
-   * The same as {@link add} for a trial known by its coordinates and score; `trial` makes the
-   * whole trial, called only when its cell still keeps details.
+   * The same as {@link add} for a trial known by its coordinates and score: true when its cell
+   * still keeps details, and the caller hands the whole trial to {@link keepDetail}.
    */
   addScore(
     model: string | undefined,
@@ -63,15 +63,18 @@ export class PendingTrials {
     lengthTokens: number,
     depthPercent: number | null,
     rawScore: number,
-    trial: () => RawTrial,
-  ): void {
+  ): boolean {
     const cell = this.cellAt(model, task, lengthTokens, depthPercent);
     cell.n += 1;
     addCount(cell.scores, rawScore, 1);
-    if (cell.details < DETAILS_PER_CELL) {
-      cell.details += 1;
-      this.details.push(trial());
-    }
+    if (cell.details >= DETAILS_PER_CELL) return false;
+    cell.details += 1;
+    return true;
+  }
+
+  /** The details of a trial {@link addScore} said to keep. */
+  keepDetail(trial: RawTrial): void {
+    this.details.push(trial);
   }
 
   private cellAt(
