@@ -1,41 +1,51 @@
 import type { PickedFile } from './protocol';
+import type { ReadFile } from './readAhead';
+
+/** A file of the batch, with its bytes and fingerprint when a helper worker read it already. */
+export interface QueuedFile {
+  picked: PickedFile;
+  read?: ReadFile;
+}
 
 /**
- * The files of a batch as they arrive from the page, slice by slice: the worker starts on the
- * first while the page is still handing over the rest.
+ * The files of a batch by their place in it, as they arrive: from the page slice by slice, and
+ * read already from the pool's other workers, in any order. The loading worker takes them in
+ * order, starting on the first while the page is still handing over the rest.
  */
 export class FileQueue {
-  private readonly files: PickedFile[] = [];
-  private ended = false;
+  private readonly files: (QueuedFile | undefined)[] = [];
   private waiting: (() => void)[] = [];
+  private bytesCome = 0;
 
-  /** Files that have come so far. */
-  get arrived(): readonly PickedFile[] {
-    return this.files;
+  constructor(readonly total: number) {}
+
+  /** The size of the files come so far, in bytes. */
+  get bytes(): number {
+    return this.bytesCome;
   }
 
-  push(files: readonly PickedFile[]): void {
-    this.files.push(...files);
-    this.wake();
-  }
-
-  /** No more files will come. */
-  end(): void {
-    this.ended = true;
-    this.wake();
-  }
-
-  /** File `index` once it has come; undefined when the batch ended before it. */
-  async at(index: number): Promise<PickedFile | undefined> {
-    while (index >= this.files.length && !this.ended) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-    return this.files[index];
-  }
-
-  private wake(): void {
+  /** Files from place `first` on. */
+  put(first: number, files: readonly QueuedFile[]): void {
+    files.forEach((file, i) => {
+      this.files[first + i] = file;
+      this.bytesCome += file.picked.file.size;
+    });
     const waiting = this.waiting;
     this.waiting = [];
     for (const resolve of waiting) resolve();
+  }
+
+  /** File `index` if it has come. */
+  get(index: number): QueuedFile | undefined {
+    return this.files[index];
+  }
+
+  /** File `index` once it has come; undefined past the batch's end. */
+  async at(index: number): Promise<QueuedFile | undefined> {
+    if (index >= this.total) return undefined;
+    for (let file = this.files[index]; ; file = this.files[index]) {
+      if (file) return file;
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
   }
 }

@@ -26,7 +26,6 @@ function megabytes(bytes: number): number {
 export interface BatchInput {
   id: number;
   files: FileQueue;
-  filesTotal: number;
   /** Fingerprints of files already loaded, with their paths: such files are skipped. */
   known: Record<string, string>;
 }
@@ -36,14 +35,14 @@ export interface BatchInput {
  * starts on the first file while the page is still handing over the rest.
  */
 export async function loadBatch(
-  { id, files, filesTotal, known }: BatchInput,
+  { id, files, known }: BatchInput,
   post: (message: LoadMessage) => void,
 ): Promise<void> {
   const started = performance.now();
   const loader = new BatchLoader();
   const progress: LoadProgress = {
     filesDone: 0,
-    filesTotal,
+    filesTotal: files.total,
     bytesDone: 0,
     bytesTotal: 0,
     records: 0,
@@ -59,15 +58,12 @@ export async function loadBatch(
   };
   const dedupe = new Dedupe(known);
   const reads = new ReadAhead(files);
-  let sized = 0;
   for (let index = 0; ; index += 1) {
-    const picked = await files.at(index);
-    if (!picked) break;
-    // Sizes are known once files have come; counted here, not per file on the page.
-    for (; sized < files.arrived.length; sized += 1) {
-      progress.bytesTotal += files.arrived[sized]?.file.size ?? 0;
-    }
-    const { file, path, formatId, mapping } = picked;
+    const queued = await files.at(index);
+    if (!queued) break;
+    // Sizes are known once files have come; counted in the worker, not per file on the page.
+    progress.bytesTotal = files.bytes;
+    const { file, path, formatId, mapping } = queued.picked;
     const { bytes, print } = await reads.take(index);
     const bytesBefore = progress.bytesDone;
     progress.current = path;

@@ -16,6 +16,11 @@ export interface PickedFile {
  * its files come in slices (cloning a File into a message costs the page a quarter of a
  * millisecond, so thousands in one message would block it for seconds), then its end. The
  * worker reads the first slice while the page clones the next.
+ *
+ * A large batch is spread over a pool: one worker loads it (`start`), the others (`help`)
+ * read and fingerprint the slices they are given and pass them on to it, bytes transferred,
+ * through a channel of their own ({@link HelpedFiles}). Every file is parsed and merged by
+ * the one loading worker in the batch's order, so the result is the one a single worker gives.
  */
 export type LoadCommand =
   | {
@@ -24,9 +29,19 @@ export type LoadCommand =
       filesTotal: number;
       /** Fingerprints of files already loaded, with their paths: such files are skipped. */
       known: Record<string, string>;
+      /** A channel from each helper. */
+      helpers: MessagePort[];
     }
-  | { type: 'files'; id: number; files: PickedFile[] }
+  | { type: 'help'; id: number; lead: MessagePort }
+  | { type: 'files'; id: number; first: number; files: PickedFile[] }
   | { type: 'end'; id: number };
+
+/** Helper -> loading worker: files from place `first` on, read and fingerprinted. */
+export interface HelpedFiles {
+  first: number;
+  /** `read` is missing where the helper could not read the file: the loader tries and says why. */
+  files: { picked: PickedFile; read?: { bytes: ArrayBuffer | undefined; print: string | null } }[];
+}
 
 /** Files per 'files' message: each clones in a few tens of milliseconds at most. */
 export const FILES_PER_MESSAGE = 100;
