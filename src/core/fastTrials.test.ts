@@ -152,3 +152,71 @@ describe('the fast path of tidy tables reads as the general one', () => {
     expect(calls).toHaveLength(1);
   });
 });
+
+const JSONL: ColumnMapping = { ...TIDY, needle: null, response: 'response' };
+
+function jsonRows(count: number, row: (i: number) => string): string {
+  return rows(count, row);
+}
+
+const plainJson = jsonRows(
+  300,
+  (i) =>
+    `{"model": "m${i % 3}", "context_length": ${1000 * (1 + (i % 7))}, "depth_percent": ${(i % 11) * 9.5}, "score": ${i % 2}, "response": "r${i}"}`,
+);
+
+describe('the fast path of JSON lines reads as the general one', () => {
+  it.each([
+    ['plain lines', plainJson],
+    [
+      'CRLF, a byte-order mark and blank lines',
+      `\uFEFF${plainJson.replace(/\n/g, '\r\n\r\n')}\r\n`,
+    ],
+    [
+      'no spaces and odd spaces',
+      `${plainJson.replace(/: /g, ':').replace(/, /g, ',')}\n  {"model" :"m" ,"context_length":1000 , "depth_percent":0,"score":1,"response":"r"}  \n${plainJson}`,
+    ],
+    [
+      'escapes and nested values',
+      `${plainJson}\n{"model": "m\\"q", "context_length": 1000, "depth_percent": 0, "score": 1, "response": "a\\nb"}\n{"model": "m", "context_length": 1000, "depth_percent": 0, "score": 1, "response": {"text": "r"}}\n${plainJson}`,
+    ],
+    [
+      'other keys and orders',
+      `${plainJson}\n{"context_length": 1000, "model": "m", "depth_percent": 0, "score": 1, "response": "r"}\n{"model": "m", "context_length": 1000, "depth_percent": 0, "score": 1}\n{"model": "m", "context_length": 1000, "depth_percent": 0, "score": 1, "response": "r", "x": 1}\n${plainJson}`,
+    ],
+    [
+      'numbers and words',
+      `${plainJson}\n{"model": "m", "context_length": "2000", "depth_percent": 5e1, "score": true, "response": "r"}\n{"model": 5, "context_length": 1000, "depth_percent": -0, "score": 1.5E-1, "response": 7}\n{"model": null, "context_length": 1000, "depth_percent": 0, "score": null, "response": null}\n{"model": "m", "context_length": 1000, "depth_percent": NaN, "score": 1, "response": "r"}\n${plainJson}`,
+    ],
+    [
+      'broken lines',
+      `${plainJson}\n{"model": "m", "context_length": 01, "depth_percent": 0, "score": 1, "response": "r"}\n{"model": "m", "context_length": 1000,\n[1, 2]\n"text"\n${plainJson}\n{"model": "m", "context_length": 1000, "depth_pe`,
+    ],
+    [
+      'repeated and integer-like keys',
+      `{"model": "m", "model": "n", "context_length": 1000, "depth_percent": 0, "score": 1, "response": "r"}\n{"1": 5, "model": "m", "context_length": 1000, "depth_percent": 0, "score": 1, "response": "r"}\n${plainJson}`,
+    ],
+    [
+      'bad coordinates',
+      `${plainJson}\n{"model": "m", "context_length": -1000, "depth_percent": 0, "score": 1, "response": "r"}\n{"model": "m", "context_length": 1000.5, "depth_percent": 140, "score": 1, "response": "r"}\n{"model": " ", "context_length": 1000, "depth_percent": 0, "score": 7, "response": "r"}`,
+    ],
+  ])('%s', async (_name, text) => {
+    await expectSame(text, { mapping: JSONL, path: 't.jsonl' });
+    await expectSame(text, { mapping: JSONL, path: 't.jsonl', chunkChars: 11 });
+  });
+
+  it('reads fraction depths with an open unit as the general path does', async () => {
+    const text = jsonRows(
+      100,
+      (i) => `{"context_length": 1000, "depth": ${(i % 10) / 10}, "score": 1}`,
+    );
+    const mapping: ColumnMapping = {
+      ...JSONL,
+      depth: 'depth',
+      depthUnit: 'auto',
+      model: null,
+      response: null,
+    };
+    await expectSame(text, { mapping, path: 't.jsonl' });
+  });
+});

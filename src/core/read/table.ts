@@ -14,6 +14,7 @@ import {
 import { readCsvFields } from './csvFields';
 import type { FieldRow, FlatRecord } from './fieldRow';
 import { isJsonObject, itemPrefix, parseJson, trimmedHead } from './json';
+import { JsonLine } from './jsonLineFields';
 import { forEachJsonItem, JsonArrayCutter, streamJsonArray } from './jsonArray';
 import { withLfLineEnds } from './lineEnds';
 import { readLines } from './lines';
@@ -118,11 +119,20 @@ function csvRecord(columns: string[], cells: string[]): FlatRecord {
   return values;
 }
 
+/** The record of a JSON line as the general reader makes it; null when it is no object. */
+function plainRecord(text: string): FlatRecord | null {
+  const parsed = parseJson(text);
+  return parsed.ok && isJsonObject(parsed.value) ? flattenRecord(parsed.value) : null;
+}
+
 /** Collects column names in the order they first appear. */
 class Columns {
   private readonly names = new Set<string>();
   add(values: FlatRecord): void {
-    for (const key of Object.keys(values)) this.names.add(key);
+    this.addNames(Object.keys(values));
+  }
+  addNames(names: readonly string[]): void {
+    for (const name of names) this.names.add(name);
   }
   list(): string[] {
     return [...this.names];
@@ -185,8 +195,16 @@ export async function readTable(
   }
 
   if (kind === 'jsonl') {
+    const plain = fast && limit === undefined ? new JsonLine(plainRecord) : null;
+    let plainColumns = false;
     await readLines(source, (text, line) => {
       if (text.trim() === '') return;
+      if (plain?.scan(text, line) && fast?.(plain)) {
+        if (!plainColumns) columns.addNames(plain.columns);
+        plainColumns = true;
+        count += 1;
+        return;
+      }
       const parsed = parseJson(text);
       if (!parsed.ok) {
         onBad('json-line', `not a JSON record (${parsed.reason})`, line);
