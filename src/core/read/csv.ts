@@ -85,10 +85,20 @@ export function normaliseColumn(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** The header names of the first line, normalised (for detection). */
+/** The last head {@link headerColumns} read, and its columns. */
+let lastHeader: { head: string; columns: readonly string[] } | null = null;
+
+/**
+ * The header names of the first line, normalised (for detection). Every detector of a file
+ * asks with the same head, so the last answer is kept: a folder of a thousand JSON files
+ * otherwise runs papaparse over each head once per table format.
+ */
 export function headerColumns(head: string): string[] {
-  const parsed = Papa.parse<string[]>(firstLineOf(head), { delimiter: guessDelimiter(head) });
-  return (parsed.data[0] ?? []).map(normaliseColumn);
+  if (lastHeader?.head !== head) {
+    const parsed = Papa.parse<string[]>(firstLineOf(head), { delimiter: guessDelimiter(head) });
+    lastHeader = { head, columns: (parsed.data[0] ?? []).map(normaliseColumn) };
+  }
+  return [...lastHeader.columns];
 }
 
 /**
