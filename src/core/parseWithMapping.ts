@@ -13,7 +13,14 @@ import {
   toFiniteNumber,
   type ScoreScale,
 } from './normalize';
-import { readTable, toScore, type TableOptions, type TableRecord } from './read/table';
+import { fastTrials } from './fastTrials';
+import {
+  readTable,
+  toScore,
+  type FlatRecord,
+  type TableOptions,
+  type TableRecord,
+} from './read/table';
 import type { Source } from './source';
 import type { ColumnMapping, FlatValue, ScaleChoice } from './types';
 
@@ -39,8 +46,12 @@ export async function parseWithMapping(
   source: Source,
   mapping: ColumnMapping,
   sink: RecordSink,
-  options: Omit<TableOptions, 'limit'> = {},
+  options: Omit<TableOptions, 'limit' | 'fast'> & {
+    /** false: every record the general way (to check the fast path against it). */
+    fastPath?: boolean;
+  } = {},
 ): Promise<ParseOutcome> {
+  const { fastPath = true, ...tableOptions } = options;
   const reading = new FileReading(source, sink);
   const chosen = mapping.scoreScale === 'auto' ? null : SCALES[mapping.scoreScale];
   const probe = new ScaleProbe();
@@ -50,7 +61,7 @@ export async function parseWithMapping(
   const held: { trial: RawTrial; check: RecordCheck }[] = [];
 
   /** Hands a trial on with its depth in percent, or skips it when the depth is out of range. */
-  const emit = ({ rawScore, ...trial }: RawTrial, check: RecordCheck): void => {
+  const emit = (trial: RawTrial, check: RecordCheck): void => {
     const raw = trial.depthPercent;
     if (raw !== null) {
       const depthPercent = unit === 'fraction' ? raw * 100 : raw;
@@ -62,16 +73,41 @@ export async function parseWithMapping(
       }
       trial.depthPercent = depthPercent;
     }
-    if (chosen) reading.trial({ ...trial, score: rawScore / chosen.top });
-    else {
-      probe.see(rawScore);
-      pending.add({ ...trial, rawScore });
+    if (chosen) {
+      const { rawScore, ...rest } = trial;
+      reading.trial({ ...rest, score: rawScore / chosen.top });
+    } else {
+      probe.see(trial.rawScore);
+      pending.add(trial);
     }
   };
   const decide = (decided: 'percent' | 'fraction'): void => {
     unit = decided;
     for (const { trial, check } of held) emit(trial, check);
     held.length = 0;
+  };
+
+  /** The trial of a record whose coordinates and score are read, with its texts. */
+  const rawTrial = (
+    values: FlatRecord,
+    line: number | undefined,
+    lengthTokens: number,
+    depthPercent: number | null,
+    rawScore: number,
+  ): RawTrial => {
+    const text = (column: string | null) =>
+      column === null ? undefined : optionalText(values[column]);
+    return {
+      lengthTokens,
+      depthPercent,
+      rawScore,
+      model: text(mapping.model)?.trim() || undefined,
+      task: text(mapping.task)?.trim() || undefined,
+      needle: text(mapping.needle),
+      expected: text(mapping.expected),
+      response: text(mapping.response),
+      source: line === undefined ? { file: reading.file } : { file: reading.file, line },
+    };
   };
 
   const onRecord = ({ values, line, index }: TableRecord): void => {
@@ -89,19 +125,7 @@ export async function parseWithMapping(
     const rawScore = number(mapping.score, toScore);
     if (rawScore === null || !check.placed(lengthTokens, null)) return;
     if (chosen && !check.inRange('score', rawScore, chosen.top)) return;
-    const text = (column: string | null) =>
-      column === null ? undefined : optionalText(values[column]);
-    const trial: RawTrial = {
-      lengthTokens,
-      depthPercent: depth,
-      rawScore,
-      model: text(mapping.model)?.trim() || undefined,
-      task: text(mapping.task)?.trim() || undefined,
-      needle: text(mapping.needle),
-      expected: text(mapping.expected),
-      response: text(mapping.response),
-      source: line === undefined ? { file: reading.file } : { file: reading.file, line },
-    };
+    const trial = rawTrial(values, line, lengthTokens, depth, rawScore);
     if (unit !== null || depth === null) return emit(trial, check);
     held.push({ trial, check });
     if (depth > 1) decide('percent');
@@ -109,7 +133,22 @@ export async function parseWithMapping(
   };
 
   const onBad = (kind: string, detail: string, line?: number) => reading.skip(kind, detail, line);
-  const read = await readTable(source, onRecord, onBad, options);
+  const fast = fastTrials(mapping, {
+    open: () => chosen === null && (unit !== null || mapping.depth === null),
+    fraction: () => unit === 'fraction',
+    add: (model, task, lengthTokens, depthPercent, rawScore, row) => {
+      probe.see(rawScore);
+      if (pending.addScore(model, task, lengthTokens, depthPercent, rawScore)) {
+        pending.keepDetail(rawTrial(row.record(), row.line, lengthTokens, depthPercent, rawScore));
+      }
+    },
+  });
+  const read = await readTable(
+    source,
+    onRecord,
+    onBad,
+    fastPath ? { ...tableOptions, fast } : tableOptions,
+  );
   if (!read.ok) return reading.fail(read.reason, read.line);
   if (unit === null) decide('fraction');
 

@@ -1,6 +1,4 @@
 import { coordinatesInName } from '../core/formats/babilong';
-import { MAX_FILE_BYTES } from './protocol';
-import { fingerprint } from './fingerprint';
 
 /**
  * The same content twice (already loaded, or twice in this drop) is read once: files are known
@@ -17,15 +15,13 @@ export class Dedupe {
   }
 
   /**
-   * Whether the file's content was seen before (then it is listed, and should not be read),
-   * with its fingerprint otherwise (null for a file too large to read).
+   * Whether the file's content (its fingerprint, null for a file too large to read) was seen
+   * before (then it is listed, and should not be read), with the fingerprint it is known by.
    */
-  async check(
-    file: File,
+  check(
     path: string,
-    bytes?: ArrayBuffer,
-  ): Promise<{ duplicate: true } | { duplicate: false; print: string | null }> {
-    const content = file.size > MAX_FILE_BYTES ? null : await fingerprint(file, bytes);
+    content: string | null,
+  ): { duplicate: true } | { duplicate: false; print: string | null } {
     // Where the name holds the coordinates (BABILong's qa1_0k_<cfg>.csv), the same answers under
     // two names are two cells, and every settings sidecar of a configuration is alike.
     const name = path.slice(path.lastIndexOf('/') + 1);

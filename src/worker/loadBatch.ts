@@ -1,12 +1,12 @@
 import { BatchLoader } from '../core/load';
 import { Dedupe } from './dedupe';
+import type { FileQueue } from './fileQueue';
 import { fileSources } from './fileSource';
 import {
   DETAILS_PER_MESSAGE,
   MAX_FILE_BYTES,
   type LoadMessage,
   type LoadProgress,
-  type LoadRequest,
   type ParseSpan,
 } from './protocol';
 import { ReadAhead } from './readAhead';
@@ -22,18 +22,29 @@ function megabytes(bytes: number): number {
   return Math.round(bytes / 2 ** 20);
 }
 
-/** Reads, parses and aggregates one batch, posting progress, kept trials, then the result. */
+/** One batch being loaded: its id, the files as they come, and those already loaded. */
+export interface BatchInput {
+  id: number;
+  files: FileQueue;
+  /** Fingerprints of files already loaded, with their paths: such files are skipped. */
+  known: Record<string, string>;
+}
+
+/**
+ * Reads, parses and aggregates one batch, posting progress, kept trials, then the result. It
+ * starts on the first file while the page is still handing over the rest.
+ */
 export async function loadBatch(
-  { id, files, known }: LoadRequest,
+  { id, files, known }: BatchInput,
   post: (message: LoadMessage) => void,
 ): Promise<void> {
   const started = performance.now();
   const loader = new BatchLoader();
   const progress: LoadProgress = {
     filesDone: 0,
-    filesTotal: files.length,
+    filesTotal: files.total,
     bytesDone: 0,
-    bytesTotal: files.reduce((sum, f) => sum + f.file.size, 0),
+    bytesTotal: 0,
     records: 0,
     current: '',
   };
@@ -47,11 +58,16 @@ export async function loadBatch(
   };
   const dedupe = new Dedupe(known);
   const reads = new ReadAhead(files);
-  for (const [index, { file, path, formatId, mapping }] of files.entries()) {
-    const bytes = await reads.take(index);
+  for (let index = 0; ; index += 1) {
+    const queued = await files.at(index);
+    if (!queued) break;
+    // Sizes are known once files have come; counted in the worker, not per file on the page.
+    progress.bytesTotal = files.bytes;
+    const { file, path, formatId, mapping } = queued.picked;
+    const { bytes, print } = await reads.take(index);
     const bytesBefore = progress.bytesDone;
     progress.current = path;
-    const seen = await dedupe.check(file, path, bytes);
+    const seen = dedupe.check(path, print);
     if (seen.duplicate) {
       // Listed among the duplicates; nothing to read.
     } else if (file.size > MAX_FILE_BYTES) {
@@ -93,7 +109,7 @@ export async function loadBatch(
     durationMs: performance.now() - started,
     bytes: progress.bytesTotal,
     records: loader.recordsRead,
-    files: files.length,
+    files: progress.filesDone,
   };
   result.runs.forEach((run, index) => {
     for (let i = 0; i < run.details.length; i += DETAILS_PER_MESSAGE) {

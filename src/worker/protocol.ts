@@ -11,22 +11,37 @@ export interface PickedFile {
   mapping?: ColumnMapping;
 }
 
-/** Main thread -> worker: load one batch. */
-export interface LoadRequest {
-  id: number;
-  files: PickedFile[];
-  /** Fingerprints of files already loaded, with their paths: such files are skipped. */
-  known: Record<string, string>;
-}
-
 /**
- * Main thread -> worker, in order: a batch's files in slices (cloning a File into a message
- * costs a quarter of a millisecond, so thousands in one message would block the page for
- * seconds), then the request to load them all.
+ * Main thread -> worker, in order: a batch starts (how many files, which are known already),
+ * its files come in slices (cloning a File into a message costs the page a quarter of a
+ * millisecond, so thousands in one message would block it for seconds), then its end. The
+ * worker reads the first slice while the page clones the next.
+ *
+ * A large batch is spread over a pool: one worker loads it (`start`), the others (`help`)
+ * read and fingerprint the slices they are given and pass them on to it, bytes transferred,
+ * through a channel of their own ({@link HelpedFiles}). Every file is parsed and merged by
+ * the one loading worker in the batch's order, so the result is the one a single worker gives.
  */
 export type LoadCommand =
-  | { type: 'files'; id: number; files: PickedFile[] }
-  | ({ type: 'load' } & Omit<LoadRequest, 'files'>);
+  | {
+      type: 'start';
+      id: number;
+      filesTotal: number;
+      /** Fingerprints of files already loaded, with their paths: such files are skipped. */
+      known: Record<string, string>;
+      /** A channel from each helper. */
+      helpers: MessagePort[];
+    }
+  | { type: 'help'; id: number; lead: MessagePort }
+  | { type: 'files'; id: number; first: number; files: PickedFile[] }
+  | { type: 'end'; id: number };
+
+/** Helper -> loading worker: files from place `first` on, read and fingerprinted. */
+export interface HelpedFiles {
+  first: number;
+  /** `read` is missing where the helper could not read the file: the loader tries and says why. */
+  files: { picked: PickedFile; read?: { bytes: ArrayBuffer | undefined; print: string | null } }[];
+}
 
 /** Files per 'files' message: each clones in a few tens of milliseconds at most. */
 export const FILES_PER_MESSAGE = 100;

@@ -1,26 +1,63 @@
 import { WHOLE_FILE_BYTES } from './fileSource';
-
-/** Small files read ahead of the one being parsed. */
-const READ_AHEAD = 16;
+import { fingerprint } from './fingerprint';
+import type { FileQueue } from './fileQueue';
+import { MAX_FILE_BYTES } from './protocol';
 
 /**
- * Reads small files a few ahead of the one being parsed, so the worker parses one while the
- * next arrive (a folder of a thousand files otherwise spends most of its time waiting on reads).
+ * Files read (and fingerprinted) ahead of the one being parsed. Each read is a round trip to
+ * the browser's file store, so a folder of a thousand small files waits on reads unless many
+ * are in flight at once.
+ */
+export const READ_AHEAD = 64;
+
+/** Bytes of small files held ahead at most, whatever their number. */
+const READ_AHEAD_BYTES = 16 * 1024 * 1024;
+
+/** A file read ahead: its bytes when it is small, and its content fingerprint. */
+export interface ReadFile {
+  bytes: ArrayBuffer | undefined;
+  /** Null for a file too large to read. */
+  print: string | null;
+}
+
+/** A file's bytes when it is small (read once, for fingerprint and text alike) and its fingerprint. */
+export async function readFile(file: File): Promise<ReadFile> {
+  const bytes = file.size <= WHOLE_FILE_BYTES ? await file.arrayBuffer() : undefined;
+  const print = file.size > MAX_FILE_BYTES ? null : await fingerprint(file, bytes);
+  return { bytes, print };
+}
+
+/**
+ * Reads small files and fingerprints every file up to {@link READ_AHEAD} ahead of the one
+ * being parsed, so the worker parses one while the next arrive and hash. Files a helper
+ * worker read already are taken as they come.
  */
 export class ReadAhead {
-  private readonly reads = new Map<number, Promise<ArrayBuffer>>();
+  private readonly reads = new Map<number, { read: Promise<ReadFile>; bytes: number }>();
+  private aheadBytes = 0;
 
-  constructor(private readonly files: readonly { file: File }[]) {}
+  constructor(private readonly queue: FileQueue) {}
 
-  /** The bytes of file `index` when it is small (read once, for fingerprint and text alike). */
-  async take(index: number): Promise<ArrayBuffer | undefined> {
-    for (let j = index; j < Math.min(this.files.length, index + READ_AHEAD); j += 1) {
-      const next = this.files[j]?.file;
-      if (next && next.size <= WHOLE_FILE_BYTES && !this.reads.has(j))
-        this.reads.set(j, next.arrayBuffer());
+  /** File `index` read, once it has come. */
+  async take(index: number): Promise<ReadFile> {
+    const last = Math.min(this.queue.total, index + READ_AHEAD);
+    for (let j = index; j < last; j += 1) {
+      if (j > index && this.aheadBytes >= READ_AHEAD_BYTES) break;
+      const queued = this.queue.get(j);
+      if (!queued || queued.read || this.reads.has(j)) continue;
+      const { file } = queued.picked;
+      const bytes = file.size <= WHOLE_FILE_BYTES ? file.size : 0;
+      this.reads.set(j, { read: readFile(file), bytes });
+      this.aheadBytes += bytes;
     }
-    const bytes = this.reads.get(index);
-    this.reads.delete(index);
-    return bytes;
+    const ahead = this.reads.get(index);
+    if (ahead) {
+      this.reads.delete(index);
+      this.aheadBytes -= ahead.bytes;
+      return ahead.read;
+    }
+    const queued = this.queue.get(index);
+    if (!queued) throw new Error(`file ${index} of the batch never came`);
+    return queued.read ?? readFile(queued.picked.file);
   }
 }

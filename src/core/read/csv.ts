@@ -85,10 +85,20 @@ export function normaliseColumn(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** The header names of the first line, normalised (for detection). */
+/** The last head {@link headerColumns} read, and its columns. */
+let lastHeader: { head: string; columns: readonly string[] } | null = null;
+
+/**
+ * The header names of the first line, normalised (for detection). Every detector of a file
+ * asks with the same head, so the last answer is kept: a folder of a thousand JSON files
+ * otherwise runs papaparse over each head once per table format.
+ */
 export function headerColumns(head: string): string[] {
-  const parsed = Papa.parse<string[]>(firstLineOf(head), { delimiter: guessDelimiter(head) });
-  return (parsed.data[0] ?? []).map(normaliseColumn);
+  if (lastHeader?.head !== head) {
+    const parsed = Papa.parse<string[]>(firstLineOf(head), { delimiter: guessDelimiter(head) });
+    lastHeader = { head, columns: (parsed.data[0] ?? []).map(normaliseColumn) };
+  }
+  return [...lastHeader.columns];
 }
 
 /**
@@ -104,64 +114,91 @@ export async function readCsvRows(
   source: Source,
   onRow: (cells: string[], line: number) => boolean | void,
 ): Promise<Result<{ rows: number }>> {
-  let line = 1;
-  let rows = 0;
-  let carry = '';
-  const delimiter = guessDelimiter(source.head);
-  const decimalComma = usesDecimalComma(delimiter);
+  const rows = new PapaRows(guessDelimiter(source.head), 1, 0, onRow);
+  for await (const chunk of textChunks(source)) if (!rows.push(chunk)) break;
+  return rows.end();
+}
+
+/**
+ * Papaparse fed chunk by chunk (LF line ends, no byte-order mark), from line `line` on, with
+ * `rows` rows counted before: {@link readCsvRows}, and the fast reader's fallback from the
+ * first quote on (`csvFields.ts`).
+ */
+export class PapaRows {
+  private carry = '';
   // Held in an object: the parser's callback sets it, which control-flow narrowing cannot see.
-  const stop: { problem: { reason: string; line: number } | null; done: boolean } = {
+  private readonly stop: { problem: { reason: string; line: number } | null; done: boolean } = {
     problem: null,
     done: false,
   };
-  let cursor = 0;
-  let text = '';
-  const parser = new Papa.Parser({
-    delimiter,
-    // Every line end reaches the parser as LF (textChunks), so there is nothing to guess.
-    newline: '\n',
-    // The raw parser's step result holds the row wrapped in an array.
-    step: (result: Papa.ParseStepResult<string[][]>) => {
-      const start = line;
-      const end = result.meta.cursor;
-      for (let i = cursor; i < end; i += 1) if (text.charCodeAt(i) === 10) line += 1;
-      cursor = end;
-      const cells = result.data[0] ?? [];
-      if (decimalComma) withDecimalPoints(cells);
-      const error = result.errors[0];
-      if (error && !stop.problem) stop.problem = { reason: describe(error), line: start };
-      if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
-      rows += 1;
-      if (onRow(cells, start) === false) {
-        stop.done = true;
-        parser.abort();
-      }
-    },
-  });
-  const feed = (input: string, last: boolean): number => {
-    text = input;
-    cursor = 0;
-    return cursorOf(parser.parse(input, 0, !last));
-  };
+  private cursor = 0;
+  private text = '';
+  private readonly parser: Papa.Parser;
   // Chunks not fed yet. The row held back by a feed is parsed again from its start by the next,
   // so a row longer than a chunk (one huge line) waits until as much new text has come as it
   // holds: the work stays linear in the file's length instead of growing with its square.
-  const unfed: string[] = [];
-  let unfedChars = 0;
-  for await (const chunk of textChunks(source)) {
-    unfed.push(chunk);
-    unfedChars += chunk.length;
-    if (unfedChars < carry.length) continue;
-    const input = carry + unfed.join('');
-    unfed.length = 0;
-    unfedChars = 0;
-    carry = input.slice(feed(input, false));
-    if (stop.problem || stop.done) break;
+  private readonly unfed: string[] = [];
+  private unfedChars = 0;
+
+  constructor(
+    delimiter: string,
+    private line: number,
+    private rows: number,
+    onRow: (cells: string[], line: number) => boolean | void,
+  ) {
+    const decimalComma = usesDecimalComma(delimiter);
+    const stop = this.stop;
+    this.parser = new Papa.Parser({
+      delimiter,
+      // Every line end reaches the parser as LF (textChunks), so there is nothing to guess.
+      newline: '\n',
+      // The raw parser's step result holds the row wrapped in an array.
+      step: (result: Papa.ParseStepResult<string[][]>) => {
+        const start = this.line;
+        const end = result.meta.cursor;
+        for (let i = this.cursor; i < end; i += 1)
+          if (this.text.charCodeAt(i) === 10) this.line += 1;
+        this.cursor = end;
+        const cells = result.data[0] ?? [];
+        if (decimalComma) withDecimalPoints(cells);
+        const error = result.errors[0];
+        if (error && !stop.problem) stop.problem = { reason: describe(error), line: start };
+        if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
+        this.rows += 1;
+        if (onRow(cells, start) === false) {
+          stop.done = true;
+          this.parser.abort();
+        }
+      },
+    });
   }
-  const rest = stop.problem || stop.done ? '' : carry + unfed.join('');
-  if (rest !== '') feed(rest, true);
-  if (stop.problem) return { ok: false, ...stop.problem };
-  return { ok: true, rows };
+
+  private feed(input: string, last: boolean): number {
+    this.text = input;
+    this.cursor = 0;
+    return cursorOf(this.parser.parse(input, 0, !last));
+  }
+
+  /** Parses what has come; false once reading has stopped (a problem, or `onRow` said so). */
+  push(chunk: string): boolean {
+    this.unfed.push(chunk);
+    this.unfedChars += chunk.length;
+    if (this.unfedChars < this.carry.length) return true;
+    const input = this.carry + this.unfed.join('');
+    this.unfed.length = 0;
+    this.unfedChars = 0;
+    this.carry = input.slice(this.feed(input, false));
+    return !(this.stop.problem || this.stop.done);
+  }
+
+  /** Parses the last row; the number of rows, or the problem that stopped reading. */
+  end(): Result<{ rows: number }> {
+    const { stop } = this;
+    const rest = stop.problem || stop.done ? '' : this.carry + this.unfed.join('');
+    if (rest !== '') this.feed(rest, true);
+    if (stop.problem) return { ok: false, ...stop.problem };
+    return { ok: true, rows: this.rows };
+  }
 }
 
 /** Where papaparse stopped: its `parse` is typed `any`, so the one field used is checked. */

@@ -11,7 +11,10 @@ import {
   usesDecimalComma,
   withDecimalPoints,
 } from './csv';
+import { readCsvFields } from './csvFields';
+import type { FieldRow, FlatRecord } from './fieldRow';
 import { isJsonObject, itemPrefix, parseJson, trimmedHead } from './json';
+import { JsonLine } from './jsonLineFields';
 import { forEachJsonItem, JsonArrayCutter, streamJsonArray } from './jsonArray';
 import { withLfLineEnds } from './lineEnds';
 import { readLines } from './lines';
@@ -22,7 +25,7 @@ import { readLines } from './lines';
  */
 export type TableKind = 'csv' | 'json' | 'jsonl';
 
-export type FlatRecord = Record<string, FlatValue>;
+export type { FieldRow, FlatRecord } from './fieldRow';
 
 /** One record and where it is: the line it starts on (CSV, JSONL) or its index (JSON arrays). */
 export interface TableRecord {
@@ -100,6 +103,12 @@ export interface TableOptions {
   kind?: TableKind;
   /** CSV column names lower-cased, for formats whose columns are named in any case. */
   normaliseHeader?: boolean;
+  /**
+   * Offered each record of a plain stretch of the table first (reading it all, no `limit`):
+   * true when it took the record from its fields, false to have it made and handed to
+   * `onRecord` as usual. Either way the outcome must be the same; this one is faster.
+   */
+  fast?: (row: FieldRow) => boolean;
 }
 
 function csvRecord(columns: string[], cells: string[]): FlatRecord {
@@ -110,11 +119,20 @@ function csvRecord(columns: string[], cells: string[]): FlatRecord {
   return values;
 }
 
+/** The record of a JSON line as the general reader makes it; null when it is no object. */
+function plainRecord(text: string): FlatRecord | null {
+  const parsed = parseJson(text);
+  return parsed.ok && isJsonObject(parsed.value) ? flattenRecord(parsed.value) : null;
+}
+
 /** Collects column names in the order they first appear. */
 class Columns {
   private readonly names = new Set<string>();
   add(values: FlatRecord): void {
-    for (const key of Object.keys(values)) this.names.add(key);
+    this.addNames(Object.keys(values));
+  }
+  addNames(names: readonly string[]): void {
+    for (const name of names) this.names.add(name);
   }
   list(): string[] {
     return [...this.names];
@@ -130,7 +148,7 @@ export async function readTable(
   source: Source,
   onRecord: (record: TableRecord) => boolean | void,
   onBad: OnBadRecord,
-  { limit, kind = tableKind(source.path, source.head), normaliseHeader }: TableOptions = {},
+  { limit, kind = tableKind(source.path, source.head), normaliseHeader, fast }: TableOptions = {},
 ): Promise<TableRead> {
   const columns = new Columns();
   let count = 0;
@@ -147,30 +165,46 @@ export async function readTable(
 
   if (kind === 'csv') {
     let header: string[] | null = null;
-    const read = await readCsvRows(source, (cells, line) => {
+    const cells = (row: string[], line: number): boolean | void => {
       if (!header) {
-        header = headerNames(cells, normaliseHeader);
-        noteRepeatedColumns(
-          source,
-          cells,
-          normaliseHeader ? normaliseColumn : (name) => name.trim(),
-        );
+        header = headerNames(row, normaliseHeader);
+        noteRepeatedColumns(source, row, normaliseHeader ? normaliseColumn : (name) => name.trim());
         return;
       }
-      if (cells.length !== header.length) {
-        onBad('csv-fields', `${cells.length} fields where the header has ${header.length}`, line);
+      if (row.length !== header.length) {
+        onBad('csv-fields', `${row.length} fields where the header has ${header.length}`, line);
         return;
       }
-      return take({ values: csvRecord(header, cells), line });
-    });
+      return take({ values: csvRecord(header, row), line });
+    };
+    const read =
+      fast && limit === undefined
+        ? await readCsvFields(source, {
+            cells,
+            header: () => header,
+            record: (row) => csvRecord(header ?? [], row),
+            fields: (row) => {
+              if (row.count === header?.length && fast(row)) count += 1;
+              else cells(row.cells(), row.line);
+            },
+          })
+        : await readCsvRows(source, cells);
     if (!read.ok) return read;
     if (!header) return { ok: false, reason: 'the file is empty' };
     return { ok: true, kind, columns: [...new Set<string>(header)] };
   }
 
   if (kind === 'jsonl') {
+    const plain = fast && limit === undefined ? new JsonLine(plainRecord) : null;
+    let plainColumns = false;
     await readLines(source, (text, line) => {
       if (text.trim() === '') return;
+      if (plain?.scan(text, line) && fast?.(plain)) {
+        if (!plainColumns) columns.addNames(plain.columns);
+        plainColumns = true;
+        count += 1;
+        return;
+      }
       const parsed = parseJson(text);
       if (!parsed.ok) {
         onBad('json-line', `not a JSON record (${parsed.reason})`, line);
