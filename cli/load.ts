@@ -39,14 +39,16 @@ export async function loadInputs(
   const loader = new BatchLoader();
   for (const { path, reason } of missing) loader.fail({ file: path, reason });
   const dedupe = new Dedupe({});
-  for (const [index, { path, file }] of files.entries()) {
+  for (const [index, { path, file, bytes }] of files.entries()) {
     if (file.size > MAX_FILE_BYTES) {
       loader.fail({ file: path, reason: 'too large to load (over the 2 GB limit)' });
     } else {
       try {
-        const seen = await dedupe.check(file, path);
+        // A small file's bytes, read already, serve the fingerprint and the reader: the File
+        // itself is not read again.
+        const seen = await dedupe.check(file, path, bytes);
         if (!seen.duplicate) {
-          const opened = await fileSources(file, path, () => {});
+          const opened = await fileSources(file, path, () => {}, bytes);
           if (!opened.ok) loader.fail({ file: path, reason: opened.reason });
           else {
             let failed = false;
