@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   BatchLoader,
   Dedupe,
@@ -38,7 +39,8 @@ export async function loadInputs(
 ): Promise<Loaded> {
   const loader = new BatchLoader();
   for (const { path, reason } of missing) loader.fail({ file: path, reason });
-  const dedupe = new Dedupe({});
+  // Node's own SHA-256, synchronous: WebCrypto's is a trip through the thread pool per file.
+  const dedupe = new Dedupe({}, (data) => createHash('sha256').update(data).digest());
   for (const [index, { path, file, bytes }] of files.entries()) {
     if (file.size > MAX_FILE_BYTES) {
       loader.fail({ file: path, reason: 'too large to load (over the 2 GB limit)' });

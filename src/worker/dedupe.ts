@@ -1,6 +1,6 @@
 import { coordinatesInName } from '../core/formats/babilong';
 import { MAX_FILE_BYTES } from './protocol';
-import { fingerprint } from './fingerprint';
+import { fingerprint, type Sha256 } from './fingerprint';
 
 /**
  * The same content twice (already loaded, or twice in this drop) is read once: files are known
@@ -11,8 +11,14 @@ export class Dedupe {
   private readonly printOf = new Map<string, string>();
   readonly duplicates: { file: string; sameAs: string }[] = [];
 
-  /** `known` maps fingerprints of files already loaded to their paths. */
-  constructor(known: Record<string, string>) {
+  /**
+   * `known` maps fingerprints of files already loaded to their paths; `sha256` is the hash the
+   * fingerprints take (WebCrypto's when not given).
+   */
+  constructor(
+    known: Record<string, string>,
+    private readonly sha256?: Sha256,
+  ) {
     this.seen = new Map(Object.entries(known));
   }
 
@@ -25,7 +31,7 @@ export class Dedupe {
     path: string,
     bytes?: ArrayBuffer,
   ): Promise<{ duplicate: true } | { duplicate: false; print: string | null }> {
-    const content = file.size > MAX_FILE_BYTES ? null : await fingerprint(file, bytes);
+    const content = file.size > MAX_FILE_BYTES ? null : await fingerprint(file, bytes, this.sha256);
     // Where the name holds the coordinates (BABILong's qa1_0k_<cfg>.csv), the same answers under
     // two names are two cells, and every settings sidecar of a configuration is alike.
     const name = path.slice(path.lastIndexOf('/') + 1);
