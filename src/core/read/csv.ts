@@ -85,10 +85,24 @@ export function normaliseColumn(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** The header names of the first line, normalised (for detection). */
+/** The last head `headerColumns` read, and its columns. */
+let lastHead: { head: string; columns: readonly string[] } | null = null;
+
+/**
+ * The header names of the first line, normalised (for detection). Every table format's
+ * detector asks for the same head in turn, so the last one's columns are kept: a folder of a
+ * thousand files parses each head once, not once per detector.
+ */
 export function headerColumns(head: string): string[] {
-  const parsed = Papa.parse<string[]>(firstLineOf(head), { delimiter: guessDelimiter(head) });
-  return (parsed.data[0] ?? []).map(normaliseColumn);
+  if (lastHead?.head !== head) {
+    // The first line holds no line end, so papaparse need not scan for one.
+    const parsed = Papa.parse<string[]>(firstLineOf(head), {
+      delimiter: guessDelimiter(head),
+      newline: '\n',
+    });
+    lastHead = { head, columns: (parsed.data[0] ?? []).map(normaliseColumn) };
+  }
+  return [...lastHead.columns];
 }
 
 /**
