@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import {
   BatchLoader,
   Dedupe,
@@ -20,6 +20,15 @@ export interface Loaded {
   duplicates: { file: string; sameAs: string }[];
 }
 
+/**
+ * Node's own SHA-256, synchronous (WebCrypto's is a trip through the thread pool per file):
+ * the one-shot `crypto.hash` where Node has it (20.12 on), a Hash object before.
+ */
+const sha256 =
+  'hash' in nodeCrypto
+    ? (data: Uint8Array) => nodeCrypto.hash('sha256', data, 'buffer')
+    : (data: Uint8Array) => nodeCrypto.createHash('sha256').update(data).digest();
+
 /** Called after each file, for a progress line. */
 export type OnFile = (done: number, total: number, path: string) => void;
 
@@ -39,8 +48,7 @@ export async function loadInputs(
 ): Promise<Loaded> {
   const loader = new BatchLoader();
   for (const { path, reason } of missing) loader.fail({ file: path, reason });
-  // Node's own SHA-256, synchronous: WebCrypto's is a trip through the thread pool per file.
-  const dedupe = new Dedupe({}, (data) => createHash('sha256').update(data).digest());
+  const dedupe = new Dedupe({}, sha256);
   for (const [index, { path, file, bytes }] of files.entries()) {
     if (file.size > MAX_FILE_BYTES) {
       loader.fail({ file: path, reason: 'too large to load (over the 2 GB limit)' });
