@@ -85,24 +85,20 @@ export function normaliseColumn(name: string): string {
   return name.trim().toLowerCase();
 }
 
-/** The last head `headerColumns` read, and its columns. */
-let lastHead: { head: string; columns: readonly string[] } | null = null;
-
 /**
  * The header names of the first line, normalised (for detection). Every table format's
- * detector asks for the same head in turn, so the last one's columns are kept: a folder of a
- * thousand files parses each head once, not once per detector.
+ * detector asks this of every file's head, JSON ones too, so a line without a quote is split
+ * at its delimiter, as papaparse's own fast mode splits it, without a parser set up for it.
  */
 export function headerColumns(head: string): string[] {
-  if (lastHead?.head !== head) {
-    // The first line holds no line end, so papaparse need not scan for one.
-    const parsed = Papa.parse<string[]>(firstLineOf(head), {
-      delimiter: guessDelimiter(head),
-      newline: '\n',
-    });
-    lastHead = { head, columns: (parsed.data[0] ?? []).map(normaliseColumn) };
-  }
-  return [...lastHead.columns];
+  const line = firstLineOf(head);
+  const delimiter = guessDelimiter(head);
+  const cells = line.includes('"')
+    ? (Papa.parse<string[]>(line, { delimiter, newline: '\n' }).data[0] ?? [])
+    : line === ''
+      ? []
+      : line.split(delimiter);
+  return cells.map(normaliseColumn);
 }
 
 /**
