@@ -8,6 +8,7 @@ export { BatchLoader } from '../src/core/load';
 export type { BatchResult, LoadError, Run, RunDraft } from '../src/core/types';
 export { fileSources } from '../src/worker/fileSource';
 export { Dedupe } from '../src/worker/dedupe';
+export { fingerprint } from '../src/worker/fingerprint';
 export { MAX_FILE_BYTES } from '../src/worker/protocol';
 
 export { figureModel, type FigureScope, type FigureModel } from '../src/export/figureModel';

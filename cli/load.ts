@@ -1,7 +1,9 @@
+import * as nodeCrypto from 'node:crypto';
 import {
   BatchLoader,
   Dedupe,
   fileSources,
+  fingerprint,
   MAX_FILE_BYTES,
   uniqueName,
   type LoadError,
@@ -18,6 +20,15 @@ export interface Loaded {
   /** Files skipped because the same content came earlier, as the app skips them. */
   duplicates: { file: string; sameAs: string }[];
 }
+
+/**
+ * Node's own SHA-256, synchronous (WebCrypto's is a trip through the thread pool per file):
+ * the one-shot `crypto.hash` where Node has it (20.12 on), a Hash object before.
+ */
+const sha256 =
+  'hash' in nodeCrypto
+    ? (data: Uint8Array) => nodeCrypto.hash('sha256', data, 'buffer')
+    : (data: Uint8Array) => nodeCrypto.createHash('sha256').update(data).digest();
 
 /** Called after each file, for a progress line. */
 export type OnFile = (done: number, total: number, path: string) => void;
@@ -39,14 +50,16 @@ export async function loadInputs(
   const loader = new BatchLoader();
   for (const { path, reason } of missing) loader.fail({ file: path, reason });
   const dedupe = new Dedupe({});
-  for (const [index, { path, file }] of files.entries()) {
+  for (const [index, { path, file, bytes }] of files.entries()) {
     if (file.size > MAX_FILE_BYTES) {
       loader.fail({ file: path, reason: 'too large to load (over the 2 GB limit)' });
     } else {
       try {
-        const seen = await dedupe.check(file, path);
+        // A small file's bytes, read already, serve the fingerprint and the reader: the File
+        // itself is not read again.
+        const seen = dedupe.check(path, await fingerprint(file, bytes, sha256));
         if (!seen.duplicate) {
-          const opened = await fileSources(file, path, () => {});
+          const opened = await fileSources(file, path, () => {}, bytes);
           if (!opened.ok) loader.fail({ file: path, reason: opened.reason });
           else {
             let failed = false;

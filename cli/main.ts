@@ -1,15 +1,17 @@
-import { cells } from './cells';
 import type { Io } from './command';
-import { render } from './render';
-import { report } from './report';
-import { summary } from './summary';
 import { InputError, USAGE, UsageError } from './usage';
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
-  render,
-  summary,
-  cells,
-  report,
+type Command = (args: string[], io: Io) => Promise<void>;
+
+/**
+ * Each command's module, imported when it runs: `--help` and a usage error load none of them,
+ * and `summary` never loads React or the figure.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  render: async () => (await import('./render')).render,
+  summary: async () => (await import('./summary')).summary,
+  cells: async () => (await import('./cells')).cells,
+  report: async () => (await import('./report')).report,
 };
 
 /** The process's own streams. */
@@ -29,8 +31,8 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
     (name === undefined ? io.stderr : io.stdout).write(`${USAGE.haymap}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command || !Object.hasOwn(COMMANDS, name)) {
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
     io.stderr.write(`haymap: unknown command ${JSON.stringify(name)}\n\n${USAGE.haymap}\n`);
     return 2;
   }
@@ -39,7 +41,9 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
     return 0;
   }
   try {
-    await command(args, io);
+    await (
+      await command()
+    )(args, io);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { Resvg } from '@resvg/resvg-js';
 import type { RenderedFigure } from './app';
 
 /**
@@ -92,37 +91,40 @@ export function nameFamily(sfnt: Buffer, family: string): Buffer {
   return sfnt;
 }
 
-let fontPaths: string[] | null = null;
+/** Bumped when the unpacking above changes what it writes for the same WOFF file. */
+const UNPACKING = 1;
 
 /**
  * The fonts as TrueType files resvg can open (its Node build reads font files, not buffers),
- * unpacked once into the temporary folder under a name of their content.
+ * unpacked into the temporary folder under a name of the WOFF file's content: once there, a
+ * run reads three small files and unpacks nothing.
  */
-function interFonts(): string[] {
-  const require = createRequire(import.meta.url);
-  fontPaths ??= FONT_FILES.map((name) => {
-    const sfnt = nameFamily(woffToSfnt(readFileSync(require.resolve(name))), 'Inter');
-    const digest = createHash('sha256').update(sfnt).digest('hex').slice(0, 16);
-    const path = join(tmpdir(), `haymap-${basename(name, '.woff')}-${digest}.ttf`);
+function interFonts(require: NodeJS.Require): string[] {
+  return FONT_FILES.map((name) => {
+    const woff = readFileSync(require.resolve(name));
+    const digest = createHash('sha256').update(`${UNPACKING}:`).update(woff).digest('hex');
+    const path = join(tmpdir(), `haymap-${basename(name, '.woff')}-${digest.slice(0, 16)}.ttf`);
     if (!existsSync(path)) {
       // Written aside and renamed, so a concurrent run never reads half a font.
       const partial = `${path}.${process.pid}`;
-      writeFileSync(partial, sfnt);
+      writeFileSync(partial, nameFamily(woffToSfnt(woff), 'Inter'));
       renameSync(partial, path);
     }
     return path;
   });
-  return fontPaths;
 }
 
 /**
  * The figure as a PNG of `scale` times its size, drawn by resvg with Inter only: system fonts
- * are left out, so the same figure gives the same pixels on any machine.
+ * are left out, so the same figure gives the same pixels on any machine. resvg's native
+ * binding is loaded here, on the first PNG, not when the command line starts.
  */
 export function figurePng(figure: RenderedFigure, scale: number): Buffer {
+  const require = createRequire(import.meta.url);
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const resvg = new Resvg(figure.svg, {
     fitTo: { mode: 'zoom', value: scale },
-    font: { fontFiles: interFonts(), loadSystemFonts: false, defaultFontFamily: 'Inter' },
+    font: { fontFiles: interFonts(require), loadSystemFonts: false, defaultFontFamily: 'Inter' },
     background: 'rgba(0,0,0,0)',
   });
   return resvg.render().asPng();

@@ -6,14 +6,25 @@ import { defineConfig } from 'vite';
  * The command line for Node: cli/main.ts and the app modules it uses (src/core, src/export,
  * the React figure components) bundled into dist-cli/main.mjs, Vite resolving what the app's
  * build resolves (the fonts the SVG export inlines). Packages are bundled too, so a start
- * reads one file rather than resolving hundreds of modules; only resvg's native binding stays
- * external.
+ * reads a few files rather than resolving hundreds of modules; only resvg's native binding
+ * stays external. Each command is a chunk of its own (cli/main.ts imports them when they run).
+ * No source maps: a start should read and compile nothing it does not run.
  */
 export default defineConfig({
   root: join(import.meta.dirname, '..'),
   publicDir: false,
   plugins: [react()],
   ssr: { noExternal: true, external: ['@resvg/resvg-js'] },
+  resolve: {
+    alias: {
+      // renderToStaticMarkup alone: react-dom/server.node also loads the streaming renderer,
+      // twice the code to compile at every start, which the export never calls.
+      'react-dom/server': join(
+        import.meta.dirname,
+        '../node_modules/react-dom/cjs/react-dom-server-legacy.node.production.js',
+      ),
+    },
+  },
   // React's production builds only, as the app ships.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
@@ -21,7 +32,9 @@ export default defineConfig({
     outDir: 'dist-cli',
     emptyOutDir: true,
     target: 'node20',
-    sourcemap: true,
-    rollupOptions: { output: { entryFileNames: 'main.mjs', format: 'es' } },
+    sourcemap: false,
+    rollupOptions: {
+      output: { entryFileNames: 'main.mjs', chunkFileNames: '[name]-[hash].mjs', format: 'es' },
+    },
   },
 });

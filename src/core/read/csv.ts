@@ -89,14 +89,21 @@ export function normaliseColumn(name: string): string {
 let lastHeader: { head: string; columns: readonly string[] } | null = null;
 
 /**
- * The header names of the first line, normalised (for detection). Every detector of a file
- * asks with the same head, so the last answer is kept: a folder of a thousand JSON files
- * otherwise runs papaparse over each head once per table format.
+ * The header names of the first line, normalised (for detection). Every table format's
+ * detector asks this of every file's head, JSON ones too, with the same head: the last answer
+ * is kept, and a line without a quote is split at its delimiter, as papaparse's own fast mode
+ * splits it, without a parser set up for it.
  */
 export function headerColumns(head: string): string[] {
   if (lastHeader?.head !== head) {
-    const parsed = Papa.parse<string[]>(firstLineOf(head), { delimiter: guessDelimiter(head) });
-    lastHeader = { head, columns: (parsed.data[0] ?? []).map(normaliseColumn) };
+    const line = firstLineOf(head);
+    const delimiter = guessDelimiter(head);
+    const cells = line.includes('"')
+      ? (Papa.parse<string[]>(line, { delimiter, newline: '\n' }).data[0] ?? [])
+      : line === ''
+        ? []
+        : line.split(delimiter);
+    lastHeader = { head, columns: cells.map(normaliseColumn) };
   }
   return [...lastHeader.columns];
 }
