@@ -96,7 +96,9 @@ export function checkBudgets({ loads, interaction, peer }) {
   const folder = loadOf(BUDGET_INPUTS.folder);
   const csv = loadOf(BUDGET_INPUTS.csv);
   const jsonl = loadOf(BUDGET_INPUTS.jsonl);
-  const notebook = peer.find((p) => p.id === BUDGET_INPUTS.folder);
+  // The notebook's runs beside the folder's loads (ABAB) when there are, even after `--only cli`
+  // ran it again on its own.
+  const notebook = folder?.notebook ?? peer.find((p) => p.id === BUDGET_INPUTS.folder);
   const mbps = (/** @type {number} */ x) => `${num(x, 1)} MB/s`;
   const frame = (/** @type {number} */ x) => fmtMs(x);
   const runs = interaction?.runsShown ?? 8;
