@@ -35,6 +35,8 @@
     input.addEventListener('change', () => {
       const startedAt = performance.now();
       worker.postMessage({ startedAt, files: [...(input.files ?? [])] });
+      // The hand-over's cost on the main thread: the FileList read and the Files cloned.
+      performance.measure('floor:post', { start: startedAt, end: performance.now() });
     });
   }
 })();

@@ -18,6 +18,7 @@ import { pickAndWait } from './uiLoad.mjs';
  * @property {number} loadMs `floor:load`: the input's change event to the frame after the answer
  * @property {number} parseMs `floor:parse`: the worker's span, message taken to answer ready
  * @property {number} readMs of which reading the files' text
+ * @property {number} postMs the page's change handler: the FileList read and the `File`s posted
  * @property {number} bytes
  * @property {number} records
  * @property {number} longestTaskMs the longest main-thread task overlapping the load (0: none over 50 ms)
@@ -34,6 +35,7 @@ import { pickAndWait } from './uiLoad.mjs';
  * @property {number} loadMaxMs
  * @property {number} parseMs median
  * @property {number} readMs median
+ * @property {number} postMs median
  * @property {number} mbPerS bytes / worker span, median of runs
  * @property {number} rowsPerS records / worker span, median of runs
  * @property {number} longestTaskMs the largest over runs
@@ -67,6 +69,7 @@ export async function floorOnce(browser, browserSession, url, input, mode) {
       );
       /** @type {{ bytes?: number, records?: number, readMs?: number }} */
       const detail = parse?.detail ?? {};
+      const post = performance.getEntriesByName('floor:post').at(-1);
       const start = load?.startTime ?? 0;
       const end = start + (load?.duration ?? 0);
       const during = (w.__bench?.longTasks ?? []).filter(
@@ -76,6 +79,7 @@ export async function floorOnce(browser, browserSession, url, input, mode) {
         loadMs: load?.duration ?? NaN,
         parseMs: parse?.duration ?? NaN,
         readMs: detail.readMs ?? NaN,
+        postMs: post?.duration ?? NaN,
         bytes: detail.bytes ?? NaN,
         records: detail.records ?? NaN,
         longestTaskMs: Math.max(0, ...during.map((e) => e.duration)),
@@ -102,6 +106,7 @@ export function floorFigure(mode, runs) {
     loadMaxMs: Math.max(...runs.map((r) => r.loadMs)),
     parseMs: medianOf(runs, (r) => r.parseMs),
     readMs: medianOf(runs, (r) => r.readMs),
+    postMs: medianOf(runs, (r) => r.postMs),
     mbPerS: medianOf(runs, (r) => r.bytes / MB / (r.parseMs / 1000)),
     rowsPerS: medianOf(runs, (r) => r.records / (r.parseMs / 1000)),
     longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),

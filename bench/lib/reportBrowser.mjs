@@ -97,6 +97,7 @@ function floorSection(r) {
         inputLabel(r.inputs, l.id),
         f ? FLOOR_WORK[f.mode] : '—',
         f ? `${ms(f.loadMs)} (${num(f.loadMinMs)}–${num(f.loadMaxMs)})` : '—',
+        f ? ms(f.postMs) : '—',
         f ? `${ms(f.parseMs)} (read ${ms(f.readMs)})` : '—',
         f ? num(f.mbPerS, 1) : '—',
         f ? num(f.workerHeapPeakMiB, 1) : '—',
@@ -110,13 +111,14 @@ function floorSection(r) {
     });
   if (rows.length === 0) return 'No floor or pandas run beside the loads.';
   return [
-    "The floors and pandas, run right after each of the app's loads above (ABAB). The floor page (`bench/floor/`, served at `/__floor/` on the app's origin, a fresh context each run, its worker started with the page) gets the same files on the same kind of input, posts them to its worker in one message, and records `floor:load` (the change event to the frame after the worker's answer) and `floor:parse` (the worker's span), as the app records `haymap:load` and `haymap:parse`. pandas is `bench/peer/pandas_table.py`: process start, `read_csv`, `pivot_table`, timed to the pivot table done.",
+    "The floors and pandas, run right after each of the app's loads above (ABAB). The floor page (`bench/floor/`, served at `/__floor/` on the app's origin, a fresh context each run, its worker started with the page) gets the same files on the same kind of input, posts them to its worker in one message, and records `floor:load` (the change event to the frame after the worker's answer), `floor:post` (the change handler: the FileList read and the files posted) and `floor:parse` (the worker's span), as the app records `haymap:load` and `haymap:parse`. pandas is `bench/peer/pandas_table.py`: process start, `read_csv`, `pivot_table`, timed to the pivot table done.",
     '',
     table(
       [
         'Input',
         'Floor does',
         'Floor load median (min–max)',
+        'Floor hand-over (main thread)',
         'Floor worker',
         'Floor MB/s',
         'Floor worker heap MiB',
