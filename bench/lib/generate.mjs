@@ -1,5 +1,6 @@
 // Seeded generators of the bench's inputs that scripts/ does not already write: gkamradt v1
-// folders with repeats, generic and gkamradt v2 JSONL, and a tidy CSV of several models.
+// folders with repeats, generic and gkamradt v2 JSONL, the four-column tidy CSV with a model
+// column, and a tidy CSV of several models.
 // Same seed, same bytes. Synthetic data, not a real model result.
 import { once } from 'node:events';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
@@ -148,6 +149,25 @@ export function writeGenericJsonl(path, rows, seed = 3) {
 }
 
 /**
+ * The common tidy CSV a harness writes: `model,context_length,depth_percent,score`, one model,
+ * score 0 or 1, row i in cell i mod 1,225, depths as Python prints them (`0.0` for 0).
+ * @param {string} path
+ * @param {number} rows
+ * @param {number} [seed]
+ * @returns {Promise<number>} bytes
+ */
+export function writeModelTidyCsv(path, rows, seed = 4) {
+  const rand = mulberry32(seed);
+  const model = 'bench-model';
+  return writeLines(path, rows + 1, (i) => {
+    if (i === 0) return 'model,context_length,depth_percent,score';
+    const [length, depth] = cellAt(i - 1);
+    const score = rand() < failureChance(length, depth) ? 0 : 1;
+    return `${model},${length},${Number.isInteger(depth) ? depth.toFixed(1) : depth},${score}`;
+  });
+}
+
+/**
  * A gkamradt v2 (`niah` CLI) JSONL run, fields as docs/formats.md lists them: row i is cell
  * i mod 1,225 with seed i div 1,225; about 1 % of the calls failed (`status: "error"`).
  * @param {string} path
@@ -187,7 +207,7 @@ export async function writeGkamradtV2Jsonl(path, rows, seed = 5) {
 
 /**
  * A tidy CSV of `models` models over the 35 x 35 grid, `repeats` trials per cell each, score
- * 0 or 1: the page with several runs side by side that re-rendering and hovering are timed on.
+ * 0, 0.4, 0.8 or 1: the page with several runs side by side that re-rendering and hovering are timed on.
  * @param {string} path
  * @param {number} models
  * @param {number} repeats
@@ -204,11 +224,13 @@ export function writeModelsCsv(path, models, repeats, seed = 8) {
       const [length, depth] = cellAt(i);
       const expected = String(1000000 + Math.floor(rand() * 9000000));
       const pass = rand() >= failureChance(length, depth, (m - 4) * 15000);
+      // Graded like a judge's partial credit, so a threshold change recolours cells.
+      const partial = rand() < 0.3;
       rows.push([
         model,
         length,
         depth,
-        pass ? 1 : 0,
+        pass ? (partial ? 0.8 : 1) : partial ? 0.4 : 0,
         `magic ${expected}`,
         expected,
         pass ? expected : '0',

@@ -1,21 +1,30 @@
 // The bench's inputs: what each is, how often each is run where, and writing them (seeded)
 // into bench/out/inputs, reusing files a previous run wrote from the same generators.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { writeLargeCsv } from '../../scripts/make-large-csv.mjs';
+import { CLAUDE_LIKE_REPEATS } from '../../scripts/lib/synth.mjs';
+import { writeClaudeLikeFolder } from '../../scripts/write-fixture-folder.mjs';
 import {
   CELLS,
   writeGenericJsonl,
   writeGkamradtFolder,
   writeGkamradtV2Jsonl,
   writeModelsCsv,
+  writeModelTidyCsv,
 } from './generate.mjs';
 import { OUT_DIR } from './paths.mjs';
 
 /**
  * @typedef {'folder' | 'csv' | 'jsonl' | 'v2'} PeerKind how the notebook reads an input
+ */
+
+/**
+ * @typedef {'read' | 'papaparse' | 'jsonl'} FloorMode what the bare page (`bench/floor/`) does
+ *   with the same files in its worker: only read their text, or read and run raw papaparse, or
+ *   read, split lines and `JSON.parse` each
  */
 
 /**
@@ -29,6 +38,11 @@ import { OUT_DIR } from './paths.mjs';
  * @property {number} coreRuns parse + aggregate runs in Node
  * @property {number} peerRuns notebook runs (0: not run)
  * @property {PeerKind} peerKind
+ * @property {FloorMode | null} floor the bare page's work, one floor run after each UI load
+ * @property {boolean} pandas whether `peer/pandas_table.py` (read_csv + pivot_table) runs after
+ *   each UI load
+ * @property {boolean} [notebookBeside] whether the notebook runs after each UI load (ABAB, for
+ *   the budget held against it) rather than `peerRuns` times in the peer section
  */
 
 /**
@@ -46,15 +60,18 @@ const RENDER_REPEATS = 2;
 /** @type {InputSpec[]} */
 const INPUTS = [
   {
-    id: 'gkamradt-1225',
-    label: 'gkamradt v1 folder, 1,225 files (35 x 35 x 1)',
+    id: 'gkamradt-1376',
+    label: 'gkamradt v1 folder, 1,376 files (Claude 2.1 layout: 35 x 35, 151 cells twice)',
     kind: 'folder',
     formatId: 'gkamradt-v1',
-    rows: CELLS,
+    rows: CELLS + CLAUDE_LIKE_REPEATS,
     browserRuns: 7,
     coreRuns: 7,
     peerRuns: 5,
     peerKind: 'folder',
+    floor: 'read',
+    pandas: false,
+    notebookBeside: true,
   },
   {
     id: 'gkamradt-12250',
@@ -66,32 +83,51 @@ const INPUTS = [
     coreRuns: 3,
     peerRuns: 3,
     peerKind: 'folder',
+    floor: 'read',
+    pandas: false,
+  },
+  {
+    id: 'tidy-model-1m.csv',
+    label: 'tidy CSV `model,context_length,depth_percent,score`, 1M rows, one model',
+    kind: 'file',
+    formatId: 'tidy-csv',
+    rows: 1_000_000,
+    browserRuns: 5,
+    coreRuns: 3,
+    peerRuns: 3,
+    peerKind: 'csv',
+    floor: 'papaparse',
+    pandas: true,
   },
   {
     id: 'tidy-10k.csv',
-    label: 'tidy CSV, 10k rows',
+    label: 'tidy CSV with needle, expected, response, 10k rows',
     kind: 'file',
     formatId: 'tidy-csv',
     rows: 10_000,
-    browserRuns: 7,
+    browserRuns: 5,
     coreRuns: 7,
     peerRuns: 3,
     peerKind: 'csv',
+    floor: null,
+    pandas: false,
   },
   {
     id: 'tidy-100k.csv',
-    label: 'tidy CSV, 100k rows',
+    label: 'tidy CSV with needle, expected, response, 100k rows',
     kind: 'file',
     formatId: 'tidy-csv',
     rows: 100_000,
-    browserRuns: 5,
+    browserRuns: 3,
     coreRuns: 5,
     peerRuns: 3,
     peerKind: 'csv',
+    floor: null,
+    pandas: false,
   },
   {
     id: 'tidy-1m.csv',
-    label: 'tidy CSV, 1M rows',
+    label: 'tidy CSV with needle, expected, response, 1M rows',
     kind: 'file',
     formatId: 'tidy-csv',
     rows: 1_000_000,
@@ -99,6 +135,8 @@ const INPUTS = [
     coreRuns: 3,
     peerRuns: 3,
     peerKind: 'csv',
+    floor: 'papaparse',
+    pandas: true,
   },
   {
     id: 'generic-1m.jsonl',
@@ -110,6 +148,8 @@ const INPUTS = [
     coreRuns: 3,
     peerRuns: 1,
     peerKind: 'jsonl',
+    floor: 'jsonl',
+    pandas: false,
   },
   {
     id: 'gkamradt-v2-100k.jsonl',
@@ -121,6 +161,8 @@ const INPUTS = [
     coreRuns: 3,
     peerRuns: 1,
     peerKind: 'v2',
+    floor: 'jsonl',
+    pandas: false,
   },
 ];
 
@@ -137,6 +179,7 @@ function generatorsHash() {
     join(import.meta.dirname, 'generate.mjs'),
     join(import.meta.dirname, '..', '..', 'scripts', 'lib', 'synth.mjs'),
     join(import.meta.dirname, '..', '..', 'scripts', 'make-large-csv.mjs'),
+    join(import.meta.dirname, '..', '..', 'scripts', 'write-fixture-folder.mjs'),
   ]) {
     hash.update(readFileSync(file));
   }
@@ -155,11 +198,15 @@ function generatorsHash() {
  */
 async function write(id, path) {
   switch (id) {
-    case 'gkamradt-1225':
-    case 'gkamradt-12250': {
-      const repeats = id === 'gkamradt-1225' ? 1 : 10;
+    case 'gkamradt-1376': {
       rmSync(path, { recursive: true, force: true });
-      const { files, bytes } = writeGkamradtFolder(path, repeats);
+      const written = writeClaudeLikeFolder(path);
+      const bytes = written.reduce((sum, file) => sum + statSync(file).size, 0);
+      return { bytes, files: written.length, trials: written.length };
+    }
+    case 'gkamradt-12250': {
+      rmSync(path, { recursive: true, force: true });
+      const { files, bytes } = writeGkamradtFolder(path, 10);
       return { bytes, files, trials: files };
     }
     case 'tidy-10k.csv':
@@ -170,6 +217,10 @@ async function write(id, path) {
       ];
       const written = await writeLargeCsv(path, rows);
       return { bytes: written.bytes, files: 1, trials: rows };
+    }
+    case 'tidy-model-1m.csv': {
+      const bytes = await writeModelTidyCsv(path, 1_000_000);
+      return { bytes, files: 1, trials: 1_000_000 };
     }
     case 'generic-1m.jsonl': {
       const bytes = await writeGenericJsonl(path, 1_000_000);
@@ -215,6 +266,8 @@ export async function prepareInputs(log) {
     coreRuns: 0,
     peerRuns: 0,
     peerKind: 'csv',
+    floor: null,
+    pandas: false,
   };
   /** @type {Input[]} */
   const all = [];

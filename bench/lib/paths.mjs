@@ -14,3 +14,7 @@ export const OUT_DIR = join(ROOT, 'bench', 'out');
 export const DIST_COPY = join(OUT_DIR, 'dist');
 /** The core bundled for Node. */
 export const CORE_BUNDLE = join(OUT_DIR, 'core', 'core.mjs');
+/** The floor page (served at /__floor/ beside the app). */
+export const FLOOR_DIR = join(ROOT, 'bench', 'floor');
+/** The papaparse the floor page's worker runs: the package the app bundles, as it ships. */
+export const PAPAPARSE = join(ROOT, 'node_modules', 'papaparse', 'papaparse.min.js');

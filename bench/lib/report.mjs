@@ -71,11 +71,19 @@ function budgetSection(r) {
   return [
     '## Budgets',
     '',
-    'Reported, never asserted. ✓ holds, ✗ fails, with the margin.',
+    "Reported, never asserted. Each budget is held beside its floor (the bare page of `bench/floor/` doing with the same files only what every reader must, in the same Chromium on the same origin) or its peer (pandas, the notebook), measured in this run, alternating with the app's loads (ABAB) for the floors and pandas. Ratio: Haymap over the floor, or how many times faster than the peer Haymap is; for budgets without a floor, the measured figure over the limit. ✓ holds, ✗ fails.",
     '',
     table(
-      ['Budget', 'Limit', 'Measured', 'Holds', 'Note'],
-      r.budgets.map((b) => [b.what, b.budget, b.shown, b.margin, b.note ?? '']),
+      ['Budget', 'Limit', 'Measured', 'Floor / peer', 'Ratio', 'Holds', 'Note'],
+      r.budgets.map((b) => [
+        b.what,
+        b.budget,
+        b.shown,
+        b.against ?? '—',
+        b.ratioShown ?? '—',
+        b.margin,
+        b.note ?? '',
+      ]),
     ),
   ].join('\n');
 }

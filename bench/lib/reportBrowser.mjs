@@ -1,5 +1,5 @@
 // results.md: the sections of the figures taken in the browser (loads, re-render, hover).
-import { inputLabel, ms, num, table } from './format.mjs';
+import { inputLabel, ms, num, table, times } from './format.mjs';
 
 /** @typedef {import('./report.mjs').Results} Results */
 
@@ -71,9 +71,64 @@ export function loadSection(r) {
       rows,
     ),
     '',
+    floorSection(r),
+    '',
     "The longest animation frame during each input's loads, with the scripts that ran in it (Long Animation Frames API):",
     '',
     table(['Input', 'Frame', 'Blocking', 'Longest scripts'], frames),
+  ].join('\n');
+}
+
+/** What each floor mode does, for the table. */
+const FLOOR_WORK = {
+  read: "read every file's text, 16 reads in flight",
+  papaparse: 'read the text, raw `Papa.parse`',
+  jsonl: 'read the text, split lines, `JSON.parse` each',
+};
+
+/** @param {Results} r */
+function floorSection(r) {
+  const rows = r.loads
+    .filter((l) => l.floor || l.pandas)
+    .map((l) => {
+      const f = l.floor;
+      const p = l.pandas;
+      return [
+        inputLabel(r.inputs, l.id),
+        f ? FLOOR_WORK[f.mode] : '—',
+        f ? `${ms(f.loadMs)} (${num(f.loadMinMs)}–${num(f.loadMaxMs)})` : '—',
+        f ? ms(f.postMs) : '—',
+        f ? `${ms(f.parseMs)} (read ${ms(f.readMs)})` : '—',
+        f ? num(f.mbPerS, 1) : '—',
+        f ? num(f.workerHeapPeakMiB, 1) : '—',
+        f ? times(l.loadMs / f.loadMs) : '—',
+        f ? times(l.workerMBps / f.mbPerS) : '—',
+        p
+          ? `${ms(p.e2eMs)} (${num(p.minMs)}–${num(p.maxMs)}; read ${ms(p.readMs)}, pivot ${ms(p.pivotMs)})`
+          : '—',
+        p ? times(p.e2eMs / l.loadMs) : '—',
+      ];
+    });
+  if (rows.length === 0) return 'No floor or pandas run beside the loads.';
+  return [
+    "The floors and pandas, run right after each of the app's loads above (ABAB). The floor page (`bench/floor/`, served at `/__floor/` on the app's origin, a fresh context each run, its worker started with the page) gets the same files on the same kind of input, posts them to its worker in one message, and records `floor:load` (the change event to the frame after the worker's answer), `floor:post` (the change handler: the FileList read and the files posted) and `floor:parse` (the worker's span), as the app records `haymap:load` and `haymap:parse`. pandas is `bench/peer/pandas_table.py`: process start, `read_csv`, `pivot_table`, timed to the pivot table done.",
+    '',
+    table(
+      [
+        'Input',
+        'Floor does',
+        'Floor load median (min–max)',
+        'Floor hand-over (main thread)',
+        'Floor worker',
+        'Floor MB/s',
+        'Floor worker heap MiB',
+        'App load ÷ floor',
+        'App MB/s ÷ floor',
+        'pandas, process to pivot (min–max)',
+        'pandas ÷ app load',
+      ],
+      rows,
+    ),
   ].join('\n');
 }
 
@@ -86,12 +141,12 @@ export function interactionSection(r) {
   return [
     `## Re-render and hover (${i.runsShown} runs × 35 × 35 = ${num(i.cellsShown)} cells)`,
     '',
-    `One tidy CSV of ${i.runsShown} models (\`haymap:load\` ${ms(i.loadMs)}), shown side by side. Each change is one \`selectOption\` on the control; the figure is the app's \`haymap:render\` (the store update to the next animation frame).`,
+    `One tidy CSV of ${i.runsShown} models (\`haymap:load\` ${ms(i.loadMs)}), scores 0, 0.4, 0.8 and 1, shown side by side. Each change is one \`selectOption\` on the palette or metric select, or one \`fill\` of the threshold's number input (0.5, 0.9, 0.3 in turn, with the pass rate shown); the figure is the app's \`haymap:render\` (the store update to the next animation frame).`,
     '',
     table(
       ['Change', 'Changes', 'Median', 'Max', 'Longest task', 'Budget', 'Holds'],
       i.changes.map((c) => {
-        const b = budget(c.control === 'palette' ? 'Palette' : 'Metric');
+        const b = budget(`${c.control[0]?.toUpperCase()}${c.control.slice(1)}`);
         return [
           c.control,
           c.renderMs.length,

@@ -1,5 +1,6 @@
 // A tiny static server for dist/ on 127.0.0.1 and a free port, in the bench's own process:
-// nothing to start or stop beside it, and no cache headers to differ from run to run.
+// nothing to start or stop beside it, and no cache headers to differ from run to run. The floor
+// page (bench/floor/) is served beside the app, at /__floor/, on the same origin.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -20,18 +21,37 @@ const TYPES = {
 };
 
 /**
- * Serves `root`; unknown paths get index.html, as a single-page app expects.
+ * The file a URL path names under `root`, or null.
  * @param {string} root
+ * @param {string} pathname
+ * @returns {string | null}
+ */
+function fileUnder(root, pathname) {
+  const path = normalize(join(root, pathname));
+  if (!path.startsWith(root) || !existsSync(path)) return null;
+  if (statSync(path).isDirectory()) return fileUnder(path, 'index.html');
+  return path;
+}
+
+/**
+ * Serves `root`; unknown paths get index.html, as a single-page app expects. Each of `mounts`
+ * serves a folder at a path prefix ('/__floor/'), or a file at an exact path.
+ * @param {string} root
+ * @param {Record<string, string>} [mounts] URL path (prefix ending in '/', or exact) to a folder or file
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function serveStatic(root) {
+export async function serveStatic(root, mounts = {}) {
   const server = createServer((request, response) => {
     try {
       const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-      let path = normalize(join(root, pathname));
-      if (!path.startsWith(root) || !existsSync(path) || statSync(path).isDirectory()) {
-        path = join(root, 'index.html');
-      }
+      const exact = pathname.endsWith('/') ? undefined : mounts[pathname];
+      const prefix = Object.keys(mounts).find((m) => m.endsWith('/') && pathname.startsWith(m));
+      const path =
+        exact ??
+        (prefix === undefined
+          ? fileUnder(root, pathname)
+          : fileUnder(mounts[prefix] ?? '', pathname.slice(prefix.length))) ??
+        join(root, 'index.html');
       response.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'content-length': statSync(path).size,

@@ -1,5 +1,5 @@
 // Re-rendering and hovering on a page of several runs side by side: `haymap:render` after
-// palette and metric changes, and hover-to-tooltip latency for a real (CDP) mouse move.
+// palette, metric and threshold changes, and hover-to-tooltip latency for a real (CDP) mouse move.
 import { freshPage } from './browser.mjs';
 import { median } from './stats.mjs';
 import { pickAndWait } from './uiLoad.mjs';
@@ -51,21 +51,25 @@ const HOVERS = 15;
  */
 
 /**
- * Changes a select `CHANGES` times through `values` and collects the `haymap:render` entries.
+ * Changes a control `CHANGES` times through `values` and collects the `haymap:render` entries:
+ * `selectOption` on a select, `fill` on the threshold's number input (an input event per fill,
+ * as typing a whole number gives).
  * @param {Page} page
  * @param {string} testId
  * @param {string[]} values cycled through, starting with one different from the current
  * @returns {Promise<ChangeFigure>}
  */
 async function timeChanges(page, testId, values) {
+  const control = page.locator(`[data-testid="${testId}"]`);
+  const isSelect = await control.evaluate((e) => e.tagName === 'SELECT');
   const from = await page.evaluate(() => performance.now());
   /** @type {number[]} */
   const renderMs = [];
   for (let i = 0; i < CHANGES; i += 1) {
     const before = await page.evaluate(() => performance.getEntriesByName('haymap:render').length);
-    await page
-      .locator(`select[data-testid="${testId}"]`)
-      .selectOption(values[i % values.length] ?? '');
+    const value = values[i % values.length] ?? '';
+    if (isSelect) await control.selectOption(value);
+    else await control.fill(value);
     await page.waitForFunction(
       (n) => performance.getEntriesByName('haymap:render').length > n,
       before,
@@ -193,7 +197,7 @@ async function timeHovers(page) {
 }
 
 /**
- * Loads the several-runs file, then times palette and metric changes and hovers.
+ * Loads the several-runs file, then times palette, metric and threshold changes and hovers.
  * @param {Browser} browser
  * @param {string} url
  * @param {Input} input
@@ -213,16 +217,18 @@ export async function benchInteraction(browser, url, input, log) {
       cells: document.querySelectorAll('figure[data-testid="heatmap"] [data-length]').length,
     }));
     const palette = await timeChanges(page, 'palette', ['viridis', 'cividis', 'classic']);
+    // Nine changes end on pass rate, which the threshold then recolours.
     const metric = await timeChanges(page, 'metric', ['passRate', 'mean']);
+    const threshold = await timeChanges(page, 'threshold', ['0.5', '0.9', '0.3']);
     const hover = await timeHovers(page);
     log(
-      `  ${shown.runs} runs, ${shown.cells} cells: palette ${palette.medianMs.toFixed(1)} ms, metric ${metric.medianMs.toFixed(1)} ms, hover ${hover.paintedMs.toFixed(1)} ms`,
+      `  ${shown.runs} runs, ${shown.cells} cells: palette ${palette.medianMs.toFixed(1)} ms, metric ${metric.medianMs.toFixed(1)} ms, threshold ${threshold.medianMs.toFixed(1)} ms, hover ${hover.paintedMs.toFixed(1)} ms`,
     );
     return {
       runsShown: shown.runs,
       cellsShown: shown.cells,
       loadMs,
-      changes: [palette, metric],
+      changes: [palette, metric, threshold],
       hover,
     };
   } finally {

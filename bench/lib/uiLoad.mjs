@@ -2,7 +2,9 @@
 // then the app's own User Timing (`haymap:load`, `haymap:parse`), the long tasks that
 // overlapped the load, the peak heaps, and what the page shows (cells, trials, errors).
 import { freshPage } from './browser.mjs';
+import { floorFigure, floorOnce } from './floor.mjs';
 import { watchHeaps } from './heap.mjs';
+import { notebookFigure, pandasFigure, runNotebookOnce, runPandasOnce } from './peer.mjs';
 import { maxOf, MB, median, medianOf } from './stats.mjs';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
@@ -12,6 +14,12 @@ import { maxOf, MB, median, medianOf } from './stats.mjs';
 /** @typedef {import('./browser.mjs').BenchState} BenchState */
 /** @typedef {import('./browser.mjs').FrameEntry} FrameEntry */
 /** @typedef {import('./heap.mjs').HeapPeaks} HeapPeaks */
+/** @typedef {import('./floor.mjs').FloorFigure} FloorFigure */
+/** @typedef {import('./floor.mjs').FloorRun} FloorRun */
+/** @typedef {import('./peer.mjs').PandasFigure} PandasFigure */
+/** @typedef {import('./peer.mjs').PandasRun} PandasRun */
+/** @typedef {import('./peer.mjs').PeerFigure} PeerFigure */
+/** @typedef {import('./peer.mjs').NotebookRun} NotebookRun */
 
 /** The longest a single load may take before the bench gives up on it. */
 const LOAD_TIMEOUT_MS = 180_000;
@@ -63,6 +71,9 @@ const LOAD_TIMEOUT_MS = 180_000;
  * @property {Shown} shown of the last run
  * @property {boolean} correct the page showed every cell and trial of the input
  * @property {LoadRun[]} all
+ * @property {FloorFigure} [floor] the bare page on the same files, one run after each load
+ * @property {PandasFigure} [pandas] read_csv + pivot_table on the same file, one run after each load
+ * @property {PeerFigure} [notebook] the notebook on the same input, one run after each load
  */
 
 /**
@@ -120,19 +131,21 @@ function readShown(page) {
 }
 
 /**
- * Sets the input's files on the app's picker and waits for `haymap:load`.
+ * Sets the input's files on the page's picker (the app's, or the floor page's, which has the
+ * same test ids) and waits for the page's load entry.
  * @param {Page} page
  * @param {Input} input
+ * @param {string} [entry] the User Timing entry that ends the load
  * @returns {Promise<number>} the bench's wall time, ms
  */
-export async function pickAndWait(page, input) {
+export async function pickAndWait(page, input, entry = 'haymap:load') {
   const picker = input.kind === 'folder' ? 'folder-input' : 'file-input';
-  const before = await page.evaluate(() => performance.getEntriesByName('haymap:load').length);
+  const before = await page.evaluate((name) => performance.getEntriesByName(name).length, entry);
   const started = performance.now();
   await page.locator(`input[data-testid="${picker}"]`).setInputFiles(input.path);
   await page.waitForFunction(
-    (n) => performance.getEntriesByName('haymap:load').length > n,
-    before,
+    ([name, n]) => performance.getEntriesByName(String(name)).length > Number(n),
+    [entry, before],
     { timeout: LOAD_TIMEOUT_MS, polling: 50 },
   );
   return performance.now() - started;
@@ -191,22 +204,35 @@ async function loadOnce(browser, browserSession, url, input) {
 }
 
 /**
- * Loads each input `browserRuns` times, a fresh page each time.
+ * Loads each input `browserRuns` times, a fresh page each time; after each load, the floor page
+ * on the same files, pandas on the same table and the notebook when the input has them (ABAB: a change in the
+ * machine's load hits the app and what it is held against alike).
  * @param {Browser} browser
  * @param {CDPSession} browserSession
  * @param {string} url
  * @param {Input[]} inputs
  * @param {(line: string) => void} log
+ * @param {{ pandas: boolean }} peers whether pandas (and the notebook) can run
  * @returns {Promise<LoadFigure[]>}
  */
-export async function benchLoads(browser, browserSession, url, inputs, log) {
+export async function benchLoads(browser, browserSession, url, inputs, log, peers) {
   /** @type {LoadFigure[]} */
   const figures = [];
   for (const input of inputs) {
     /** @type {LoadRun[]} */
     const runs = [];
+    /** @type {FloorRun[]} */
+    const floorRuns = [];
+    /** @type {PandasRun[]} */
+    const pandasRuns = [];
+    /** @type {NotebookRun[]} */
+    const notebookRuns = [];
     for (let i = 0; i < input.browserRuns; i += 1) {
       runs.push(await loadOnce(browser, browserSession, url, input));
+      if (input.floor)
+        floorRuns.push(await floorOnce(browser, browserSession, url, input, input.floor));
+      if (input.pandas && peers.pandas) pandasRuns.push(await runPandasOnce(input));
+      if (input.notebookBeside && peers.pandas) notebookRuns.push(await runNotebookOnce(input));
     }
     const last = runs[runs.length - 1];
     if (!last) continue;
@@ -238,11 +264,23 @@ export async function benchLoads(browser, browserSession, url, inputs, log) {
         last.shown.cells === input.cells &&
         last.shown.trials === input.trials,
       all: runs,
+      ...(input.floor && floorRuns.length > 0
+        ? { floor: floorFigure(input.floor, floorRuns) }
+        : {}),
+      ...(pandasRuns.length > 0 ? { pandas: pandasFigure(pandasRuns) } : {}),
+      ...(notebookRuns.length > 0
+        ? { notebook: notebookFigure(input.id, notebookRuns, true) }
+        : {}),
     };
     figures.push(figure);
     log(
       `  ${input.id}: load ${figure.loadMs.toFixed(0)} ms (parse ${figure.parseMs.toFixed(0)} ms, ${figure.workerMBps.toFixed(1)} MB/s), ` +
         `longest task ${figure.longestTaskMs.toFixed(0)} ms, worker heap ${figure.workerHeapPeakMiB.toFixed(0)} MiB` +
+        (figure.floor
+          ? `; floor (${figure.floor.mode}) ${figure.floor.loadMs.toFixed(0)} ms, ${figure.floor.mbPerS.toFixed(1)} MB/s`
+          : '') +
+        (figure.pandas ? `; pandas ${figure.pandas.e2eMs.toFixed(0)} ms` : '') +
+        (figure.notebook ? `; notebook ${figure.notebook.e2eMs.toFixed(0)} ms` : '') +
         (figure.correct ? '' : ` — NOT AS EXPECTED: ${JSON.stringify(last.shown)}`),
     );
   }
