@@ -258,6 +258,6 @@ test('the data table under a binned panel holds the bins, named by their ranges'
     nodes.map((node) => node.getAttribute('data-value') ?? ''),
   );
   expect(await table.locator('tbody td').allTextContents()).toEqual(
-    values.map((v) => (v === '' ? '–' : String(Math.round(Number(v) * 100)))),
+    values.map((v) => (v === '' ? '–' : `${Math.round(Number(v) * 100)}%`)),
   );
 });

@@ -25,6 +25,12 @@ describe('the legend title', () => {
     expect(legendTitleLines('Mean score', 300, 1)).toEqual(['Mean score']);
   });
 
+  it("draws a metric's title whole on a short bar, as it says what the colours mean", () => {
+    expect(legendTitleLines('Pass rate (score ≥ 0.50)', 110, 1)).toEqual([
+      'Pass rate (score ≥ 0.50)',
+    ]);
+  });
+
   it('names both runs in full on two lines, broken after the minus', () => {
     const title = 'claude-2.1 − gpt-4-128k (points)';
     expect(wantedTitleLines(title)).toBe(2);

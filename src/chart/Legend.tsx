@@ -38,11 +38,14 @@ function cut(text: string, chars: number): string {
 }
 
 /**
- * The title in at most `maxLines` lines that each fit along a bar `barPx` long: whole when it
- * fits, else broken after the minus of "A − B" (or at a space), each line ending in "…" when
- * still too long. The full title goes in a tooltip beside it.
+ * The title in at most `maxLines` lines that each fit along a bar `barPx` long. A metric's
+ * title ("Pass rate (score ≥ 0.50)") is short and always drawn whole, past the bar's ends if
+ * need be: it says what the colours mean. A difference's title names two runs, so it may be any
+ * length: whole when it fits, else broken after the minus of "A − B" (or at a space), each line
+ * ending in "…" when still too long, with the full title in a tooltip.
  */
 export function legendTitleLines(title: string, barPx: number, maxLines: number): string[] {
+  if (!title.includes(' − ')) return [title];
   const fit = Math.max(4, Math.floor(barPx / TITLE_CHAR_PX));
   if (title.length <= fit || maxLines < 2) return [cut(title, fit)];
   const minus = title.indexOf(' − ');
@@ -84,7 +87,8 @@ export function Legend({
         </g>
       ))}
       <g data-testid="legend-title">
-        <title>{spec.title}</title>
+        {/* A metric's title is drawn whole; a difference's may be cut, so it keeps a tooltip. */}
+        {spec.title.includes(' − ') && <title>{spec.title}</title>}
         {lines.map((line, i) => (
           <text
             key={i}
