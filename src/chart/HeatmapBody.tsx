@@ -1,7 +1,10 @@
-import { color } from 'd3-color';
-import { memo, useId, type ReactNode } from 'react';
+import { memo, useId, useMemo, type ReactNode } from 'react';
 import type { FigureOptions } from './figureOptions';
 import { LengthAxis, RowAxis } from './Axis';
+import { CellCanvas } from './CellCanvas';
+import { drawsOnCanvas, labelColour } from './cellPaint';
+import { shadesOf, shadeStyle } from './cellShades';
+import { CellRects, Gridlines, SignificanceMarks, type CellFill } from './HeatmapCells';
 import type { HeatmapLayout } from './layout';
 import { Legend, type LegendSpec } from './Legend';
 import type { FigureTheme } from './theme';
@@ -49,26 +52,14 @@ export interface HeatmapBodyProps {
   lengthTitle?: string;
 }
 
-/** The cells in rows of `columns`, each with its index in the whole list. */
-function rowsOf(cells: PlotCell[], columns: number): { cell: PlotCell; index: number }[][] {
-  const rows: { cell: PlotCell; index: number }[][] = [];
-  cells.forEach((cell, index) => {
-    const r = Math.floor(index / Math.max(1, columns));
-    (rows[r] ??= []).push({ cell, index });
-  });
-  return rows;
-}
+/** Rects over a canvas are not filled. */
+const CANVAS_FILL: CellFill = { kind: 'canvas' };
 
-/** Dark text on light cells, white on dark ones (WCAG relative luminance). */
-function labelColour(fill: string): string {
-  const rgb = color(fill)?.rgb();
-  if (!rgb) return '#000';
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  const luminance = 0.2126 * lin(rgb.r) + 0.7152 * lin(rgb.g) + 0.0722 * lin(rgb.b);
-  return luminance > 0.35 ? '#111' : '#fff';
+/** The label a cell shows when value labels are on: none without data, or at 100% in "below100". */
+function valueLabel(cell: PlotCell, valueLabels: FigureOptions['valueLabels']): string | undefined {
+  return cell.value !== null && !(valueLabels === 'below100' && cell.value >= 1)
+    ? cell.valueText
+    : undefined;
 }
 
 /** Where a length falls on the axis: between column centres, in proportion to tokens. */
@@ -115,12 +106,35 @@ export const HeatmapBody = memo(function HeatmapBody({
   const interactive = tabStop !== undefined;
   const labelSize = Math.min(h * 0.5, w / 3.2, 13);
   const trainedX = options.trainedLength === null ? null : lengthX(layout, options.trainedLength);
+  // On screen, big grids paint on a canvas and small ones fill from their shades' custom
+  // properties: either way a recolour re-renders no cell. Files fill each rect.
+  const onCanvas = interactive && drawsOnCanvas(cells.length);
+  const shades = useMemo(
+    () => (interactive && !onCanvas ? shadesOf(cells.map((cell) => cell.value)) : null),
+    [interactive, onCanvas, cells],
+  );
+  const shadeFill = useMemo<CellFill | null>(() => shades && { kind: 'shade', shades }, [shades]);
+  const fill: CellFill = onCanvas ? CANVAS_FILL : (shadeFill ?? { kind: 'colour', colour });
+  const shading = useMemo(() => shades && shadeStyle(shades, colour), [shades, colour]);
+  const showLabels = options.valueLabels !== 'off' && labelSize >= 7;
+  const { valueLabels } = options;
+  const canvasLabels = useMemo(
+    () =>
+      onCanvas && showLabels
+        ? {
+            texts: cells.map((cell) => valueLabel(cell, valueLabels)),
+            font: `${labelSize}px ${theme.fontFamily}`,
+          }
+        : undefined,
+    [onCanvas, showLabels, cells, valueLabels, labelSize, theme.fontFamily],
+  );
   return (
     <>
       <g
         className="cells"
         role={interactive ? 'grid' : undefined}
         aria-label={interactive ? gridLabel : undefined}
+        style={shading ?? undefined}
       >
         <defs>
           <pattern
@@ -134,38 +148,26 @@ export const HeatmapBody = memo(function HeatmapBody({
             <line x1={0} y1={0} x2={0} y2={6} stroke={theme.noDataHatch} strokeWidth={2} />
           </pattern>
         </defs>
-        {rowsOf(cells, x.domain().length).map((row, r) => (
-          // On screen the cells form an ARIA grid of rows; in files the groups are plain.
-          <g key={r} role={interactive ? 'row' : undefined}>
-            {row.map(({ cell, index }) => (
-              <rect
-                key={`${cell.row}|${cell.lengthTokens}`}
-                x={x(cell.lengthTokens)}
-                y={y(cell.row)}
-                width={w}
-                height={h}
-                fill={cell.value === null ? `url(#${hatch})` : colour(cell.value)}
-                stroke={options.gridlines ? theme.gap : undefined}
-                strokeWidth={options.gridlines ? 1 : undefined}
-                tabIndex={interactive ? (index === tabStop ? 0 : -1) : undefined}
-                role={interactive ? 'gridcell' : undefined}
-                aria-label={interactive ? cell.label : undefined}
-                data-index={index}
-                data-length={cell.lengthTokens}
-                data-length-to={cell.lengthTo}
-                data-depth={typeof cell.row === 'number' ? cell.row : undefined}
-                data-depth-to={cell.depthTo}
-                data-task={typeof cell.row === 'string' ? cell.row : cell.task}
-                data-value={cell.value ?? undefined}
-                data-n={cell.n}
-                data-failed={cell.failed || undefined}
-                data-significant={cell.significant || undefined}
-              />
-            ))}
-          </g>
-        ))}
+        {onCanvas && (
+          <CellCanvas
+            layout={layout}
+            cells={cells}
+            colour={colour}
+            theme={theme}
+            labels={canvasLabels}
+          />
+        )}
+        {onCanvas && options.gridlines && <Gridlines layout={layout} theme={theme} />}
+        <CellRects
+          layout={layout}
+          cells={cells}
+          fill={fill}
+          hatch={hatch}
+          stroke={options.gridlines && !onCanvas ? theme.gap : undefined}
+          tabStop={tabStop}
+        />
       </g>
-      {options.valueLabels !== 'off' && labelSize >= 7 && (
+      {showLabels && !onCanvas && (
         <g
           className="value-labels"
           textAnchor="middle"
@@ -173,10 +175,9 @@ export const HeatmapBody = memo(function HeatmapBody({
           pointerEvents="none"
           aria-hidden="true"
         >
-          {cells.map((cell) =>
-            cell.value !== null &&
-            cell.valueText &&
-            !(options.valueLabels === 'below100' && cell.value >= 1) ? (
+          {cells.map((cell) => {
+            const text = valueLabel(cell, valueLabels);
+            return cell.value !== null && text ? (
               <text
                 key={`v|${cell.row}|${cell.lengthTokens}`}
                 x={(x(cell.lengthTokens) ?? 0) + w / 2}
@@ -184,27 +185,13 @@ export const HeatmapBody = memo(function HeatmapBody({
                 dominantBaseline="central"
                 fill={labelColour(colour(cell.value))}
               >
-                {cell.valueText}
+                {text}
               </text>
-            ) : null,
-          )}
+            ) : null;
+          })}
         </g>
       )}
-      <g className="significance" pointerEvents="none" aria-hidden="true">
-        {cells.map((cell) =>
-          cell.significant ? (
-            <circle
-              key={`s|${cell.row}|${cell.lengthTokens}`}
-              cx={(x(cell.lengthTokens) ?? 0) + w / 2}
-              cy={(y(cell.row) ?? 0) + h / 2}
-              r={Math.max(1.5, Math.min(w, h) * 0.14)}
-              fill={theme.text}
-              stroke={theme.background}
-              strokeWidth={1}
-            />
-          ) : null,
-        )}
-      </g>
+      <SignificanceMarks layout={layout} cells={cells} theme={theme} />
       {overlay}
       {trainedX !== null && options.trainedLength !== null && (
         <g className="trained-length" data-testid="trained-length" pointerEvents="none">
