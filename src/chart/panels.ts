@@ -153,6 +153,31 @@ export const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
   label: value === 0 ? '0' : `${value > 0 ? '+' : '−'}${Math.abs(value * 100)} pts`,
 }));
 
+/** A difference grid's cells, kept per grid (as `runCells`), so a palette change keeps them. */
+const cellsOfDiff = new WeakMap<DiffGrid, PlotCell[]>();
+
+function diffCells(diff: DiffGrid): PlotCell[] {
+  const known = cellsOfDiff.get(diff);
+  if (known) return known;
+  const cells = diff.slots.map((slot) => ({
+    lengthTokens: slot.lengthTokens,
+    row: slot.row,
+    value: slot.value,
+    n: (slot.a?.n ?? 0) + (slot.b?.n ?? 0),
+    significant: slot.significant,
+    valueText:
+      slot.value === null
+        ? undefined
+        : `${slot.value > 0 ? '+' : ''}${Math.round(slot.value * 100)}`,
+    label:
+      slot.value === null
+        ? `${cellPlace(slot.lengthTokens, slot.row)}: not in both runs`
+        : `${cellPlace(slot.lengthTokens, slot.row)}: difference ${points(slot.value)}${slot.significant ? ', beyond chance' : ''}`,
+  }));
+  cellsOfDiff.set(diff, cells);
+  return cells;
+}
+
 /** The difference panel, A minus B, on the cells both runs have. */
 export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff: DiffGrid } {
   const diff = runDiff(a, b, view);
@@ -162,21 +187,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
     title: `Difference: ${a.name} − ${b.name}`,
     subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${name} in points`,
     axes: diff,
-    cells: diff.slots.map((slot) => ({
-      lengthTokens: slot.lengthTokens,
-      row: slot.row,
-      value: slot.value,
-      n: (slot.a?.n ?? 0) + (slot.b?.n ?? 0),
-      significant: slot.significant,
-      valueText:
-        slot.value === null
-          ? undefined
-          : `${slot.value > 0 ? '+' : ''}${Math.round(slot.value * 100)}`,
-      label:
-        slot.value === null
-          ? `${cellPlace(slot.lengthTokens, slot.row)}: not in both runs`
-          : `${cellPlace(slot.lengthTokens, slot.row)}: difference ${points(slot.value)}${slot.significant ? ', beyond chance' : ''}`,
-    })),
+    cells: diffCells(diff),
     colour: colourOfDifference,
     legend: {
       title: `${a.name.length > 14 ? 'A' : a.name} − ${b.name.length > 14 ? 'B' : b.name}`,
