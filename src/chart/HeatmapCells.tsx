@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { shadeProperty, type CellShades } from './cellShades';
+import { shadeFill, type CellShades } from './cellShades';
 import type { PlotCell } from './HeatmapBody';
 import type { HeatmapLayout } from './layout';
 import type { FigureTheme } from './theme';
@@ -76,7 +76,7 @@ const CellRow = memo(function CellRow({
                     ? fill.colour(cell.value)
                     : undefined
             }
-            style={shade >= 0 ? { fill: `var(${shadeProperty(shade)})` } : undefined}
+            style={shade >= 0 ? shadeFill(shade) : undefined}
             stroke={stroke}
             strokeWidth={stroke ? 1 : undefined}
             tabIndex={interactive ? (index === tabStop ? 0 : -1) : undefined}
@@ -124,7 +124,10 @@ export const CellRects = memo(function CellRects({ cells, tabStop, ...rest }: Ce
   });
 });
 
-/** Lines between the cells of a canvas, in the gridlines' colour (the page's, by CSS). */
+/**
+ * Lines between the cells of a canvas, in the gridlines' colour (the page's, by CSS): one path,
+ * so the browser composites one element over the canvas rather than a line per column and row.
+ */
 export const Gridlines = memo(function Gridlines({
   layout,
   theme,
@@ -133,50 +136,108 @@ export const Gridlines = memo(function Gridlines({
   theme: FigureTheme;
 }) {
   const { x, y, plot } = layout;
-  const columns = x.domain().map((length) => x(length) ?? 0);
-  const rows = y.domain().map((row) => y(row) ?? 0);
   const right = plot.x + plot.width;
   const bottom = plot.y + plot.height;
+  const columns = [...x.domain().map((length) => x(length) ?? 0), right];
+  const rows = [...y.domain().map((row) => y(row) ?? 0), bottom];
+  const d = [
+    ...columns.map((at) => `M${at},${plot.y}V${bottom}`),
+    ...rows.map((at) => `M${plot.x},${at}H${right}`),
+  ].join('');
   return (
-    <g className="gridlines" stroke={theme.gap} strokeWidth={1} aria-hidden="true">
-      {[...columns, right].map((at, i) => (
-        <line key={`x${i}`} x1={at} x2={at} y1={plot.y} y2={bottom} />
-      ))}
-      {[...rows, bottom].map((at, i) => (
-        <line key={`y${i}`} x1={plot.x} x2={right} y1={at} y2={at} />
-      ))}
-    </g>
+    <path
+      className="gridlines"
+      d={d}
+      fill="none"
+      stroke={theme.gap}
+      strokeWidth={1}
+      pointerEvents="none"
+      aria-hidden="true"
+    />
   );
 });
 
-/** A dot on each cell that differs beyond chance (the difference view). */
+/**
+ * Outlines of the hovered and focused cells over a canvas, which hides the rects' own hover
+ * and focus styles (the rects lie under it).
+ */
+export function CellMarks({
+  layout,
+  cells,
+  hovered,
+  focused,
+}: {
+  layout: HeatmapLayout;
+  cells: readonly PlotCell[];
+  hovered: number | null;
+  focused: number | null;
+}) {
+  const { x, y } = layout;
+  const marks = [
+    { index: focused, className: 'cell-mark cell-mark-focus' },
+    { index: hovered, className: 'cell-mark cell-mark-hover' },
+  ];
+  return (
+    <g pointerEvents="none" aria-hidden="true" fill="none">
+      {marks.map(({ index, className }) => {
+        const cell = index === null ? undefined : cells[index];
+        return cell ? (
+          <rect
+            key={className}
+            className={className}
+            x={x(cell.lengthTokens)}
+            y={y(cell.row)}
+            width={x.bandwidth()}
+            height={y.bandwidth()}
+          />
+        ) : null;
+      })}
+    </g>
+  );
+}
+
+/**
+ * A dot on each cell that differs beyond chance (the difference view): a circle each, or over a
+ * canvas one path of them all (one element for the browser to composite over it).
+ */
 export const SignificanceMarks = memo(function SignificanceMarks({
   layout,
   cells,
   theme,
+  onePath = false,
 }: {
   layout: HeatmapLayout;
   cells: PlotCell[];
   theme: FigureTheme;
+  onePath?: boolean;
 }) {
   const { x, y } = layout;
   const w = x.bandwidth();
   const h = y.bandwidth();
+  const r = Math.max(1.5, Math.min(w, h) * 0.14);
+  const centres = cells
+    .filter((cell) => cell.significant)
+    .map((cell) => ({
+      key: `s|${cell.row}|${cell.lengthTokens}`,
+      cx: (x(cell.lengthTokens) ?? 0) + w / 2,
+      cy: (y(cell.row) ?? 0) + h / 2,
+    }));
+  const dot = { fill: theme.text, stroke: theme.background, strokeWidth: 1 };
   return (
     <g className="significance" pointerEvents="none" aria-hidden="true">
-      {cells.map((cell) =>
-        cell.significant ? (
-          <circle
-            key={`s|${cell.row}|${cell.lengthTokens}`}
-            cx={(x(cell.lengthTokens) ?? 0) + w / 2}
-            cy={(y(cell.row) ?? 0) + h / 2}
-            r={Math.max(1.5, Math.min(w, h) * 0.14)}
-            fill={theme.text}
-            stroke={theme.background}
-            strokeWidth={1}
-          />
-        ) : null,
-      )}
+      {onePath
+        ? centres.length > 0 && (
+            <path
+              {...dot}
+              d={centres
+                .map(
+                  ({ cx, cy }) =>
+                    `M${cx - r},${cy}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`,
+                )
+                .join('')}
+            />
+          )
+        : centres.map(({ key, cx, cy }) => <circle key={key} cx={cx} cy={cy} r={r} {...dot} />)}
     </g>
   );
 });

@@ -4,7 +4,9 @@ import type { HeatmapGrid } from '../core/grid';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
 import { lengthTickFormat } from './format';
+import { drawsOnCanvas } from './cellPaint';
 import { HeatmapBody } from './HeatmapBody';
+import { CellMarks } from './HeatmapCells';
 import { rowLabel as plainRowLabel } from './labels';
 import { heatmapLayout } from './layout';
 import { LengthMeanLine } from './LengthMeanLine';
@@ -102,6 +104,16 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
   );
   const gridLabel = `${ariaLabel}: cells; arrow keys move, Enter lists the trials`;
 
+  // Over a canvas the rects' own hover and focus styles are hidden: the body draws outlines.
+  const onCanvas = drawsOnCanvas(cells.length);
+  const marks = useMemo(
+    () =>
+      onCanvas && layout ? (
+        <CellMarks layout={layout} cells={cells} hovered={hovered} focused={focused} />
+      ) : undefined,
+    [onCanvas, layout, cells, hovered, focused],
+  );
+
   const shown = hovered ?? focused;
   const shownCell = shown === null ? undefined : cells[shown];
 
@@ -147,6 +159,7 @@ export function HeatmapPlot({ panel, options, tooltip, onActivate, overlay }: He
             gridLabel={gridLabel}
             overlay={overlayLine}
             lengthTitle={panel.lengthTitle}
+            marks={marks}
           />
         </svg>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shadeProperty, shadesOf, shadeStyle } from './cellShades';
+import { shadeFill, shadeProperty, shadesOf, shadeStyle } from './cellShades';
 
 describe('shadesOf', () => {
   it('gives each distinct value one shade, in ascending order, and none to empty cells', () => {
@@ -24,5 +24,10 @@ describe('shadeStyle', () => {
       [shadeProperty(1)]: 'c1',
     });
     expect(shadeProperty(3)).toBe('--shade-3');
+  });
+
+  it("fills a rect from its shade's property, with one style object per shade", () => {
+    expect(shadeFill(2)).toEqual({ fill: 'var(--shade-2)' });
+    expect(shadeFill(2)).toBe(shadeFill(2));
   });
 });

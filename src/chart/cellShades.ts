@@ -26,6 +26,16 @@ export function shadeProperty(k: number): `--shade-${number}` {
   return `--shade-${k}`;
 }
 
+const fillsOfShades: { fill: string }[] = [];
+
+/**
+ * A rect's style for shade `k`: one object per shade, so React sees an unchanged style as the
+ * same object and leaves the rect's style alone (even reading `element.style` costs).
+ */
+export function shadeFill(k: number): { fill: string } {
+  return (fillsOfShades[k] ??= { fill: `var(${shadeProperty(k)})` });
+}
+
 /** The custom properties of every shade in a palette, for the cells' group's style. */
 export function shadeStyle(
   shades: CellShades,
