@@ -1,6 +1,11 @@
-import { memo, useId, type ReactNode } from 'react';
+import { memo, useId, useMemo, type ReactNode } from 'react';
 import type { FigureOptions } from './figureOptions';
 import { LengthAxis, RowAxis } from './Axis';
+import { CellCanvas } from './CellCanvas';
+import { drawsOnCanvas } from './cellPaint';
+import { shadesOf, shadeStyle } from './cellShades';
+import { CellRects, Gridlines, SignificanceMarks, type CellFill } from './HeatmapCells';
+import type { HeatmapLayout } from './layout';
 import {
   labelColour,
   trainedEdgeX,
@@ -8,7 +13,6 @@ import {
   valueLabelFit,
   widestValue,
 } from './figureMarks';
-import type { HeatmapLayout } from './layout';
 import { Legend, type LegendSpec } from './Legend';
 import { LegendStops } from './LegendStops';
 import type { FigureTheme } from './theme';
@@ -54,16 +58,18 @@ export interface HeatmapBodyProps {
   gridLabel?: string;
   /** The length axis title, where the lengths are not tokens. */
   lengthTitle?: string;
+  /** Drawn over a canvas of cells (on screen, past 2,000 cells): the hovered and focused cells. */
+  marks?: ReactNode;
 }
 
-/** The cells in rows of `columns`, each with its index in the whole list. */
-function rowsOf(cells: PlotCell[], columns: number): { cell: PlotCell; index: number }[][] {
-  const rows: { cell: PlotCell; index: number }[][] = [];
-  cells.forEach((cell, index) => {
-    const r = Math.floor(index / Math.max(1, columns));
-    (rows[r] ??= []).push({ cell, index });
-  });
-  return rows;
+/** Rects over a canvas are not filled. */
+const CANVAS_FILL: CellFill = { kind: 'canvas' };
+
+/** The label a cell shows when value labels are on: none without data, or at 100% in "below100". */
+function valueLabel(cell: PlotCell, valueLabels: FigureOptions['valueLabels']): string | undefined {
+  return cell.value !== null && !(valueLabels === 'below100' && cell.value >= 1)
+    ? cell.valueText
+    : undefined;
 }
 
 /**
@@ -84,6 +90,7 @@ export const HeatmapBody = memo(function HeatmapBody({
   overlay,
   gridLabel,
   lengthTitle,
+  marks,
 }: HeatmapBodyProps) {
   const hatch = useId();
   const { x, y } = layout;
@@ -91,14 +98,38 @@ export const HeatmapBody = memo(function HeatmapBody({
   const h = y.bandwidth();
   const interactive = tabStop !== undefined;
   const values = valueLabelFit(layout, widestValue(cells));
+  const labelSize = values.fontPx;
   const trainedX =
     options.trainedLength === null ? null : trainedEdgeX(layout, options.trainedLength);
+  // On screen, big grids paint on a canvas and small ones fill from their shades' custom
+  // properties: either way a recolour re-renders no cell. Files fill each rect.
+  const onCanvas = interactive && drawsOnCanvas(cells.length);
+  const shades = useMemo(
+    () => (interactive && !onCanvas ? shadesOf(cells.map((cell) => cell.value)) : null),
+    [interactive, onCanvas, cells],
+  );
+  const shadeFill = useMemo<CellFill | null>(() => shades && { kind: 'shade', shades }, [shades]);
+  const fill: CellFill = onCanvas ? CANVAS_FILL : (shadeFill ?? { kind: 'colour', colour });
+  const shading = useMemo(() => shades && shadeStyle(shades, colour), [shades, colour]);
+  const showLabels = options.valueLabels !== 'off' && values.fits;
+  const { valueLabels } = options;
+  const canvasLabels = useMemo(
+    () =>
+      onCanvas && showLabels
+        ? {
+            texts: cells.map((cell) => valueLabel(cell, valueLabels)),
+            font: `${labelSize}px ${theme.fontFamily}`,
+          }
+        : undefined,
+    [onCanvas, showLabels, cells, valueLabels, labelSize, theme.fontFamily],
+  );
   return (
     <>
       <g
         className="cells"
         role={interactive ? 'grid' : undefined}
         aria-label={interactive ? gridLabel : undefined}
+        style={shading ?? undefined}
       >
         <defs>
           <pattern
@@ -112,49 +143,39 @@ export const HeatmapBody = memo(function HeatmapBody({
             <line x1={0} y1={0} x2={0} y2={6} stroke={theme.noDataHatch} strokeWidth={2} />
           </pattern>
         </defs>
-        {rowsOf(cells, x.domain().length).map((row, r) => (
-          // On screen the cells form an ARIA grid of rows; in files the groups are plain.
-          <g key={r} role={interactive ? 'row' : undefined}>
-            {row.map(({ cell, index }) => (
-              <rect
-                key={`${cell.row}|${cell.lengthTokens}`}
-                x={x(cell.lengthTokens)}
-                y={y(cell.row)}
-                width={w}
-                height={h}
-                fill={cell.value === null ? `url(#${hatch})` : colour(cell.value)}
-                stroke={options.gridlines ? theme.gap : undefined}
-                strokeWidth={options.gridlines ? 1 : undefined}
-                tabIndex={interactive ? (index === tabStop ? 0 : -1) : undefined}
-                role={interactive ? 'gridcell' : undefined}
-                aria-label={interactive ? cell.label : undefined}
-                data-index={index}
-                data-length={cell.lengthTokens}
-                data-length-to={cell.lengthTo}
-                data-depth={typeof cell.row === 'number' ? cell.row : undefined}
-                data-depth-to={cell.depthTo}
-                data-task={typeof cell.row === 'string' ? cell.row : cell.task}
-                data-value={cell.value ?? undefined}
-                data-n={cell.n}
-                data-failed={cell.failed || undefined}
-                data-significant={cell.significant || undefined}
-              />
-            ))}
-          </g>
-        ))}
+        <CellRects
+          layout={layout}
+          cells={cells}
+          fill={fill}
+          hatch={hatch}
+          stroke={options.gridlines && !onCanvas ? theme.gap : undefined}
+          tabStop={tabStop}
+        />
+        {/* The canvas lies over the rects, which take the pointer and focus through it: elements
+            painted over a composited canvas are each tested for overlap with it on every
+            repaint (Chromium's layerization: 15 s a recolour at 90,000 cells, measured). */}
+        {onCanvas && (
+          <CellCanvas
+            layout={layout}
+            cells={cells}
+            colour={colour}
+            theme={theme}
+            labels={canvasLabels}
+          />
+        )}
+        {onCanvas && options.gridlines && <Gridlines layout={layout} theme={theme} />}
       </g>
-      {options.valueLabels !== 'off' && values.fits && (
+      {showLabels && !onCanvas && (
         <g
           className="value-labels"
           textAnchor="middle"
-          fontSize={values.fontPx}
+          fontSize={labelSize}
           pointerEvents="none"
           aria-hidden="true"
         >
-          {cells.map((cell) =>
-            cell.value !== null &&
-            cell.valueText &&
-            !(options.valueLabels === 'below100' && cell.value >= 1) ? (
+          {cells.map((cell) => {
+            const text = valueLabel(cell, valueLabels);
+            return cell.value !== null && text ? (
               <text
                 key={`v|${cell.row}|${cell.lengthTokens}`}
                 x={(x(cell.lengthTokens) ?? 0) + w / 2}
@@ -162,27 +183,14 @@ export const HeatmapBody = memo(function HeatmapBody({
                 dominantBaseline="central"
                 fill={labelColour(colour(cell.value))}
               >
-                {cell.valueText}
+                {text}
               </text>
-            ) : null,
-          )}
+            ) : null;
+          })}
         </g>
       )}
-      <g className="significance" pointerEvents="none" aria-hidden="true">
-        {cells.map((cell) =>
-          cell.significant ? (
-            <circle
-              key={`s|${cell.row}|${cell.lengthTokens}`}
-              cx={(x(cell.lengthTokens) ?? 0) + w / 2}
-              cy={(y(cell.row) ?? 0) + h / 2}
-              r={Math.max(1.5, Math.min(w, h) * 0.14)}
-              fill={theme.text}
-              stroke={theme.background}
-              strokeWidth={1}
-            />
-          ) : null,
-        )}
-      </g>
+      <SignificanceMarks layout={layout} cells={cells} theme={theme} onePath={onCanvas} />
+      {onCanvas && marks}
       {overlay}
       {trainedX !== null && options.trainedLength !== null && (
         <g className="trained-length" data-testid="trained-length" pointerEvents="none">

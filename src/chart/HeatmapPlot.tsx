@@ -3,7 +3,9 @@ import { flushSync } from 'react-dom';
 import { useElementWidth } from '../hooks/useElementWidth';
 import type { FigureOptions } from './figureOptions';
 import { lengthTickFormat } from './format';
+import { drawsOnCanvas } from './cellPaint';
 import { HeatmapBody } from './HeatmapBody';
+import { CellMarks } from './HeatmapCells';
 import { rowLabel as plainRowLabel } from './labels';
 import { heatmapLayout } from './layout';
 import { wantedTitleLines } from './Legend';
@@ -157,6 +159,16 @@ export function HeatmapPlot({
   );
   const gridLabel = `${ariaLabel}: cells; arrow keys move, Enter lists the trials`;
 
+  // Over a canvas the rects' own hover and focus styles are hidden: the body draws outlines.
+  const onCanvas = drawsOnCanvas(cells.length);
+  const marks = useMemo(
+    () =>
+      onCanvas && layout ? (
+        <CellMarks layout={layout} cells={cells} hovered={hovered} focused={focused} />
+      ) : undefined,
+    [onCanvas, layout, cells, hovered, focused],
+  );
+
   const shown = hovered ?? focused;
   const shownCell = shown === null ? undefined : cells[shown];
 
@@ -202,6 +214,7 @@ export function HeatmapPlot({
             gridLabel={gridLabel}
             overlay={strips}
             lengthTitle={panel.lengthTitle}
+            marks={marks}
           />
         </svg>
       )}

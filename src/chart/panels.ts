@@ -151,6 +151,28 @@ export const PERCENT_TICKS: LegendTick[] = [0, 0.25, 0.5, 0.75, 1].map((at) => (
   label: `${Math.round(at * 100)}%`,
 }));
 
+/** A difference grid's cells, kept per grid (as `runCells`), so a palette change keeps them. */
+const cellsOfDiff = new WeakMap<DiffGrid, PlotCell[]>();
+
+function diffCells(diff: DiffGrid): PlotCell[] {
+  const known = cellsOfDiff.get(diff);
+  if (known) return known;
+  const cells = diff.slots.map((slot) => ({
+    lengthTokens: slot.lengthTokens,
+    row: slot.row,
+    value: slot.value,
+    n: (slot.a?.n ?? 0) + (slot.b?.n ?? 0),
+    significant: slot.significant,
+    valueText: differenceText(slot.value),
+    label:
+      slot.value === null
+        ? `${cellPlace(slot.lengthTokens, slot.row)}: not in both runs`
+        : `${cellPlace(slot.lengthTokens, slot.row)}: difference ${points(slot.value)}${slot.significant ? ', beyond chance' : ''}`,
+  }));
+  cellsOfDiff.set(diff, cells);
+  return cells;
+}
+
 /** The difference panel, A minus B, on the cells both runs have. */
 export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff: DiffGrid } {
   const diff = runDiff(a, b, view);
@@ -160,18 +182,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
     title: `Difference: ${a.name} − ${b.name}`,
     subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${name} in points`,
     axes: diff,
-    cells: diff.slots.map((slot) => ({
-      lengthTokens: slot.lengthTokens,
-      row: slot.row,
-      value: slot.value,
-      n: (slot.a?.n ?? 0) + (slot.b?.n ?? 0),
-      significant: slot.significant,
-      valueText: differenceText(slot.value),
-      label:
-        slot.value === null
-          ? `${cellPlace(slot.lengthTokens, slot.row)}: not in both runs`
-          : `${cellPlace(slot.lengthTokens, slot.row)}: difference ${points(slot.value)}${slot.significant ? ', beyond chance' : ''}`,
-    })),
+    cells: diffCells(diff),
     colour: colourOfDifference,
     legend: {
       title: differenceTitle(a.name, b.name),
