@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { LengthPoint } from '../core/lengthStats';
 import type { Metric } from '../core/types';
 import { useElementWidth } from '../hooks/useElementWidth';
@@ -12,6 +12,7 @@ import {
   thresholdLabelY,
   thresholdPercent,
   type LengthChartLayout,
+  type LengthScale,
   type LengthScaleChoice,
 } from './lengthChartLayout';
 import { markerPath, type RunStyle } from './runColours';
@@ -34,17 +35,8 @@ interface LengthChartProps {
   effectiveThreshold: number;
   task: string | null;
   scale: LengthScaleChoice;
-  onScale: (scale: LengthScaleChoice) => void;
-}
-
-const SCALES: Record<LengthScaleChoice, string> = {
-  auto: 'Auto',
-  linear: 'Linear',
-  log: 'Log',
-};
-
-function isScale(value: string): value is LengthScaleChoice {
-  return Object.hasOwn(SCALES, value);
+  /** The menu that picks `scale`, drawn in the chart's head; told what "auto" means for these lengths. */
+  scaleField: (autoScale: LengthScale) => ReactNode;
 }
 
 /** Which runs lack a line or a band and why, in a sentence; null when none does. */
@@ -80,7 +72,7 @@ export function LengthChart({
   effectiveThreshold,
   task,
   scale,
-  onScale,
+  scaleField,
 }: LengthChartProps) {
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
   const lengths = useMemo(
@@ -121,23 +113,7 @@ export function LengthChart({
             </p>
           )}
         </div>
-        <label className="field">
-          <span>Length axis</span>
-          <select
-            data-testid="length-scale"
-            value={scale}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isScale(value)) onScale(value);
-            }}
-          >
-            {Object.entries(SCALES).map(([id, label]) => (
-              <option key={id} value={id}>
-                {id === 'auto' ? `${label} (${autoScale})` : label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {scaleField(autoScale)}
       </figcaption>
       {lengths.length === 0 && (
         <p className="panel-note">The shown runs have no scored results to draw.</p>
