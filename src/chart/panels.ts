@@ -6,13 +6,7 @@ import { METRIC_LABELS } from '../core/metrics';
 import type { LengthUnit, Metric, Run } from '../core/types';
 import { lengthAxisTitle, lengthUnitOf } from '../core/units';
 import { percent } from './format';
-import {
-  colourOfDifference,
-  DIFF_TICKS,
-  differenceText,
-  differenceTitle,
-  interpolateDifference,
-} from './diverging';
+import { differenceKey, differenceText } from './diverging';
 import type { PlotCell } from './HeatmapBody';
 import { cellPlace, points } from './labels';
 import type { LegendSpec, LegendTick } from './Legend';
@@ -172,12 +166,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
           ? `${cellPlace(slot.lengthTokens, slot.row)}: not in both runs`
           : `${cellPlace(slot.lengthTokens, slot.row)}: difference ${points(slot.value)}${slot.significant ? ', beyond chance' : ''}`,
     })),
-    colour: colourOfDifference,
-    legend: {
-      title: differenceTitle(a.name, b.name),
-      interpolate: interpolateDifference,
-      ticks: DIFF_TICKS,
-    },
+    ...differenceKey(a.name, b.name),
     ariaLabel: `Difference in ${name}, ${a.name} minus ${b.name}`,
   };
 }
