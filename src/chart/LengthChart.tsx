@@ -93,6 +93,12 @@ export function LengthChart({
     [width, lengths, lengthLabel, shownScale],
   );
   const offsets = dodge(series.length);
+  // Each run's colour and sideways offset, shared by its band and its line.
+  const placed = series.map((s, i) => ({
+    series: s,
+    style: styles.get(s.runId),
+    dx: offsets[i] ?? 0,
+  }));
   const names = series.map((s) => s.name).join(', ');
   const intervalKind = metric === 'mean' ? 't-intervals over trials' : 'Wilson intervals';
   const missing = missingIntervals(series, metric);
@@ -130,22 +136,15 @@ export function LengthChart({
           >
             <Axes layout={layout} lengthLabel={lengthLabel} metricTitle={metricTitle} />
             {metric === 'mean' && <ThresholdLine layout={layout} threshold={effectiveThreshold} />}
-            {series.map((s, i) => (
-              <Band
-                key={s.runId}
-                layout={layout}
-                series={s}
-                style={styles.get(s.runId)}
-                dx={offsets[i] ?? 0}
-              />
+            {/* Every band under every line, so no run's band veils another run's line. */}
+            {placed.map((p) => (
+              <Band key={p.series.runId} layout={layout} {...p} />
             ))}
-            {series.map((s, i) => (
+            {placed.map((p) => (
               <Series
-                key={s.runId}
+                key={p.series.runId}
                 layout={layout}
-                series={s}
-                style={styles.get(s.runId)}
-                dx={offsets[i] ?? 0}
+                {...p}
                 metricTitle={metricTitle}
                 lengthLabel={lengthLabel}
               />
