@@ -7,6 +7,7 @@ import { selectCallouts, selectDiffView, selectSetView, useShownRuns } from '../
 import { useStore } from '../state/store';
 import { CalloutControls } from './CalloutControls';
 import { ChoiceField, Field, SidebarSection, TextField, Toggle, type Choices } from './fields';
+import { FigureMenu } from './FigureMenu';
 import { FigurePreview } from './FigurePreview';
 import { FigureShapeFields } from './FigureShapeFields';
 
@@ -22,21 +23,10 @@ const EXPORTS = [
   { action: 'copy', testId: 'copy-png', label: 'Copy PNG' },
 ] as const;
 
-const THEMES: Choices<FigureOptions['theme']> = [
-  ['light', 'Light'],
-  ['dark', 'Dark'],
-];
-
 const SCALES: Choices<number> = [
   [1, '1×'],
   [2, '2×'],
   [3, '3×'],
-];
-
-const VALUE_LABELS: Choices<FigureOptions['valueLabels']> = [
-  ['off', 'None'],
-  ['all', 'All cells'],
-  ['below100', 'Only cells below 100%'],
 ];
 
 function parseScope(value: string): FigureScope {
@@ -129,14 +119,7 @@ export function ExportControls() {
         />
         <FigureShapeFields figure={figure} setFigure={setFigure} />
         <div className="export-row">
-          <ChoiceField
-            label="Theme"
-            testId="figure-theme"
-            stacked
-            value={figure.theme}
-            options={THEMES}
-            onChange={(theme) => setFigure({ theme })}
-          />
+          <FigureMenu option="theme" figure={figure} setFigure={setFigure} />
           <ChoiceField
             label="Scale"
             testId="export-scale"
@@ -146,14 +129,7 @@ export function ExportControls() {
             onChange={setScale}
           />
         </div>
-        <ChoiceField
-          label="Values in cells"
-          testId="figure-labels"
-          stacked
-          value={figure.valueLabels}
-          options={VALUE_LABELS}
-          onChange={(valueLabels) => setFigure({ valueLabels })}
-        />
+        <FigureMenu option="valueLabels" figure={figure} setFigure={setFigure} />
         <Field label="Trained context length (tokens)" stacked>
           <input
             data-testid="figure-trained"

@@ -1,11 +1,7 @@
 import { useState } from 'react';
-import {
-  AXIS_TITLE_SIZES,
-  FIGURE_PX_RANGE,
-  type FigureAspect,
-  type FigureOptions,
-} from '../chart/figureOptions';
+import { FIGURE_PX_RANGE, type FigureAspect, type FigureOptions } from '../chart/figureOptions';
 import { ChoiceField, Field, type Choices } from './fields';
+import { FigureMenu } from './FigureMenu';
 
 const ASPECTS: Choices<FigureAspect> = [
   ['screen', 'As on screen'],
@@ -13,18 +9,6 @@ const ASPECTS: Choices<FigureAspect> = [
   ['4:3', '4:3'],
   ['square', 'Square'],
   ['custom', 'Custom pixels'],
-];
-
-const TITLE_ALIGNS: Choices<FigureOptions['titleAlign']> = [
-  ['center', 'Centred'],
-  ['left', 'Left'],
-];
-
-const AXIS_TITLES: Choices<number> = AXIS_TITLE_SIZES.map((size) => [size, `${size} px`]);
-
-const LEGENDS: Choices<FigureOptions['legend']> = [
-  ['bar', 'Colour bar with its title'],
-  ['stops', 'Swatches (100% / 50% / 0%)'],
 ];
 
 /** A whole number of pixels in the allowed range, or null for anything else. */
@@ -134,31 +118,10 @@ export function FigureShapeFields({
         />
       )}
       <div className="export-row">
-        <ChoiceField
-          label="Title position"
-          testId="figure-title-align"
-          stacked
-          value={figure.titleAlign}
-          options={TITLE_ALIGNS}
-          onChange={(titleAlign) => setFigure({ titleAlign })}
-        />
-        <ChoiceField
-          label="Axis titles"
-          testId="figure-axis-title"
-          stacked
-          value={figure.axisTitlePx}
-          options={AXIS_TITLES}
-          onChange={(axisTitlePx) => setFigure({ axisTitlePx })}
-        />
+        <FigureMenu option="titleAlign" figure={figure} setFigure={setFigure} />
+        <FigureMenu option="axisTitlePx" figure={figure} setFigure={setFigure} />
       </div>
-      <ChoiceField
-        label="Legend"
-        testId="figure-legend"
-        stacked
-        value={figure.legend}
-        options={LEGENDS}
-        onChange={(legend) => setFigure({ legend })}
-      />
+      <FigureMenu option="legend" figure={figure} setFigure={setFigure} />
     </>
   );
 }
