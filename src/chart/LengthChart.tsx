@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { LengthPoint } from '../core/lengthStats';
 import type { Metric } from '../core/types';
 import { useElementWidth } from '../hooks/useElementWidth';
+import { TitleBelow } from './Axis';
 import { exactLength, lengthTickFormat, percent } from './format';
 import {
   bandPath,
@@ -198,14 +199,9 @@ function Axes({ layout, lengthLabel, metricTitle }: AxesProps) {
           </text>
         </g>
       ))}
-      <text
-        className="axis-title"
-        x={plot.x + plot.width / 2}
-        y={layout.height - 8}
-        textAnchor="middle"
-      >
+      <TitleBelow plot={plot} height={layout.height}>
         Context length (tokens{layout.log ? ', log scale' : ''})
-      </text>
+      </TitleBelow>
       <text
         className="axis-title"
         transform={`translate(14,${plot.y + plot.height / 2}) rotate(-90)`}
