@@ -10,15 +10,21 @@ import { ChoiceField, choicesOf, FractionInput, Toggle } from './fields';
 /** The task menu's value for "all tasks together" (no task is named with a NUL). */
 const ALL_TASKS = '\u0000all';
 
-const METRICS = choicesOf(METRIC_LABELS);
-
-const SCHEMES = choicesOf<ColorScheme>({
-  system: 'As the system',
-  light: 'Light',
-  dark: 'Dark',
-});
-
-const PALETTE_CHOICES = Object.values(PALETTES).map((p) => [p.id, p.label] as const);
+/** The view's menus: label, test id and choices of each, by the view field it sets. */
+const MENUS = {
+  metric: { label: 'Colour by', testId: 'metric', options: choicesOf(METRIC_LABELS) },
+  palette: {
+    label: 'Palette',
+    testId: 'palette',
+    options: Object.values(PALETTES).map((p) => [p.id, p.label] as const),
+  },
+  colorScheme: {
+    label: 'Page',
+    testId: 'color-scheme',
+    title: "The page's colours; exported figures keep their own theme",
+    options: choicesOf<ColorScheme>({ system: 'As the system', light: 'Light', dark: 'Dark' }),
+  },
+};
 
 /** The view's switches, each with its label, in the order they show. */
 const TOGGLES = [
@@ -52,10 +58,8 @@ export function ViewControls() {
         />
       )}
       <ChoiceField
-        label="Colour by"
-        testId="metric"
+        {...MENUS.metric}
         value={view.metric}
-        options={METRICS}
         onChange={(metric) => setView({ metric })}
       />
       <FractionInput
@@ -81,18 +85,13 @@ export function ViewControls() {
         </Toggle>
       ))}
       <ChoiceField
-        label="Palette"
-        testId="palette"
+        {...MENUS.palette}
         value={view.palette}
-        options={PALETTE_CHOICES}
         onChange={(palette) => setView({ palette })}
       />
       <ChoiceField
-        label="Page"
-        testId="color-scheme"
+        {...MENUS.colorScheme}
         value={colorScheme}
-        title="The page's colours; exported figures keep their own theme"
-        options={SCHEMES}
         onChange={(scheme) => setView({ colorScheme: scheme })}
       />
     </div>
