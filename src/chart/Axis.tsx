@@ -1,5 +1,30 @@
+import type { ReactNode, SVGProps } from 'react';
 import type { HeatmapLayout } from './layout';
 import type { FigureTheme } from './theme';
+
+/** An x axis title, centred under a plot at the foot of a chart `height` high. */
+export function TitleBelow({
+  plot,
+  height,
+  children,
+  ...text
+}: {
+  plot: { x: number; width: number };
+  height: number;
+  children: ReactNode;
+} & Pick<SVGProps<SVGTextElement>, 'fill' | 'fontWeight'>) {
+  return (
+    <text
+      className="axis-title"
+      x={plot.x + plot.width / 2}
+      y={height - 8}
+      textAnchor="middle"
+      {...text}
+    >
+      {children}
+    </text>
+  );
+}
 
 /** Length ticks under the plot and the axis title below them. */
 export function LengthAxis({
@@ -35,16 +60,9 @@ export function LengthAxis({
           </g>
         );
       })}
-      <text
-        className="axis-title"
-        x={plot.x + plot.width / 2}
-        y={layout.height - 8}
-        textAnchor="middle"
-        fill={theme.text}
-        fontWeight={600}
-      >
+      <TitleBelow plot={plot} height={layout.height} fill={theme.text} fontWeight={600}>
         {title}
-      </text>
+      </TitleBelow>
     </g>
   );
 }

@@ -55,16 +55,15 @@ export function legendTitleLines(title: string, barPx: number, maxLines: number)
   return [cut(title.slice(0, at).trimEnd(), fit), cut(title.slice(at).trimStart(), fit)];
 }
 
-/** A vertical colour bar, best at the top, with its ticks and title. */
-export function Legend({
-  layout,
-  spec,
-  theme,
-}: {
+/** What a legend draws from: the panel's layout (its legend box), the key and the theme. */
+export interface LegendProps {
   layout: HeatmapLayout;
   spec: LegendSpec;
   theme: FigureTheme;
-}) {
+}
+
+/** A vertical colour bar, best at the top, with its ticks and title. */
+export function Legend({ layout, spec, theme }: LegendProps) {
   const id = useId();
   const { x, y, width, height, titleLines } = layout.legend;
   const lines = legendTitleLines(spec.title, height, titleLines);

@@ -1,6 +1,4 @@
-import type { HeatmapLayout } from './layout';
-import type { LegendSpec } from './Legend';
-import type { FigureTheme } from './theme';
+import type { LegendProps } from './Legend';
 
 const SWATCH_PX = 14;
 const STEP_PX = 22;
@@ -9,15 +7,7 @@ const STEP_PX = 22;
  * The colour key as labelled swatches, best at the top ("100 %", "50 %", "0 %"): reads at a
  * glance in print, where a gradient's in-between shades are hard to match with a cell.
  */
-export function LegendStops({
-  layout,
-  spec,
-  theme,
-}: {
-  layout: HeatmapLayout;
-  spec: LegendSpec;
-  theme: FigureTheme;
-}) {
+export function LegendStops({ layout, spec, theme }: LegendProps) {
   const { x, y } = layout.legend;
   const stops = [...spec.ticks].sort((a, b) => b.at - a.at);
   return (

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { LengthPoint } from '../core/lengthStats';
 import type { Metric } from '../core/types';
 import { useElementWidth } from '../hooks/useElementWidth';
+import { TitleBelow } from './Axis';
 import { exactLength, lengthTickFormat, percent } from './format';
 import {
   bandPath,
@@ -12,6 +13,7 @@ import {
   thresholdLabelY,
   thresholdPercent,
   type LengthChartLayout,
+  type LengthScale,
   type LengthScaleChoice,
 } from './lengthChartLayout';
 import { markerPath, type RunStyle } from './runColours';
@@ -34,17 +36,8 @@ interface LengthChartProps {
   effectiveThreshold: number;
   task: string | null;
   scale: LengthScaleChoice;
-  onScale: (scale: LengthScaleChoice) => void;
-}
-
-const SCALES: Record<LengthScaleChoice, string> = {
-  auto: 'Auto',
-  linear: 'Linear',
-  log: 'Log',
-};
-
-function isScale(value: string): value is LengthScaleChoice {
-  return Object.hasOwn(SCALES, value);
+  /** The menu that picks `scale`, drawn in the chart's head; told what "auto" means for these lengths. */
+  scaleField: (autoScale: LengthScale) => ReactNode;
 }
 
 /** Which runs lack a line or a band and why, in a sentence; null when none does. */
@@ -80,7 +73,7 @@ export function LengthChart({
   effectiveThreshold,
   task,
   scale,
-  onScale,
+  scaleField,
 }: LengthChartProps) {
   const [chartRef, width] = useElementWidth<HTMLDivElement>();
   const lengths = useMemo(
@@ -101,6 +94,12 @@ export function LengthChart({
     [width, lengths, lengthLabel, shownScale],
   );
   const offsets = dodge(series.length);
+  // Each run's colour and sideways offset, shared by its band and its line.
+  const placed = series.map((s, i) => ({
+    series: s,
+    style: styles.get(s.runId),
+    dx: offsets[i] ?? 0,
+  }));
   const names = series.map((s) => s.name).join(', ');
   const intervalKind = metric === 'mean' ? 't-intervals over trials' : 'Wilson intervals';
   const missing = missingIntervals(series, metric);
@@ -121,23 +120,7 @@ export function LengthChart({
             </p>
           )}
         </div>
-        <label className="field">
-          <span>Length axis</span>
-          <select
-            data-testid="length-scale"
-            value={scale}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (isScale(value)) onScale(value);
-            }}
-          >
-            {Object.entries(SCALES).map(([id, label]) => (
-              <option key={id} value={id}>
-                {id === 'auto' ? `${label} (${autoScale})` : label}
-              </option>
-            ))}
-          </select>
-        </label>
+        {scaleField(autoScale)}
       </figcaption>
       {lengths.length === 0 && (
         <p className="panel-note">The shown runs have no scored results to draw.</p>
@@ -154,22 +137,15 @@ export function LengthChart({
           >
             <Axes layout={layout} lengthLabel={lengthLabel} metricTitle={metricTitle} />
             {metric === 'mean' && <ThresholdLine layout={layout} threshold={effectiveThreshold} />}
-            {series.map((s, i) => (
-              <Band
-                key={s.runId}
-                layout={layout}
-                series={s}
-                style={styles.get(s.runId)}
-                dx={offsets[i] ?? 0}
-              />
+            {/* Every band under every line, so no run's band veils another run's line. */}
+            {placed.map((p) => (
+              <Band key={p.series.runId} layout={layout} {...p} />
             ))}
-            {series.map((s, i) => (
+            {placed.map((p) => (
               <Series
-                key={s.runId}
+                key={p.series.runId}
                 layout={layout}
-                series={s}
-                style={styles.get(s.runId)}
-                dx={offsets[i] ?? 0}
+                {...p}
                 metricTitle={metricTitle}
                 lengthLabel={lengthLabel}
               />
@@ -223,14 +199,9 @@ function Axes({ layout, lengthLabel, metricTitle }: AxesProps) {
           </text>
         </g>
       ))}
-      <text
-        className="axis-title"
-        x={plot.x + plot.width / 2}
-        y={layout.height - 8}
-        textAnchor="middle"
-      >
+      <TitleBelow plot={plot} height={layout.height}>
         Context length (tokens{layout.log ? ', log scale' : ''})
-      </text>
+      </TitleBelow>
       <text
         className="axis-title"
         transform={`translate(14,${plot.y + plot.height / 2}) rotate(-90)`}

@@ -12,13 +12,7 @@ import { METRIC_LABELS } from '../core/metrics';
 import type { Run } from '../core/types';
 import { LENGTH_UNITS, lengthUnitOf } from '../core/units';
 import { percent } from './format';
-import {
-  colourOfDifference,
-  DIFF_TICKS,
-  differenceText,
-  differenceTitle,
-  interpolateDifference,
-} from './diverging';
+import { differenceKey, differenceText } from './diverging';
 import { panelOfGrid } from './panels';
 import type { PanelModel, PanelView } from './panels';
 
@@ -173,12 +167,7 @@ export function binnedDiffPanel(
             : `${binPlace(slot)}: difference ${Math.round(slot.value * 1000) / 10} points${significant ? ', beyond chance' : ''}`,
       };
     }),
-    colour: colourOfDifference,
-    legend: {
-      title: differenceTitle(a.name, b.name),
-      interpolate: interpolateDifference,
-      ticks: DIFF_TICKS,
-    },
+    ...differenceKey(a.name, b.name),
     ariaLabel: `Difference in ${name} on shared bins, ${a.name} minus ${b.name}`,
   };
 }

@@ -1,7 +1,7 @@
 import { interpolateLab, piecewise } from 'd3-interpolate';
 import { scaleDiverging } from 'd3-scale';
 import { schemeRdBu } from 'd3-scale-chromatic';
-import type { LegendTick } from './Legend';
+import type { LegendSpec, LegendTick } from './Legend';
 
 /**
  * The difference palette, 0 (B ahead by 100 points, red) to 1 (A ahead, blue): ColorBrewer's
@@ -31,6 +31,17 @@ export const DIFF_TICKS: LegendTick[] = [-1, -0.5, 0, 0.5, 1].map((value) => ({
 /** The legend title of a difference: both runs by their full names, and the unit. */
 export function differenceTitle(a: string, b: string): string {
   return `${a} − ${b} (points)`;
+}
+
+/** How a difference panel of A − B colours its cells and keys them in its legend. */
+export function differenceKey(
+  a: string,
+  b: string,
+): { colour: (value: number) => string; legend: LegendSpec } {
+  return {
+    colour: colourOfDifference,
+    legend: { title: differenceTitle(a, b), interpolate: interpolateDifference, ticks: DIFF_TICKS },
+  };
 }
 
 /**

@@ -6,13 +6,7 @@ import { METRIC_LABELS } from '../core/metrics';
 import type { LengthUnit, Metric, Run } from '../core/types';
 import { lengthAxisTitle, lengthUnitOf } from '../core/units';
 import { percent } from './format';
-import {
-  colourOfDifference,
-  DIFF_TICKS,
-  differenceText,
-  differenceTitle,
-  interpolateDifference,
-} from './diverging';
+import { differenceKey, differenceText } from './diverging';
 import type { PlotCell } from './HeatmapBody';
 import { cellPlace, points } from './labels';
 import type { LegendSpec, LegendTick } from './Legend';
@@ -183,12 +177,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
     subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${name} in points`,
     axes: diff,
     cells: diffCells(diff),
-    colour: colourOfDifference,
-    legend: {
-      title: differenceTitle(a.name, b.name),
-      interpolate: interpolateDifference,
-      ticks: DIFF_TICKS,
-    },
+    ...differenceKey(a.name, b.name),
     ariaLabel: `Difference in ${name}, ${a.name} minus ${b.name}`,
   };
 }

@@ -1,6 +1,6 @@
 import { MAX_BINS } from '../state/viewFields';
 import type { BinScaleChoice, DiffMode, ViewState } from '../state/types';
-import { ChoiceField, choices } from './fields';
+import { ChoiceField, Field, type Choices } from './fields';
 
 interface BinControlsProps {
   mode: DiffMode;
@@ -12,16 +12,16 @@ interface BinControlsProps {
   onChange: (patch: Partial<ViewState>) => void;
 }
 
-const MODES = choices<DiffMode>([
+const MODES: Choices<DiffMode> = [
   ['auto', 'Choose for me'],
   ['exact', 'Exact cells'],
   ['bins', 'Shared bins'],
-]);
-const SPACINGS = choices<BinScaleChoice>([
+];
+const SPACINGS: Choices<BinScaleChoice> = [
   ['auto', 'Auto'],
   ['linear', 'Linear'],
   ['log', 'Log'],
-]);
+];
 
 /** A whole number within bounds from an input, or null while it is not one. */
 function wholeIn(text: string, min: number, max: number): number | null {
@@ -46,13 +46,12 @@ export function BinControls({
         label="Compare"
         testId="diff-mode"
         value={mode}
-        {...MODES}
+        options={MODES}
         onChange={(diffMode) => onChange({ diffMode })}
       />
       {binned && (
         <>
-          <label className="field">
-            <span>Length bins</span>
+          <Field label="Length bins">
             <input
               type="number"
               data-testid="bin-count"
@@ -68,16 +67,15 @@ export function BinControls({
                 if (count !== null) onChange({ binCount: count });
               }}
             />
-          </label>
+          </Field>
           <ChoiceField
             label="Spacing"
             testId="bin-scale"
             value={binScale}
-            {...SPACINGS}
+            options={SPACINGS}
             onChange={(scale) => onChange({ binScale: scale })}
           />
-          <label className="field">
-            <span>Depth band (pts)</span>
+          <Field label="Depth band (pts)">
             <input
               type="number"
               data-testid="depth-band"
@@ -90,7 +88,7 @@ export function BinControls({
                 if (band !== null) onChange({ depthBand: band });
               }}
             />
-          </label>
+          </Field>
         </>
       )}
     </div>

@@ -3,7 +3,7 @@ import { CALLOUT_LIMITS, type Callout, type CellRef } from '../chart/figureOptio
 import { lengthTickFormat } from '../chart/format';
 import { rowLabel } from '../chart/labels';
 import type { GridAxes } from '../core/grid';
-import { Toggle } from './fields';
+import { ChoiceField, TextField, Toggle } from './fields';
 
 /** "200K · 50%": where a callout points, as the axes label it. */
 function placeOf(cell: CellRef, lengthLabel: (l: number) => string): string {
@@ -26,39 +26,26 @@ function CellPicker({
   testId: string;
   legend: string;
 }) {
-  const rowName = axes.rowKind === 'depth' ? 'Depth' : 'Task';
   return (
     <fieldset className="callout-cell">
       <legend>{legend}</legend>
       <div className="export-row">
-        <label className="field field-stacked">
-          <span>Length</span>
-          <select
-            data-testid={`${testId}-length`}
-            value={value.length}
-            onChange={(e) => onChange({ ...value, length: Number(e.currentTarget.value) })}
-          >
-            {axes.lengths.map((length, i) => (
-              <option key={length} value={i}>
-                {lengthLabel(length)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field-stacked">
-          <span>{rowName}</span>
-          <select
-            data-testid={`${testId}-row`}
-            value={value.row}
-            onChange={(e) => onChange({ ...value, row: Number(e.currentTarget.value) })}
-          >
-            {axes.rows.map((row, i) => (
-              <option key={String(row)} value={i}>
-                {rowLabel(row)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Length"
+          testId={`${testId}-length`}
+          stacked
+          value={value.length}
+          options={axes.lengths.map((length, i) => [i, lengthLabel(length)])}
+          onChange={(length) => onChange({ ...value, length })}
+        />
+        <ChoiceField
+          label={axes.rowKind === 'depth' ? 'Depth' : 'Task'}
+          testId={`${testId}-row`}
+          stacked
+          value={value.row}
+          options={axes.rows.map((row, i) => [i, rowLabel(row)])}
+          onChange={(row) => onChange({ ...value, row })}
+        />
       </div>
     </fieldset>
   );
@@ -121,16 +108,14 @@ export function CalloutControls({
           ))}
         </ul>
       )}
-      <label className="field field-stacked">
-        <span>Callout text</span>
-        <input
-          data-testid="callout-text-input"
-          value={text}
-          maxLength={CALLOUT_LIMITS.chars}
-          placeholder="e.g. Fails at the start of long documents"
-          onChange={(e) => setText(e.currentTarget.value)}
-        />
-      </label>
+      <TextField
+        label="Callout text"
+        testId="callout-text-input"
+        value={text}
+        maxLength={CALLOUT_LIMITS.chars}
+        placeholder="e.g. Fails at the start of long documents"
+        onChange={setText}
+      />
       <CellPicker
         axes={axes}
         lengthLabel={lengthLabel}

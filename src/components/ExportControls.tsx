@@ -6,7 +6,8 @@ import { figureModel, type FigureScope } from '../export/figureModel';
 import { selectCallouts, selectDiffView, selectSetView, useShownRuns } from '../state/selectors';
 import { useStore } from '../state/store';
 import { CalloutControls } from './CalloutControls';
-import { SidebarSection, Toggle } from './fields';
+import { ChoiceField, Field, SidebarSection, TextField, Toggle, type Choices } from './fields';
+import { FigureMenu } from './FigureMenu';
 import { FigurePreview } from './FigurePreview';
 import { FigureShapeFields } from './FigureShapeFields';
 
@@ -21,6 +22,12 @@ const EXPORTS = [
   { action: 'svg', testId: 'export-svg', label: 'SVG' },
   { action: 'copy', testId: 'copy-png', label: 'Copy PNG' },
 ] as const;
+
+const SCALES: Choices<number> = [
+  [1, '1×'],
+  [2, '2×'],
+  [3, '3×'],
+];
 
 function parseScope(value: string): FigureScope {
   if (value === 'all' || value === 'diff') return { kind: value };
@@ -84,86 +91,46 @@ export function ExportControls() {
   return (
     <SidebarSection id="figure-title" title="Figure">
       <div className="export-fields">
-        <label className="field field-stacked">
-          <span>Export</span>
-          <select
-            data-testid="figure-scope"
-            value={chosenScope}
-            onChange={(e) => setScope(e.currentTarget.value)}
-          >
-            <option value="all">All shown runs</option>
-            {runs.length >= 2 && <option value="diff">Difference (A − B)</option>}
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field-stacked">
-          <span>Title</span>
-          <input
-            data-testid="figure-title-input"
-            value={title}
-            placeholder="automatic"
-            onChange={(e) => setTitle(e.currentTarget.value)}
-          />
-        </label>
-        <label className="field field-stacked">
-          <span>Subtitle</span>
-          <input
-            data-testid="figure-subtitle-input"
-            value={subtitle}
-            placeholder="none"
-            onChange={(e) => setSubtitle(e.currentTarget.value)}
-          />
-        </label>
+        <ChoiceField
+          label="Export"
+          testId="figure-scope"
+          stacked
+          value={chosenScope}
+          options={[
+            ['all', 'All shown runs'],
+            ...(runs.length >= 2 ? [['diff', 'Difference (A − B)'] as const] : []),
+            ...runs.map((r) => [r.id, r.name] as const),
+          ]}
+          onChange={setScope}
+        />
+        <TextField
+          label="Title"
+          testId="figure-title-input"
+          value={title}
+          placeholder="automatic"
+          onChange={setTitle}
+        />
+        <TextField
+          label="Subtitle"
+          testId="figure-subtitle-input"
+          value={subtitle}
+          placeholder="none"
+          onChange={setSubtitle}
+        />
         <FigureShapeFields figure={figure} setFigure={setFigure} />
         <div className="export-row">
-          <label className="field field-stacked">
-            <span>Theme</span>
-            <select
-              data-testid="figure-theme"
-              value={figure.theme}
-              onChange={(e) =>
-                setFigure({ theme: e.currentTarget.value === 'dark' ? 'dark' : 'light' })
-              }
-            >
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-            </select>
-          </label>
-          <label className="field field-stacked">
-            <span>Scale</span>
-            <select
-              data-testid="export-scale"
-              value={scale}
-              onChange={(e) => setScale(Number(e.currentTarget.value))}
-            >
-              <option value={1}>1×</option>
-              <option value={2}>2×</option>
-              <option value={3}>3×</option>
-            </select>
-          </label>
+          <FigureMenu option="theme" figure={figure} setFigure={setFigure} />
+          <ChoiceField
+            label="Scale"
+            testId="export-scale"
+            stacked
+            value={scale}
+            options={SCALES}
+            onChange={setScale}
+          />
         </div>
-        <label className="field field-stacked">
-          <span>Values in cells</span>
-          <select
-            data-testid="figure-labels"
-            value={figure.valueLabels}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              if (value === 'off' || value === 'all' || value === 'below100')
-                setFigure({ valueLabels: value });
-            }}
-          >
-            <option value="off">None</option>
-            <option value="all">All cells</option>
-            <option value="below100">Only cells below 100%</option>
-          </select>
-        </label>
-        <label className="field field-stacked">
-          <span>Trained context length (tokens)</span>
+        <FigureMenu option="valueLabels" figure={figure} setFigure={setFigure} />
+        <Field label="Trained context length (tokens)" stacked>
           <input
             data-testid="figure-trained"
             type="number"
@@ -178,7 +145,7 @@ export function ExportControls() {
               });
             }}
           />
-        </label>
+        </Field>
         <Toggle
           testId="figure-gridlines"
           checked={figure.gridlines}

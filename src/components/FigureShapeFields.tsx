@@ -1,17 +1,14 @@
 import { useState } from 'react';
-import {
-  AXIS_TITLE_SIZES,
-  FIGURE_PX_RANGE,
-  type FigureAspect,
-  type FigureOptions,
-} from '../chart/figureOptions';
+import { FIGURE_PX_RANGE, type FigureAspect, type FigureOptions } from '../chart/figureOptions';
+import { ChoiceField, Field, type Choices } from './fields';
+import { FigureMenu } from './FigureMenu';
 
-const ASPECTS: { value: FigureAspect; label: string }[] = [
-  { value: 'screen', label: 'As on screen' },
-  { value: '16:9', label: '16:9 (wide)' },
-  { value: '4:3', label: '4:3' },
-  { value: 'square', label: 'Square' },
-  { value: 'custom', label: 'Custom pixels' },
+const ASPECTS: Choices<FigureAspect> = [
+  ['screen', 'As on screen'],
+  ['16:9', '16:9 (wide)'],
+  ['4:3', '4:3'],
+  ['square', 'Square'],
+  ['custom', 'Custom pixels'],
 ];
 
 /** A whole number of pixels in the allowed range, or null for anything else. */
@@ -46,8 +43,7 @@ function PixelInput({
   const [draft, setDraft] = useState<string | null>(null);
   const invalid = draft !== null && pixels(draft) === null && !(optional && draft.trim() === '');
   return (
-    <label className="field field-stacked">
-      <span>{label}</span>
+    <Field label={label} stacked>
       <input
         data-testid={testId}
         type="number"
@@ -66,7 +62,7 @@ function PixelInput({
         }}
         onBlur={() => setDraft(null)}
       />
-    </label>
+    </Field>
   );
 }
 
@@ -85,32 +81,24 @@ export function FigureShapeFields({
   return (
     <>
       <div className="export-row">
-        <label className="field field-stacked">
-          <span>Shape</span>
-          <select
-            data-testid="figure-aspect"
-            value={figure.aspect}
-            onChange={(e) => {
-              const aspect = ASPECTS.find((a) => a.value === e.currentTarget.value)?.value;
-              if (aspect === undefined) return;
-              setFigure(
-                aspect === 'custom'
-                  ? {
-                      aspect,
-                      widthPx: figure.widthPx ?? CUSTOM_DEFAULT.widthPx,
-                      heightPx: figure.heightPx ?? CUSTOM_DEFAULT.heightPx,
-                    }
-                  : { aspect, heightPx: null },
-              );
-            }}
-          >
-            {ASPECTS.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Shape"
+          testId="figure-aspect"
+          stacked
+          value={figure.aspect}
+          options={ASPECTS}
+          onChange={(aspect) =>
+            setFigure(
+              aspect === 'custom'
+                ? {
+                    aspect,
+                    widthPx: figure.widthPx ?? CUSTOM_DEFAULT.widthPx,
+                    heightPx: figure.heightPx ?? CUSTOM_DEFAULT.heightPx,
+                  }
+                : { aspect, heightPx: null },
+            )
+          }
+        />
         <PixelInput
           label="Width (px)"
           testId="figure-width"
@@ -130,47 +118,10 @@ export function FigureShapeFields({
         />
       )}
       <div className="export-row">
-        <label className="field field-stacked">
-          <span>Title position</span>
-          <select
-            data-testid="figure-title-align"
-            value={figure.titleAlign}
-            onChange={(e) =>
-              setFigure({ titleAlign: e.currentTarget.value === 'left' ? 'left' : 'center' })
-            }
-          >
-            <option value="center">Centred</option>
-            <option value="left">Left</option>
-          </select>
-        </label>
-        <label className="field field-stacked">
-          <span>Axis titles</span>
-          <select
-            data-testid="figure-axis-title"
-            value={figure.axisTitlePx}
-            onChange={(e) => setFigure({ axisTitlePx: Number(e.currentTarget.value) })}
-          >
-            {AXIS_TITLE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size} px
-              </option>
-            ))}
-          </select>
-        </label>
+        <FigureMenu option="titleAlign" figure={figure} setFigure={setFigure} />
+        <FigureMenu option="axisTitlePx" figure={figure} setFigure={setFigure} />
       </div>
-      <label className="field field-stacked">
-        <span>Legend</span>
-        <select
-          data-testid="figure-legend"
-          value={figure.legend}
-          onChange={(e) =>
-            setFigure({ legend: e.currentTarget.value === 'stops' ? 'stops' : 'bar' })
-          }
-        >
-          <option value="bar">Colour bar with its title</option>
-          <option value="stops">Swatches (100% / 50% / 0%)</option>
-        </select>
-      </label>
+      <FigureMenu option="legend" figure={figure} setFigure={setFigure} />
     </>
   );
 }

@@ -1,11 +1,18 @@
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LengthChart } from '../chart/LengthChart';
-import type { LengthScaleChoice } from '../chart/lengthChartLayout';
+import type { LengthScale, LengthScaleChoice } from '../chart/lengthChartLayout';
 import { metricTitle } from '../chart/panels';
 import { lengthPoints } from '../core/lengthStats';
 import { selectLengthView, selectSetView, useRunStyles, useShownRuns } from '../state/selectors';
 import { useStore } from '../state/store';
+import { ChoiceField, type Choices } from './fields';
+
+const SCALES: Choices<LengthScaleChoice> = [
+  ['auto', 'Auto'],
+  ['linear', 'Linear'],
+  ['log', 'Log'],
+];
 
 /** "Score by length" for the shown runs, in their colours, on the view's metric. */
 export function LengthPanel() {
@@ -24,9 +31,20 @@ export function LengthPanel() {
       })),
     [runs, task, metric, threshold],
   );
-  const onScale = useCallback(
-    (scale: LengthScaleChoice) => setView({ lengthScale: scale }),
-    [setView],
+  const scaleField = useCallback(
+    (autoScale: LengthScale) => (
+      <ChoiceField
+        label="Length axis"
+        testId="length-scale"
+        value={lengthScale}
+        options={SCALES.map(([id, label]) => [
+          id,
+          id === 'auto' ? `${label} (${autoScale})` : label,
+        ])}
+        onChange={(scale) => setView({ lengthScale: scale })}
+      />
+    ),
+    [lengthScale, setView],
   );
   return (
     <LengthChart
@@ -37,7 +55,7 @@ export function LengthPanel() {
       effectiveThreshold={effectiveThreshold}
       task={task}
       scale={lengthScale}
-      onScale={onScale}
+      scaleField={scaleField}
     />
   );
 }

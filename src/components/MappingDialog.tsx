@@ -4,20 +4,20 @@ import type { ColumnMapping, DepthUnit, Run, ScaleChoice } from '../core/types';
 import { useStore } from '../state/store';
 import type { PendingMapping } from '../state/types';
 import { fileHead } from '../worker/sampleFile';
-import { ChoiceField, choices } from './fields';
+import { ChoiceField, type Choices } from './fields';
 import { RunPanel } from './RunPanel';
 
-const DEPTH_UNITS = choices<DepthUnit>([
+const DEPTH_UNITS: Choices<DepthUnit> = [
   ['auto', 'guessed from the values'],
   ['percent', 'a percentage, 0..100'],
   ['fraction', 'a fraction, 0..1'],
-]);
-const SCALES = choices<ScaleChoice>([
+];
+const SCALES: Choices<ScaleChoice> = [
   ['auto', 'guessed from the values'],
   ['0..1', '0..1'],
   ['1..10', '1..10 (judge)'],
   ['0..100', '0..100'],
-]);
+];
 
 /** A column a mapping names: every field of the mapping but the two unit choices. */
 type Role = Exclude<keyof ColumnMapping, 'depthUnit' | 'scoreScale'>;
@@ -163,7 +163,7 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
               testId="mapping-depth-unit"
               stacked
               value={mapping.depthUnit}
-              {...DEPTH_UNITS}
+              options={DEPTH_UNITS}
               onChange={(depthUnit) => setMapping((m) => ({ ...m, depthUnit }))}
             />
             <ChoiceField
@@ -171,7 +171,7 @@ function MappingForm({ pending }: { pending: PendingMapping }) {
               testId="mapping-scale"
               stacked
               value={mapping.scoreScale}
-              {...SCALES}
+              options={SCALES}
               onChange={(scoreScale) => setMapping((m) => ({ ...m, scoreScale }))}
             />
           </div>

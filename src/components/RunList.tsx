@@ -135,26 +135,24 @@ function RunItem({ run, first, last, picked, onPick }: RunItemProps) {
           />
           Shown
         </label>
-        <button
-          type="button"
-          className="link-button"
-          data-testid="move-up"
-          aria-label={`Move ${run.name} up`}
-          disabled={first}
-          onClick={() => moveRun(run.id, -1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="link-button"
-          data-testid="move-down"
-          aria-label={`Move ${run.name} down`}
-          disabled={last}
-          onClick={() => moveRun(run.id, 1)}
-        >
-          ↓
-        </button>
+        {(
+          [
+            ['up', -1, first, '↑'],
+            ['down', 1, last, '↓'],
+          ] as const
+        ).map(([way, by, disabled, arrow]) => (
+          <button
+            key={way}
+            type="button"
+            className="link-button"
+            data-testid={`move-${way}`}
+            aria-label={`Move ${run.name} ${way}`}
+            disabled={disabled}
+            onClick={() => moveRun(run.id, by)}
+          >
+            {arrow}
+          </button>
+        ))}
         <button
           type="button"
           className="link-button"

@@ -1,29 +1,38 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { isPaletteId, PALETTES } from '../chart/palettes';
+import { PALETTES } from '../chart/palettes';
 import { METRIC_LABELS } from '../core/metrics';
-import type { Metric } from '../core/types';
 import { selectSetView, selectViewControls, useSummaries } from '../state/selectors';
 import type { ColorScheme } from '../state/types';
 import { useStore } from '../state/store';
-import { ChoiceField, FractionInput, Toggle } from './fields';
+import { ChoiceField, choicesOf, FractionInput, Toggle } from './fields';
 
 /** The task menu's value for "all tasks together" (no task is named with a NUL). */
 const ALL_TASKS = '\u0000all';
 
-function isMetric(value: string): value is Metric {
-  return value in METRIC_LABELS;
-}
-
-const SCHEMES: Record<ColorScheme, string> = {
-  system: 'As the system',
-  light: 'Light',
-  dark: 'Dark',
+/** The view's menus: label, test id and choices of each, by the view field it sets. */
+const MENUS = {
+  metric: { label: 'Colour by', testId: 'metric', options: choicesOf(METRIC_LABELS) },
+  palette: {
+    label: 'Palette',
+    testId: 'palette',
+    options: Object.values(PALETTES).map((p) => [p.id, p.label] as const),
+  },
+  colorScheme: {
+    label: 'Page',
+    testId: 'color-scheme',
+    title: "The page's colours; exported figures keep their own theme",
+    options: choicesOf<ColorScheme>({ system: 'As the system', light: 'Light', dark: 'Dark' }),
+  },
 };
 
-function isScheme(value: string): value is ColorScheme {
-  return Object.hasOwn(SCHEMES, value);
-}
+/** The view's switches, each with its label, in the order they show. */
+const TOGGLES = [
+  ['align', 'align-axes', 'Align axes'],
+  ['smallMultiples', 'small-multiples', 'Small multiples by facet'],
+  ['showLengthMean', 'show-length-mean', 'Length means (strip above)'],
+  ['showDepthMean', 'show-depth-mean', 'Depth means (strip beside)'],
+] as const;
 
 /** Metric, pass threshold and palette, shared by every panel. */
 export function ViewControls() {
@@ -37,31 +46,20 @@ export function ViewControls() {
   return (
     <div className="view-controls">
       {tasks.length > 0 && (
-        <label className="field">
-          <span>Task</span>
-          <select
-            data-testid="task"
-            value={view.task ?? ALL_TASKS}
-            onChange={(e) => {
-              const task = e.currentTarget.value;
-              setView({ task: task === ALL_TASKS ? null : task });
-            }}
-          >
-            <option value={ALL_TASKS}>All tasks together</option>
-            {tasks.map((task) => (
-              <option key={task} value={task}>
-                {task}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceField
+          label="Task"
+          testId="task"
+          value={view.task ?? ALL_TASKS}
+          options={[
+            [ALL_TASKS, 'All tasks together'],
+            ...tasks.map((task) => [task, task] as const),
+          ]}
+          onChange={(task) => setView({ task: task === ALL_TASKS ? null : task })}
+        />
       )}
       <ChoiceField
-        label="Colour by"
-        testId="metric"
+        {...MENUS.metric}
         value={view.metric}
-        options={Object.entries(METRIC_LABELS)}
-        isChoice={isMetric}
         onChange={(metric) => setView({ metric })}
       />
       <FractionInput
@@ -76,45 +74,24 @@ export function ViewControls() {
           cells are means, with no trials to count.
         </p>
       )}
-      <Toggle testId="align-axes" checked={view.align} onChange={(align) => setView({ align })}>
-        Align axes
-      </Toggle>
-      <Toggle
-        testId="small-multiples"
-        checked={view.smallMultiples}
-        onChange={(smallMultiples) => setView({ smallMultiples })}
-      >
-        Small multiples by facet
-      </Toggle>
-      <Toggle
-        testId="show-length-mean"
-        checked={view.showLengthMean}
-        onChange={(showLengthMean) => setView({ showLengthMean })}
-      >
-        Length means (strip above)
-      </Toggle>
-      <Toggle
-        testId="show-depth-mean"
-        checked={view.showDepthMean}
-        onChange={(showDepthMean) => setView({ showDepthMean })}
-      >
-        Depth means (strip beside)
-      </Toggle>
+      {TOGGLES.map(([key, testId, label]) => (
+        <Toggle
+          key={key}
+          testId={testId}
+          checked={view[key]}
+          onChange={(checked) => setView({ [key]: checked })}
+        >
+          {label}
+        </Toggle>
+      ))}
       <ChoiceField
-        label="Palette"
-        testId="palette"
+        {...MENUS.palette}
         value={view.palette}
-        options={Object.values(PALETTES).map((p) => [p.id, p.label] as const)}
-        isChoice={isPaletteId}
         onChange={(palette) => setView({ palette })}
       />
       <ChoiceField
-        label="Page"
-        testId="color-scheme"
+        {...MENUS.colorScheme}
         value={colorScheme}
-        title="The page's colours; exported figures keep their own theme"
-        options={Object.entries(SCHEMES)}
-        isChoice={isScheme}
         onChange={(scheme) => setView({ colorScheme: scheme })}
       />
     </div>

@@ -31,6 +31,24 @@ export function SidebarSection({
   );
 }
 
+/** A form control beside its label's text (below it when `stacked`). */
+export function Field({
+  label,
+  stacked = false,
+  children,
+}: {
+  label: ReactNode;
+  stacked?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label className={stacked ? 'field field-stacked' : 'field'}>
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
 /** A checkbox with its label. */
 export function Toggle({
   testId,
@@ -76,8 +94,7 @@ export function FractionInput({
   const reading = draft === null ? null : readFraction(draft);
   const noteId = useId();
   return (
-    <label className="field">
-      <span>{label}</span>
+    <Field label={label}>
       <input
         data-testid={testId}
         type="number"
@@ -105,20 +122,30 @@ export function FractionInput({
           {reading.note}
         </span>
       )}
-    </label>
+    </Field>
+  );
+}
+
+/** The options of a {@link ChoiceField}: each value with the label the menu shows for it. */
+export type Choices<T extends string | number> = readonly (readonly [value: T, label: string])[];
+
+/** The options of a {@link ChoiceField} from a record of labels by value, in its order. */
+export function choicesOf<K extends string>(labels: Readonly<Record<K, string>>): Choices<K> {
+  const isKey = (key: string): key is K => Object.hasOwn(labels, key);
+  return Object.entries<string>(labels).flatMap(([key, label]) =>
+    isKey(key) ? [[key, label] as const] : [],
   );
 }
 
 /**
- * A labelled choice among fixed options (value, label): `onChange` gets a value only when
- * `isChoice` accepts it, so a stray value from the page never reaches the state.
+ * A labelled choice among fixed options (value, label): `onChange` gets one of the options'
+ * own values only, so a stray value from the page never reaches the state.
  */
-export function ChoiceField<T extends string>({
+export function ChoiceField<T extends string | number>({
   label,
   testId,
   value,
   options,
-  isChoice,
   onChange,
   stacked = false,
   title,
@@ -126,22 +153,20 @@ export function ChoiceField<T extends string>({
   label: string;
   testId: string;
   value: T;
-  options: readonly (readonly [value: string, label: string])[];
-  isChoice: (value: string) => value is T;
+  options: Choices<T>;
   onChange: (value: T) => void;
   stacked?: boolean;
   title?: string;
 }) {
   return (
-    <label className={stacked ? 'field field-stacked' : 'field'}>
-      <span>{label}</span>
+    <Field label={label} stacked={stacked}>
       <select
         data-testid={testId}
         value={value}
         title={title}
         onChange={(e) => {
-          const picked = e.currentTarget.value;
-          if (isChoice(picked)) onChange(picked);
+          const picked = options.find(([id]) => String(id) === e.currentTarget.value);
+          if (picked) onChange(picked[0]);
         }}
       >
         {options.map(([id, text]) => (
@@ -150,13 +175,35 @@ export function ChoiceField<T extends string>({
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   );
 }
 
-/** The options of a {@link ChoiceField} and the guard that accepts their values and no other. */
-export function choices<T extends string>(
-  options: readonly (readonly [value: T, label: string])[],
-) {
-  return { options, isChoice: (value: string): value is T => options.some(([id]) => id === value) };
+/** A labelled line of text, reported as typed. */
+export function TextField({
+  label,
+  testId,
+  value,
+  onChange,
+  placeholder,
+  maxLength,
+}: {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  maxLength?: number;
+}) {
+  return (
+    <Field label={label} stacked>
+      <input
+        data-testid={testId}
+        value={value}
+        maxLength={maxLength}
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.currentTarget.value)}
+      />
+    </Field>
+  );
 }
