@@ -67,3 +67,27 @@ export async function openFiles(
 ): Promise<void> {
   await page.locator('input[type=file][data-testid="file-input"]').setInputFiles(files);
 }
+
+/** What the app's saved copy holds: how many runs, and the metric of its view (null: none yet). */
+export function savedCopy(page: Page): Promise<{ runs: number; metric: unknown } | null> {
+  return page.evaluate(
+    () =>
+      new Promise<{ runs: number; metric: unknown } | null>((resolve, reject) => {
+        const open = indexedDB.open('haymap');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('meta').objectStore('meta').get('state');
+          get.onerror = () => reject(get.error ?? new Error('get failed'));
+          get.onsuccess = () => {
+            db.close();
+            const meta: unknown = get.result;
+            if (typeof meta !== 'object' || meta === null) return resolve(null);
+            const runs = 'order' in meta && Array.isArray(meta.order) ? meta.order.length : -1;
+            const view = 'view' in meta && typeof meta.view === 'object' ? meta.view : null;
+            resolve({ runs, metric: view && 'metric' in view ? view.metric : undefined });
+          };
+        };
+      }),
+  );
+}

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { cellAt, cellsOf, FIXTURES, heatmap, LOAD_TIMEOUT, openFiles, realFiles } from './helpers';
+import {
+  cellAt,
+  cellsOf,
+  FIXTURES,
+  heatmap,
+  LOAD_TIMEOUT,
+  openFiles,
+  realFiles,
+  savedCopy,
+} from './helpers';
 
 const V2 = join(FIXTURES, 'formats', 'gkamradt-v2');
 const LONGVA = join(FIXTURES, 'longva');
@@ -84,7 +93,9 @@ test('two runs merged from the run list: each cell the trial-weighted mean of bo
     expect(got?.value, JSON.stringify(cell)).toBeCloseTo(cell.value, 9);
   }
 
-  // The saved copy keeps the merged run, as it keeps loaded ones.
+  // The saved copy keeps the merged run, as it keeps loaded ones (once written: a reload before
+  // the write would restore the copy of before the merge).
+  await expect.poll(() => savedCopy(page), { timeout: LOAD_TIMEOUT }).toMatchObject({ runs: 1 });
   await expect(async () => {
     await page.reload();
     await expect(page.getByTestId('run-item')).toHaveCount(1, { timeout: 2000 });

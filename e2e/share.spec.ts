@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { writeClaudeLikeFolder } from '../scripts/write-fixture-folder.mjs';
-import { cellsOf, heatmap, openFiles, type CellData } from './helpers';
+import { cellsOf, heatmap, openFiles, savedCopy, type CellData } from './helpers';
 
 const STAGES = ['65K', '262K', '524K'].map((stage) => `llama-3-8b-long stage ${stage}`);
 const STAGE_FILES = ['65k', '262k', '524k'].map(
@@ -19,28 +19,6 @@ async function cellsByRun(page: Page, names: string[]): Promise<Record<string, C
  * What the browser's saved copy holds: the number of runs and the metric, or null when there
  * is none. Read straight from IndexedDB, so tests wait for the debounced save, not a guess.
  */
-function savedCopy(page: Page): Promise<{ runs: number; metric: unknown } | null> {
-  return page.evaluate(
-    () =>
-      new Promise<{ runs: number; metric: unknown } | null>((resolve, reject) => {
-        const open = indexedDB.open('haymap');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction('meta').objectStore('meta').get('state');
-          get.onerror = () => reject(get.error ?? new Error('get failed'));
-          get.onsuccess = () => {
-            db.close();
-            const meta: unknown = get.result;
-            if (typeof meta !== 'object' || meta === null) return resolve(null);
-            const runs = 'order' in meta && Array.isArray(meta.order) ? meta.order.length : -1;
-            const view = 'view' in meta && typeof meta.view === 'object' ? meta.view : null;
-            resolve({ runs, metric: view && 'metric' in view ? view.metric : undefined });
-          };
-        };
-      }),
-  );
-}
 
 test.describe('sharing and keeping work', () => {
   test.beforeEach(async ({ page }) => {
