@@ -2,7 +2,7 @@ import type { ScaleBand } from 'd3-scale';
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { useDevicePixelRatio } from '../hooks/useDevicePixelRatio';
 import { canvasScale, paintCells, snapEdges } from './cellPaint';
-import type { PlotCell } from './HeatmapBody';
+import type { PlotCell } from './plotCell';
 import type { HeatmapLayout } from './layout';
 import type { FigureTheme } from './theme';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { GridAxes } from '../core/grid';
-import type { PlotCell } from './HeatmapBody';
+import type { PlotCell } from './plotCell';
 import { lengthInWords, rowLabel } from './labels';
 import type { LengthUnit } from '../core/types';
 

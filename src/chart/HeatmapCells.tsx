@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { shadeFill, type CellShades } from './cellShades';
-import type { PlotCell } from './HeatmapBody';
+import type { PlotCell } from './plotCell';
 import type { HeatmapLayout } from './layout';
 import type { FigureTheme } from './theme';
 

@@ -14,8 +14,6 @@ import { MarginStrips } from './MarginStrips';
 import type { PanelModel } from './panels';
 import { LIGHT_THEME } from './theme';
 
-export type { PlotCell } from './HeatmapBody';
-
 export interface HeatmapPlotProps {
   /** The axes, cells (row by row, each row in length order), colours, legend and label. */
   panel: PanelModel;

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { percent } from './format';
-import type { PlotCell } from './HeatmapBody';
+import type { PlotCell } from './plotCell';
 import type { HeatmapLayout } from './layout';
 import { marginBoxes, marginMeans, type MarginChoice } from './margins';
 import type { FigureTheme } from './theme';

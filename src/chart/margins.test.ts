@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { depthTick, lengthTickFormat } from './format';
-import type { PlotCell } from './HeatmapBody';
+import type { PlotCell } from './plotCell';
 import { heatmapLayout } from './layout';
 import { marginBoxes, marginGutter, marginMeans } from './margins';
 

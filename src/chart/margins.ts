@@ -3,7 +3,7 @@
  * trial-weighted (a cell of 10 trials counts ten times a cell of one), as the strips above and
  * beside the plot draw them. Pure, from the cells a panel draws.
  */
-import type { PlotCell } from './HeatmapBody';
+import type { PlotCell } from './plotCell';
 import type { HeatmapLayout } from './layout';
 
 /** One column's or row's trial-weighted figure. */

@@ -7,7 +7,7 @@ import type { LengthUnit, Metric, Run } from '../core/types';
 import { lengthAxisTitle, lengthUnitOf } from '../core/units';
 import { percent } from './format';
 import { differenceKey, differenceText } from './diverging';
-import type { PlotCell } from './HeatmapBody';
+import type { PlotCell } from './plotCell';
 import { cellPlace, points } from './labels';
 import type { LegendSpec, LegendTick } from './Legend';
 import { PALETTES, type PaletteId } from './palettes';

@@ -1,5 +1,5 @@
-import type { HelpedFiles, PickedFile } from './protocol';
-import { READ_AHEAD, readFile, type ReadFile } from './readAhead';
+import type { HelpedFiles, PickedFile, ReadFile } from './protocol';
+import { READ_AHEAD, readFile } from './readAhead';
 
 /** Files a helper passes on in one message: one message per file would cost the loader a task each. */
 const FILES_PER_PASS = 16;

@@ -1,5 +1,4 @@
-import type { PickedFile } from './protocol';
-import type { ReadFile } from './readAhead';
+import type { PickedFile, ReadFile } from './protocol';
 
 /** A file of the batch, with its bytes and fingerprint when a helper worker read it already. */
 export interface QueuedFile {

@@ -89,3 +89,10 @@ export const DETAILS_PER_MESSAGE = 2000;
  * huge runs, so such a file gets a clear error instead of a frozen or crashed tab.
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** A file read ahead: its bytes when it is small, and its content fingerprint. */
+export interface ReadFile {
+  bytes: ArrayBuffer | undefined;
+  /** Null for a file too large to read. */
+  print: string | null;
+}

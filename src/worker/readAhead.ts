@@ -1,7 +1,7 @@
 import { WHOLE_FILE_BYTES } from './fileSource';
 import { fingerprint } from './fingerprint';
 import type { FileQueue } from './fileQueue';
-import { MAX_FILE_BYTES } from './protocol';
+import { MAX_FILE_BYTES, type ReadFile } from './protocol';
 
 /**
  * Files read (and fingerprinted) ahead of the one being parsed. Each read is a round trip to
@@ -12,13 +12,6 @@ export const READ_AHEAD = 64;
 
 /** Bytes of small files held ahead at most, whatever their number. */
 const READ_AHEAD_BYTES = 16 * 1024 * 1024;
-
-/** A file read ahead: its bytes when it is small, and its content fingerprint. */
-export interface ReadFile {
-  bytes: ArrayBuffer | undefined;
-  /** Null for a file too large to read. */
-  print: string | null;
-}
 
 /** A file's bytes when it is small (read once, for fingerprint and text alike) and its fingerprint. */
 export async function readFile(file: File): Promise<ReadFile> {
