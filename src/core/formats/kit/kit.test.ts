@@ -111,8 +111,18 @@ describe('jsonDetect', () => {
     ['a key whose dot is another character', '[{"NumX Frame": 1, "Score": 1}]', 0.5],
     ['an object', '{"Num. Frame": 1, "Score": 1}', 0],
     ['an empty head', '', 0],
+    ['keys spaced from their colons', '[{"Num. Frame" : 1,\n "Score"\t: 1}]', 1],
+    ['a key only quoted inside a text value', '[{"Num. Frame": 1, "note": "\\"Score\\": 1"}]', 0.5],
+    ['a key only as a value', '[{"Num. Frame": 1, "name": "Score"}]', 0.5],
+    ['a key cut off by the end of the head', '[{"Num. Frame": 1, "Sco', 0.5],
   ])('%s -> %s', (_name, head, confidence) => {
     expect(detect('f.json', head)).toBe(confidence);
+  });
+
+  it('answers each head by its own keys when one head follows another', () => {
+    expect(detect('a.json', '[{"Num. Frame": 1, "Score": 1}]')).toBe(1);
+    expect(detect('b.json', '[{"Num. Frame": 1}]')).toBe(0.5);
+    expect(detect('a.json', '[{"Num. Frame": 1, "Score": 1}]')).toBe(1);
   });
 
   it('reads the first line as the first row', () => {
