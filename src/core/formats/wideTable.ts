@@ -33,11 +33,7 @@ export const wideTable: ResultFormat = {
   label: 'Wide table (CSV)',
 
   detect(path, head) {
-    const lines = head
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)
-      .filter((line) => line.trim() !== '');
-    const [first, second] = lines;
+    const [first, second] = firstLines(head.replace(/^\uFEFF/, ''), 2);
     if (first === undefined || second === undefined) return 0;
     const lengths = headerLengths(headerColumns(first));
     if (!lengths || lengths.length < 2) return 0;
@@ -139,4 +135,17 @@ async function parseWideTable(source: Source, reading: FileReading): Promise<Par
   if (fractions) reading.note(fractionDepthsNote());
   if (scale.ok) for (const note of probe.notes(scale.scale)) reading.note(note);
   return reading.finish('score', 'no rows under the header');
+}
+
+/** The first `count` lines of `text` that are not blank, read no further than they are. */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let at = 0;
+  while (lines.length < count && at < text.length) {
+    const end = text.indexOf('\n', at);
+    const line = text.slice(at, end < 0 ? text.length : end).replace(/\r$/, '');
+    if (line.trim() !== '') lines.push(line);
+    at = end < 0 ? text.length : end + 1;
+  }
+  return lines;
 }

@@ -19,7 +19,14 @@ export function guessDelimiter(head: string): string {
   let best: string = ',';
   let bestCount = 0;
   for (const delimiter of DELIMITERS) {
-    const count = firstLine.split(delimiter).length - 1;
+    let count = 0;
+    for (
+      let at = firstLine.indexOf(delimiter);
+      at >= 0;
+      at = firstLine.indexOf(delimiter, at + 1)
+    ) {
+      count += 1;
+    }
     if (count > bestCount) {
       best = delimiter;
       bestCount = count;
@@ -29,7 +36,9 @@ export function guessDelimiter(head: string): string {
 }
 
 function firstLineOf(head: string): string {
-  return head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const start = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const end = head.slice(start).search(/[\r\n]/);
+  return end < 0 ? head.slice(start) : head.slice(start, start + end);
 }
 
 /** A number written with a decimal comma, as European spreadsheets write `12.5`. */

@@ -1,30 +1,28 @@
 import { trimmedHead } from '../../read/json';
 import type { ResultFormat } from '../format';
 
-/** A JSON string followed by a colon: a key, in the text's own spelling (escapes kept). */
-const KEY = /"((?:[^"\\\n]|\\.)*)"\s*:/g;
-
-/** The keys `text` names (`"key":`), found in one pass. */
-function keysOf(text: string): Set<string> {
-  const keys = new Set<string>();
-  for (const match of text.matchAll(KEY)) keys.add(match[1] ?? '');
-  return keys;
+/** Whether `text` names `key` as a JSON key: `"key"`, then white space or none, then `:`. */
+function namesKey(text: string, key: string): boolean {
+  const quoted = `"${key}"`;
+  for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
+    let next = at + quoted.length;
+    while (next < text.length && /\s/.test(text.charAt(next))) next += 1;
+    if (text.charAt(next) === ':') return true;
+  }
+  return false;
 }
 
 /** Whether `text` names every one of `keys` as a JSON key (`"key":`). */
 export function namesKeys(text: string, keys: readonly string[]): boolean {
-  const named = keysOf(text);
-  return keys.every((key) => named.has(key));
+  return keys.every((key) => namesKey(text, key));
 }
 
 /**
  * The first characters of a JSON or JSON Lines file as a `detect` reads them: without a
- * byte-order mark and leading white space, with the questions detection asks of them. The
- * keys are found once, on the first question, however many formats ask.
+ * byte-order mark and leading white space, with the questions detection asks of them.
  */
 export class JsonHead {
   readonly text: string;
-  private keys: Set<string> | null = null;
   private line: string | null = null;
 
   constructor(head: string) {
@@ -33,9 +31,7 @@ export class JsonHead {
 
   /** Whether the head names every one of `keys` as a key (`"key":`), anywhere. */
   names(...keys: string[]): boolean {
-    this.keys ??= keysOf(this.text);
-    const named = this.keys;
-    return keys.every((key) => named.has(key));
+    return namesKeys(this.text, keys);
   }
 
   /** The first line: the first row of JSON Lines (a pretty-printed document has only `{` there). */
