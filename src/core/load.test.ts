@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cellsToCsv } from './formats/haymapCells';
-import { batchName, loadBatch } from './load';
+import { BatchLoader, batchName, loadBatch, recordFile, type TextFile } from './load';
 import { cellMean, cellPassRate } from './metrics';
 import { csvFile, gkamradtFile } from './testing/factories';
 import { realFolder } from './testing/realData';
-import type { Run } from './types';
+import { textSource } from './source';
+import { fixtureFiles, fixtureFolders } from './testing/fixtures';
+import type { BatchResult, Run } from './types';
 
 describe('batchName', () => {
   it.each([
@@ -157,5 +159,42 @@ describe.skipIf(!gpt4)('the published GPT-4 128K run (shared/data/real)', () => 
   ])('cell (%d, %d) holds %d trials with mean %d', async (length, depth, n, mean) => {
     expect(cell(length, depth).n).toBe(n);
     expect(cellMean(cell(length, depth))).toBeCloseTo(mean, 12);
+  });
+});
+
+describe('recordFile and take', () => {
+  /** The batch as `take` builds it from files recorded apart and cloned, as across threads. */
+  async function loadRecorded(files: TextFile[]): Promise<BatchResult> {
+    const loader = new BatchLoader();
+    const recorded = await Promise.all(
+      files.map(async (file) =>
+        structuredClone(await recordFile(textSource(file.path, file.text))),
+      ),
+    );
+    for (const file of recorded) loader.take(file);
+    return loader.finish();
+  }
+
+  const broken: TextFile[] = [
+    { path: 'cut.json', text: '{"context_length": 1000, "depth_percent": 0, "sco' },
+    { path: 'notes.txt', text: 'just some words\nand more words' },
+    csvFile('mappable.csv', 'len,where,points', [[1000, 0, 1]]),
+  ];
+
+  it.each([
+    ...fixtureFolders().map((id) => [id, fixtureFiles(id)] as const),
+    ['broken files', broken] as const,
+  ])('%s: the same batch as reading each file into the loader', async (_name, files) => {
+    const read = await loadBatch(files);
+    const taken = await loadRecorded(files);
+    expect(taken).toEqual(read);
+    expect(read.runs.length + read.errors.length + read.unmapped.length).toBeGreaterThan(0);
+  });
+
+  it('adds nothing for a file that fails halfway, as `add` does', async () => {
+    const files = [gkamradtFile({ length: 1000, depth: 0, score: 10 }, 'run/a.json'), broken[0]!];
+    const taken = await loadRecorded(files);
+    expect(taken.runs[0]?.trialCount).toBe(1);
+    expect(taken.errors.map((e) => e.file)).toEqual(['cut.json']);
   });
 });

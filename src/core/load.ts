@@ -1,8 +1,8 @@
 import { GridAccumulator } from './aggregate';
-import type { PendingLength, RecordSink } from './formats/format';
+import type { ParseOutcome, PendingLength, RecordSink } from './formats/format';
 import { guessMapping } from './guessMapping';
 import { sampleTable } from './mapping';
-import { isMappable, readerFor, unknownShape } from './readers';
+import { isMappable, readerFor, unknownShape, type Reader } from './readers';
 import { MAX_RUNS, RecordLimits } from './limits';
 import { checkLoadedRun } from './runCheck';
 import { textSource, type Source } from './source';
@@ -38,6 +38,100 @@ interface PendingFile {
   pending: PendingLength;
 }
 
+/** A file being taken into a batch: its own groups, its record limits, the sink filling both. */
+interface Intake {
+  fileGroups: FileGroups;
+  limits: RecordLimits;
+  sink: RecordSink;
+}
+
+/** How reading one file ended, as plain data (it may cross from another thread). */
+export type FileRead =
+  | {
+      kind: 'parsed';
+      path: string;
+      reader: Pick<Reader, 'id' | 'label' | 'confidence'>;
+      outcome: Extract<ParseOutcome, { ok: true }>;
+    }
+  | { kind: 'unmapped'; path: string; unmapped: UnmappedFile }
+  | { kind: 'failed'; path: string; error: LoadError };
+
+/** One call a parser made on its {@link RecordSink}, as data. */
+export type SinkRecord = {
+  [K in keyof RecordSink]: [K, ...Parameters<RecordSink[K]>];
+}[keyof RecordSink];
+
+/** A file read with its records kept in order, to be taken into a batch elsewhere. */
+export interface RecordedFile {
+  read: FileRead;
+  records: SinkRecord[];
+}
+
+/**
+ * Reads one file into `sink`: by the user's mapping or format, else by the most confident
+ * detection; a file no format claims is sampled for the column-mapping dialog, or explained.
+ */
+async function readFile(source: Source, choice: ReadChoice, sink: RecordSink): Promise<FileRead> {
+  const path = source.path;
+  const reader = readerFor(source, choice);
+  if (!reader) {
+    const sampled = await sampleTable(source);
+    if (sampled.ok && isMappable(sampled.sample)) {
+      const { sample } = sampled;
+      return {
+        kind: 'unmapped',
+        path,
+        unmapped: { file: path, sample, guess: guessMapping(sample).mapping },
+      };
+    }
+    return { kind: 'failed', path, error: { file: path, ...(await unknownShape(source)) } };
+  }
+  const outcome = await reader.parse(source, sink);
+  if (!outcome.ok) {
+    const { file, reason, line } = outcome;
+    return {
+      kind: 'failed',
+      path,
+      error: line === undefined ? { file, reason } : { file, line, reason },
+    };
+  }
+  const { id, label, confidence } = reader;
+  return { kind: 'parsed', path, reader: { id, label, confidence }, outcome };
+}
+
+/**
+ * Reads one file as {@link BatchLoader.add} would, keeping what its parser gave in order
+ * instead of adding it to a batch: `take` it into the batch's loader, here or on another
+ * thread, in the file's place in the batch. Holds every record, so it is for small files.
+ */
+export async function recordFile(source: Source, choice: ReadChoice = {}): Promise<RecordedFile> {
+  const records: SinkRecord[] = [];
+  const sink: RecordSink = {
+    trial: (trial) => records.push(['trial', trial]),
+    summary: (summary) => records.push(['summary', summary]),
+    failedCall: (call) => records.push(['failedCall', call]),
+    cell: (cell, model) => records.push(['cell', cell, model]),
+    aggregated: (trials) => records.push(['aggregated', trials]),
+  };
+  return { read: await readFile(source, choice, sink), records };
+}
+
+/** A kept call made again on `sink`. */
+function replay(record: SinkRecord, sink: RecordSink): void {
+  switch (record[0]) {
+    case 'trial':
+      return sink.trial(record[1]);
+    case 'summary':
+      return sink.summary(record[1]);
+    case 'failedCall':
+      return sink.failedCall(record[1]);
+    case 'cell':
+      return sink.cell(record[1], record[2]);
+    case 'aggregated':
+      return sink.aggregated(record[1]);
+  }
+}
+
 /**
  * Turns the files of one batch into runs (see {@link planRuns}): records naming a model group
  * into one run per model, the rest into one run per folder; look-alike files in different
@@ -65,23 +159,26 @@ export class BatchLoader {
    * Returns the error when the file could not be used.
    */
   async add(source: Source, choice: ReadChoice = {}): Promise<LoadError | null> {
-    const reader = readerFor(source, choice);
-    if (!reader) {
-      const sampled = await sampleTable(source);
-      if (sampled.ok && isMappable(sampled.sample)) {
-        this.unmapped.push({
-          file: source.path,
-          sample: sampled.sample,
-          guess: guessMapping(sampled.sample).mapping,
-        });
-        return null;
-      }
-      return this.fail({ file: source.path, ...(await unknownShape(source)) });
-    }
+    const intake = this.intake(source.path);
+    return this.settle(intake, await readFile(source, choice, intake.sink));
+  }
+
+  /**
+   * A file read elsewhere by {@link recordFile} (on another thread), its records replayed in
+   * the order they were read: the batch comes out as if {@link add} had read it here.
+   */
+  take({ read, records }: RecordedFile): LoadError | null {
+    const intake = this.intake(read.path);
+    for (const record of records) replay(record, intake.sink);
+    return this.settle(intake, read);
+  }
+
+  /** A file's own groups and the sink that fills them, through the record limits. */
+  private intake(path: string): Intake {
     // Records go into this file's own groups first, so a file that fails halfway adds nothing.
     const fileGroups: FileGroups = new Map();
     const groupOf = (model: string | undefined, unit: LengthUnit = 'tokens'): GridAccumulator => {
-      const key: RunKey = { model: model?.trim() || null, folder: folderOf(source.path), unit };
+      const key: RunKey = { model: model?.trim() || null, folder: folderOf(path), unit };
       const id = runKeyId(key);
       let group = fileGroups.get(id);
       if (!group) {
@@ -91,7 +188,7 @@ export class BatchLoader {
       return group.acc;
     };
     // Every record passes the limits (limits.ts) before it joins a run, whatever its format.
-    const limits = new RecordLimits(source.path);
+    const limits = new RecordLimits(path);
     const sink: RecordSink = {
       trial: (read) => {
         this.records += 1;
@@ -125,16 +222,19 @@ export class BatchLoader {
         }
       },
     };
-    const outcome = await reader.parse(source, sink);
-    if (!outcome.ok) {
-      return this.fail(
-        outcome.line === undefined
-          ? { file: outcome.file, reason: outcome.reason }
-          : { file: outcome.file, line: outcome.line, reason: outcome.reason },
-      );
+    return { fileGroups, limits, sink };
+  }
+
+  /** What a file's reading ended in, kept: its runs' records, an unmapped table, or an error. */
+  private settle({ fileGroups, limits }: Intake, read: FileRead): LoadError | null {
+    if (read.kind === 'unmapped') {
+      this.unmapped.push(read.unmapped);
+      return null;
     }
+    if (read.kind === 'failed') return this.fail(read.error);
+    const { path, reader, outcome } = read;
     this.formats.push({
-      file: source.path,
+      file: path,
       formatId: reader.id,
       format: reader.label,
       confidence: reader.confidence,
@@ -146,15 +246,9 @@ export class BatchLoader {
     if (outcome.pendingLength) {
       // Its companion may come later in the batch: the file joins its runs at the end.
       const { pendingLength: pending } = outcome;
-      this.pendingFiles.push({
-        path: source.path,
-        label: reader.label,
-        fileGroups,
-        warnings,
-        pending,
-      });
+      this.pendingFiles.push({ path, label: reader.label, fileGroups, warnings, pending });
     } else {
-      this.mergeFile(source.path, reader.label, fileGroups, warnings);
+      this.mergeFile(path, reader.label, fileGroups, warnings);
     }
     return null;
   }
