@@ -1,15 +1,10 @@
 /**
  * Everything the command line takes from the app, in one place: the loader and its readers,
  * the figure model and renderer of the app's SVG export, the summary table, the cells CSV and
- * the share payload. The rest of cli/ imports the app only through this file, so a change of
- * the app's modules touches one import list.
+ * the share payload. The rest of cli/ imports the app only through this file and appRead.ts (the
+ * reading alone), so a change of the app's modules touches one import list.
  */
-export { BatchLoader } from '../src/core/load';
-export type { BatchResult, LoadError, Run, RunDraft } from '../src/core/types';
-export { fileSources } from '../src/worker/fileSource';
-export { Dedupe } from '../src/worker/dedupe';
-export { fingerprint } from '../src/worker/fingerprint';
-export { MAX_FILE_BYTES } from '../src/worker/protocol';
+export * from './appRead';
 
 export { figureModel, type FigureScope, type FigureModel } from '../src/export/figureModel';
 export { renderFigure, type RenderedFigure } from '../src/export/render';
@@ -30,4 +25,3 @@ export { encodeShare } from '../src/export/shareLink';
 export { sharedViewOf } from '../src/state/sharedView';
 export { DEFAULT_VIEW, readLinked, refusalOf } from '../src/state/viewFields';
 export type { ViewState } from '../src/state/types';
-export { uniqueName } from '../src/state/runNaming';

@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // The `haymap` command: runs the bundle `npm run build` writes to dist-cli/.
 import { existsSync } from 'node:fs';
-import * as nodeModule from 'node:module';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { install } from './compileCache.mjs';
 
-// Node 22.1 on keeps the compiled bundle between runs (Node 20 has no such cache: a no-op).
-if ('enableCompileCache' in nodeModule && typeof nodeModule.enableCompileCache === 'function') {
-  nodeModule.enableCompileCache();
-}
-
-const bundle = new URL('../dist-cli/main.mjs', import.meta.url);
-if (!existsSync(bundle)) {
+const require = createRequire(import.meta.url);
+const bundleDir = fileURLToPath(new URL('../dist-cli/', import.meta.url));
+if (!existsSync(`${bundleDir}main.cjs`)) {
   process.stderr.write('haymap: not built yet; run `npm run build` in the checkout first\n');
   process.exit(1);
 }
-const { main } = await import(bundle.href);
+// The bundle's compiled code is kept between runs.
+install(bundleDir);
+const { main } = require(`${bundleDir}main.cjs`);
 process.exitCode = await main(process.argv.slice(2));

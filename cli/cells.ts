@@ -31,7 +31,7 @@ export function cellsCsvOf(runs: readonly Run[], task: string | null, threshold:
 export async function cells(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommand('cells', args, CELLS_OPTIONS);
   const threshold = unitNumber(values.threshold, 'threshold', 0.7);
-  const runs = await loadRuns('cells', positionals, io, values.quiet);
+  const runs = await loadRuns('cells', positionals, io, values);
   const chosen = values.run === undefined ? runs : [findRun(runs, values.run, '--run')];
   await writeOutput(io, values.output, cellsCsvOf(chosen, values.task ?? null, threshold));
 }

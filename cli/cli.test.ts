@@ -231,6 +231,8 @@ describe('exit status', () => {
     [['summary', STAGES[0]!, '--effective', '2'], '--effective must be a number in 0..1'],
     [['summary', STAGES[0]!, '--format', 'xml'], '--format must be md, csv or json'],
     [['cells'], 'no input files'],
+    [['summary', STAGES[0]!, '--threads', '0'], '--threads must be a whole number from 1 to 8'],
+    [['cells', STAGES[0]!, '--threads', 'many'], '--threads must be a whole number'],
     [['plot', STAGES[0]!], 'unknown command "plot"'],
   ])('is 2 with the usage for %j', async (args, message) => {
     const ran = await haymap(args);

@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Run } from './app';
 import { collectInputs } from './inputs';
 import { errorLine, loadInputs } from './load';
+import { threadReaders } from './readers';
 import { InputError, UsageError } from './usage';
 
 /** Where a command reads and writes: the process's streams, or a test's. */
@@ -17,7 +19,24 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   quiet: { type: 'boolean', short: 'q' },
   output: { type: 'string', short: 'o' },
+  threads: { type: 'string' },
 } as const;
+
+/**
+ * Threads that read the inputs, this one included: `--threads N` (1 reads everything on this
+ * thread), else one per core the machine offers, up to 8.
+ */
+export function threadCount(value: string | undefined, command: string): number {
+  if (value === undefined) return Math.min(availableParallelism(), MAX_THREADS);
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_THREADS) {
+    throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}`, command);
+  }
+  return count;
+}
+
+/** The most threads reading inputs at once. */
+const MAX_THREADS = 8;
 
 /** The command's options and inputs, or a usage error saying what is wrong. */
 export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
@@ -55,12 +74,13 @@ export async function loadRuns(
   command: string,
   inputs: string[],
   io: Io,
-  quiet: boolean | undefined,
+  values: { quiet?: boolean; threads?: string },
 ): Promise<Run[]> {
   if (inputs.length === 0) throw new UsageError('no input files or folders given', command);
-  const say = reporter(io, quiet);
+  const threads = threadCount(values.threads, command);
+  const say = reporter(io, values.quiet);
   const { files, missing } = await collectInputs(inputs, io.stdin);
-  const loaded = await loadInputs(files, missing, say.progress);
+  const loaded = await loadInputs(files, missing, say.progress, threadReaders(threads - 1));
   const problems = [
     ...loaded.errors.map(errorLine),
     ...loaded.unmapped.map(
@@ -71,6 +91,12 @@ export async function loadRuns(
   if (problems.length > 0) throw new InputError(problems.join('\n'));
   for (const { file, sameAs } of loaded.duplicates) {
     say.note(`skipped ${file}: same content as ${sameAs}`);
+  }
+  if (loaded.readElsewhere > 0) {
+    const count = (n: number) => n.toLocaleString('en-US');
+    say.note(
+      `read ${count(files.length)} files, ${count(loaded.readElsewhere)} of them on other threads`,
+    );
   }
   if (loaded.runs.length === 0) throw new InputError('the inputs hold no results');
   return loaded.runs;

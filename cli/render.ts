@@ -56,7 +56,7 @@ export function figureOf(
 export async function render(args: string[], io: Io): Promise<void> {
   const { values, positionals } = parseCommand('render', args, RENDER_OPTIONS);
   const request = figureRequest(values);
-  const runs = await loadRuns('render', positionals, io, values.quiet);
+  const runs = await loadRuns('render', positionals, io, values);
   const figure = figureOf(runs, values);
   const data = request.png ? figurePng(figure, request.scale) : figure.svg;
   await writeOutput(io, request.output, data);

@@ -64,7 +64,7 @@ export async function report(args: string[], io: Io): Promise<void> {
   const template = await readFile(REPORT_TEMPLATE, 'utf8').catch(() => {
     throw new Error(`the app is not built (no ${REPORT_TEMPLATE}): run npm run build first`);
   });
-  const runs = await loadRuns('report', positionals, io, values.quiet);
+  const runs = await loadRuns('report', positionals, io, values);
   await writeOutput(io, values.output, reportHtml(template, await shareHashOf(runs, view)));
   reporter(io, values.quiet).note(
     `wrote ${values.output} (${runs.length} ${runs.length === 1 ? 'run' : 'runs'})`,

@@ -58,7 +58,7 @@ export async function summary(args: string[], io: Io): Promise<void> {
   }
   const threshold = unitNumber(values.threshold, 'threshold', 0.7);
   const effective = unitNumber(values.effective, 'effective', 0.85);
-  const runs = await loadRuns('summary', positionals, io, values.quiet);
+  const runs = await loadRuns('summary', positionals, io, values);
   const rows = runs.map((run) => summarizeRun(run, values.task ?? null, threshold, effective));
   const text =
     format === 'csv'

@@ -41,7 +41,9 @@ const FIGURE = `Figure options (the app's Figure section):
                         or 165K) and depth D (%); L1,D1:L2,D2=TEXT puts a dashed box round
                         that range. Repeatable`;
 
-const COMMON = `  -q, --quiet           no progress or notes on stderr
+const COMMON = `  --threads N           threads reading a folder's files, this one included (default: one
+                        per core, up to 8; 1 reads them all on one thread)
+  -q, --quiet           no progress or notes on stderr
   -h, --help            this help`;
 
 /** Usage text of each command, and of the program. */

@@ -64,6 +64,20 @@ test.describe('haymap on the command line', () => {
     expect(pngSize(readFileSync(pngPath))).toEqual({ width: width * 2, height: height * 2 });
   });
 
+  test('reading on two threads gives the figure and the cells of reading on one', () => {
+    const testInfo = test.info();
+    const dir = testInfo.outputPath('claude-like');
+    writeClaudeLikeFolder(dir);
+    const out = (name: string) => testInfo.outputPath(name);
+    haymap(['render', dir, '-o', out('one.svg'), '--threads', '1', '-q']);
+    haymap(['render', dir, '-o', out('two.svg'), '--threads', '2', '-q']);
+    haymap(['cells', dir, '-o', out('one.csv'), '--threads', '1', '-q']);
+    haymap(['cells', dir, '-o', out('two.csv'), '--threads', '2', '-q']);
+    expect(readFileSync(out('two.svg'), 'utf8')).toBe(readFileSync(out('one.svg'), 'utf8'));
+    expect(readFileSync(out('two.csv'), 'utf8')).toBe(readFileSync(out('one.csv'), 'utf8'));
+    expect(readFileSync(out('one.csv'), 'utf8').split('\n').length).toBeGreaterThan(1225);
+  });
+
   test("the CLI's SVG is the app's own SVG export of the same files and view", async ({
     page,
   }, testInfo) => {

@@ -23,7 +23,7 @@ import { median } from './stats.mjs';
  */
 
 const BIN = join(ROOT, 'cli', 'bin.mjs');
-const BUNDLE = join(ROOT, 'dist-cli', 'main.mjs');
+const BUNDLE = join(ROOT, 'dist-cli', 'main.cjs');
 
 /**
  * @param {string} path

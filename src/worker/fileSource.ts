@@ -1,5 +1,5 @@
 import { byteSource, memoryFile, type ByteFile } from '../core/read/byteSource';
-import { unpack } from '../core/read/packed';
+import { unpack, type Unpacked } from '../core/read/packed';
 import type { Source } from '../core/source';
 import { MAX_FILE_BYTES } from './protocol';
 
@@ -50,13 +50,37 @@ export async function fileSources(
   bytes?: ArrayBuffer,
   limitBytes = MAX_FILE_BYTES,
 ): Promise<FileSources> {
-  const packed = await unpack(
-    bytes ? memoryFile(path, new Uint8Array(bytes)) : byteFileOf(file, path),
-    limitBytes,
-  );
+  if (bytes && bytes.byteLength === file.size) {
+    return bytesSources(path, new Uint8Array(bytes), onBytes, limitBytes);
+  }
+  const packed = await unpack(byteFileOf(file, path), limitBytes);
   if (packed === null) return { ok: true, sources: [await fileSource(file, path, onBytes, bytes)] };
+  return packedSources(packed, file.size, onBytes);
+}
+
+/** {@link fileSources} of a file whose bytes are all in memory (no `File` needed to read them). */
+export async function bytesSources(
+  path: string,
+  bytes: Uint8Array,
+  onBytes: (bytes: number) => void,
+  limitBytes = MAX_FILE_BYTES,
+): Promise<FileSources> {
+  const file = memoryFile(path, bytes);
+  const packed = await unpack(file, limitBytes);
+  if (packed === null) {
+    const whole = bytes.length <= WHOLE_FILE_BYTES ? bytes : undefined;
+    return { ok: true, sources: [await byteSource(file, onBytes, whole)] };
+  }
+  return packedSources(packed, bytes.length, onBytes);
+}
+
+async function packedSources(
+  packed: Unpacked,
+  size: number,
+  onBytes: (bytes: number) => void,
+): Promise<FileSources> {
   if (!packed.ok) return packed;
-  onBytes(file.size);
+  onBytes(size);
   const sources: Source[] = [];
   for (const inner of packed.files) {
     // A zip entry states its size and is stopped past it, so a small one is read at once.

@@ -1,8 +1,12 @@
 /** Bytes read from each end of a file for its fingerprint. */
 const SAMPLE_BYTES = 256 * 1024;
 
-/** SHA-256 of some bytes. */
-export type Sha256 = (data: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer> | Uint8Array;
+/** SHA-256 of some bytes: the digest, or its hex text where the hash gives that directly. */
+export type Sha256 = (
+  data: Uint8Array<ArrayBuffer>,
+) => Promise<ArrayBuffer> | Uint8Array | string;
+
+const UTF8 = new TextEncoder();
 
 /** WebCrypto's SHA-256, the one a browser's worker has. */
 const webSha256: Sha256 = (data) => crypto.subtle.digest('SHA-256', data);
@@ -18,7 +22,9 @@ export async function fingerprint(
   bytes?: ArrayBuffer,
   sha256: Sha256 = webSha256,
 ): Promise<string> {
-  const size = new TextEncoder().encode(`${file.size}:`);
+  if (bytes && bytes.byteLength === file.size) {
+    return fingerprintBytes(new Uint8Array(bytes), sha256);
+  }
   const head =
     bytes && bytes.byteLength <= SAMPLE_BYTES
       ? bytes
@@ -27,10 +33,31 @@ export async function fingerprint(
     file.size > 2 * SAMPLE_BYTES
       ? await file.slice(file.size - SAMPLE_BYTES).arrayBuffer()
       : new ArrayBuffer(0);
+  return digestOf(file.size, new Uint8Array(head), new Uint8Array(tail), sha256);
+}
+
+/** {@link fingerprint} of a file whose bytes are all in memory (no `Blob` needed to read them). */
+export async function fingerprintBytes(
+  bytes: Uint8Array<ArrayBuffer>,
+  sha256: Sha256 = webSha256,
+): Promise<string> {
+  const size = bytes.byteLength;
+  const tail = size > 2 * SAMPLE_BYTES ? bytes.subarray(size - SAMPLE_BYTES) : bytes.subarray(0, 0);
+  return digestOf(size, bytes.subarray(0, SAMPLE_BYTES), tail, sha256);
+}
+
+async function digestOf(
+  fileSize: number,
+  head: Uint8Array,
+  tail: Uint8Array,
+  sha256: Sha256,
+): Promise<string> {
+  const size = UTF8.encode(`${fileSize}:`);
   const data = new Uint8Array(size.byteLength + head.byteLength + tail.byteLength);
   data.set(size, 0);
-  data.set(new Uint8Array(head), size.byteLength);
-  data.set(new Uint8Array(tail), size.byteLength + head.byteLength);
+  data.set(head, size.byteLength);
+  data.set(tail, size.byteLength + head.byteLength);
   const digest = await sha256(data);
+  if (typeof digest === 'string') return digest;
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { DiskInput } from './inputs';
+import type { RecordedInput } from './read';
+
+/** A run of consecutive inputs handed to a reading thread, and what becomes of it. */
+export interface Chunk {
+  inputs: DiskInput[];
+  /** What each input gave, in order. */
+  done(results: RecordedInput[]): void;
+  /** The thread went away before it answered: the loading thread reads the chunk itself. */
+  lost(): void;
+}
+
+/**
+ * Threads that read inputs while the loading thread takes them into the batch: each idle
+ * thread asks `next` for a chunk (null when none is left to give).
+ */
+export interface Readers {
+  start(next: () => Chunk | null): void;
+  close(): void;
+}
+
+/** A reading thread's message: ready for work, or a chunk's results. */
+export type ReaderMessage = { ready: true } | { id: number; results: RecordedInput[] };
+
+/** What the loading thread sends: a chunk to read. */
+export interface ReaderTask {
+  id: number;
+  inputs: DiskInput[];
+}
+
+/** Set by cli/compileCache.mjs to its own path where the command line keeps compiled code. */
+const COMPILE_CACHE_ENV = 'HAYMAP_COMPILE_CACHE';
+
+/** The reading thread's module, built beside the command line's (`npm run build`). */
+const WORKER_FILE = 'read-worker.cjs';
+
+/** Chunks a thread holds at once: the next is ready to start when one is answered. */
+const CHUNKS_PER_THREAD = 2;
+
+/**
+ * `count` reading threads (worker_threads running {@link WORKER_FILE}), or null where that
+ * module is not built beside this one (the sources run under a test runner).
+ */
+export function threadReaders(count: number): Readers | null {
+  const file = fileURLToPath(new URL(WORKER_FILE, import.meta.url));
+  if (count < 1 || !existsSync(file)) return null;
+  // A thread keeps its compiled code as this one does (cli/compileCache.mjs), when it does.
+  const cache = process.env[COMPILE_CACHE_ENV];
+  const boot = cache
+    ? `import(${JSON.stringify(pathToFileURL(cache).href)}).then((cache) => {` +
+      `cache.install(${JSON.stringify(dirname(file))}); require(${JSON.stringify(file)}); });`
+    : null;
+  const workers: Worker[] = [];
+  return {
+    start(next) {
+      for (let i = 0; i < count; i += 1) {
+        const worker = boot ? new Worker(boot, { eval: true }) : new Worker(file);
+        workers.push(worker);
+        const held = new Map<number, Chunk>();
+        let ids = 0;
+        let gone = false;
+        const fill = () => {
+          while (!gone && held.size < CHUNKS_PER_THREAD) {
+            const chunk = next();
+            if (!chunk) return;
+            ids += 1;
+            held.set(ids, chunk);
+            worker.postMessage({ id: ids, inputs: chunk.inputs } satisfies ReaderTask);
+          }
+        };
+        const lose = () => {
+          gone = true;
+          for (const chunk of held.values()) chunk.lost();
+          held.clear();
+        };
+        worker.on('message', (message: ReaderMessage) => {
+          if ('id' in message) {
+            const chunk = held.get(message.id);
+            held.delete(message.id);
+            chunk?.done(message.results);
+          }
+          fill();
+        });
+        worker.on('error', lose);
+        worker.on('exit', lose);
+      }
+    },
+    close() {
+      for (const worker of workers) void worker.terminate();
+    },
+  };
+}
