@@ -2,9 +2,7 @@
 const SAMPLE_BYTES = 256 * 1024;
 
 /** SHA-256 of some bytes: the digest, or its hex text where the hash gives that directly. */
-export type Sha256 = (
-  data: Uint8Array<ArrayBuffer>,
-) => Promise<ArrayBuffer> | Uint8Array | string;
+export type Sha256 = (data: Uint8Array<ArrayBuffer>) => Promise<ArrayBuffer> | Uint8Array | string;
 
 const UTF8 = new TextEncoder();
 
