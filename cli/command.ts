@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Run } from './app';
 import { collectInputs } from './inputs';
 import { errorLine, loadInputs } from './load';
-import { threadReaders } from './readers';
+import type { Readers } from './readers';
+import { MAX_THREADS, threadCount } from './threads';
 import { InputError, UsageError } from './usage';
 
 /** Where a command reads and writes: the process's streams, or a test's. */
@@ -12,6 +12,8 @@ export interface Io {
   stdin: NodeJS.ReadableStream;
   stdout: { write(data: string | Uint8Array): unknown };
   stderr: { write(data: string): unknown; isTTY?: boolean };
+  /** Threads started to read the inputs (see main.ts); none: this thread reads them all. */
+  readers?: Readers | null;
 }
 
 /** Options every command takes. */
@@ -21,22 +23,6 @@ export const COMMON_OPTIONS = {
   output: { type: 'string', short: 'o' },
   threads: { type: 'string' },
 } as const;
-
-/**
- * Threads that read the inputs, this one included: `--threads N` (1 reads everything on this
- * thread), else one per core the machine offers, up to 8.
- */
-export function threadCount(value: string | undefined, command: string): number {
-  if (value === undefined) return Math.min(availableParallelism(), MAX_THREADS);
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_THREADS) {
-    throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}`, command);
-  }
-  return count;
-}
-
-/** The most threads reading inputs at once. */
-const MAX_THREADS = 8;
 
 /** The command's options and inputs, or a usage error saying what is wrong. */
 export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
@@ -77,10 +63,12 @@ export async function loadRuns(
   values: { quiet?: boolean; threads?: string },
 ): Promise<Run[]> {
   if (inputs.length === 0) throw new UsageError('no input files or folders given', command);
-  const threads = threadCount(values.threads, command);
+  if (threadCount(values.threads) === null) {
+    throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}`, command);
+  }
   const say = reporter(io, values.quiet);
   const { files, missing } = await collectInputs(inputs, io.stdin);
-  const loaded = await loadInputs(files, missing, say.progress, threadReaders(threads - 1));
+  const loaded = await loadInputs(files, missing, say.progress, io.readers ?? null);
   const problems = [
     ...loaded.errors.map(errorLine),
     ...loaded.unmapped.map(

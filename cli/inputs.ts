@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 
 /**
  * One input file, named as the browser would name it when handed over: a file on disk (read
@@ -32,7 +32,8 @@ async function walk(dir: string, shown: string): Promise<DiskInput[]> {
   const found: DiskInput[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.')) continue;
-    const disk = join(dir, entry.name);
+    // `dir` is absolute and normalised already: a name is joined to it as it is.
+    const disk = `${dir}${sep}${entry.name}`;
     const inner = `${shown}/${entry.name}`;
     if (entry.isDirectory()) found.push(...(await walk(disk, inner)));
     else if (entry.isFile()) found.push({ path: inner, disk });

@@ -1,4 +1,6 @@
 import type { Io } from './command';
+import { threadReaders } from './readers';
+import { readingThreads } from './threads';
 import { InputError, USAGE, UsageError } from './usage';
 
 type Command = (args: string[], io: Io) => Promise<void>;
@@ -40,10 +42,12 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
     io.stdout.write(`${USAGE[name]}\n`);
     return 0;
   }
+  // Reading threads start before the command's modules load, so they are ready with it.
+  const readers = io.readers === undefined ? threadReaders((readingThreads(args) ?? 1) - 1) : null;
   try {
     await (
       await command()
-    )(args, io);
+    )(args, readers ? { ...io, readers } : io);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -56,5 +60,7 @@ export async function main(argv: string[], io: Io = PROCESS_IO): Promise<number>
     }
     io.stderr.write(`haymap ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
+  } finally {
+    readers?.close();
   }
 }

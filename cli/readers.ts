@@ -42,8 +42,9 @@ const WORKER_FILE = 'read-worker.cjs';
 const CHUNKS_PER_THREAD = 2;
 
 /**
- * `count` reading threads (worker_threads running {@link WORKER_FILE}), or null where that
- * module is not built beside this one (the sources run under a test runner).
+ * `count` reading threads (worker_threads running {@link WORKER_FILE}), started now so that
+ * they are ready by the time the inputs are found; or null where that module is not built
+ * beside this one (the sources run under a test runner). A thread asks for work once ready.
  */
 export function threadReaders(count: number): Readers | null {
   const file = fileURLToPath(new URL(WORKER_FILE, import.meta.url));
@@ -54,42 +55,50 @@ export function threadReaders(count: number): Readers | null {
     ? `import(${JSON.stringify(pathToFileURL(cache).href)}).then((cache) => {` +
       `cache.install(${JSON.stringify(dirname(file))}); require(${JSON.stringify(file)}); });`
     : null;
-  const workers: Worker[] = [];
-  return {
-    start(next) {
-      for (let i = 0; i < count; i += 1) {
-        const worker = boot ? new Worker(boot, { eval: true }) : new Worker(file);
-        workers.push(worker);
-        const held = new Map<number, Chunk>();
-        let ids = 0;
-        let gone = false;
-        const fill = () => {
-          while (!gone && held.size < CHUNKS_PER_THREAD) {
-            const chunk = next();
-            if (!chunk) return;
-            ids += 1;
-            held.set(ids, chunk);
-            worker.postMessage({ id: ids, inputs: chunk.inputs } satisfies ReaderTask);
-          }
-        };
-        const lose = () => {
-          gone = true;
-          for (const chunk of held.values()) chunk.lost();
-          held.clear();
-        };
-        worker.on('message', (message: ReaderMessage) => {
-          if ('id' in message) {
-            const chunk = held.get(message.id);
-            held.delete(message.id);
-            chunk?.done(message.results);
-          }
-          fill();
-        });
-        worker.on('error', lose);
-        worker.on('exit', lose);
+  let next: (() => Chunk | null) | null = null;
+  const fills: (() => void)[] = [];
+  const workers = Array.from({ length: count }, () => {
+    const worker = boot ? new Worker(boot, { eval: true }) : new Worker(file);
+    // A thread never keeps the process alive: one left waiting for work ends with it.
+    worker.unref();
+    const held = new Map<number, Chunk>();
+    let ids = 0;
+    let ready = false;
+    let gone = false;
+    const fill = () => {
+      while (ready && !gone && next && held.size < CHUNKS_PER_THREAD) {
+        const chunk = next();
+        if (!chunk) return;
+        ids += 1;
+        held.set(ids, chunk);
+        worker.postMessage({ id: ids, inputs: chunk.inputs } satisfies ReaderTask);
       }
+    };
+    const lose = () => {
+      gone = true;
+      for (const chunk of held.values()) chunk.lost();
+      held.clear();
+    };
+    worker.on('message', (message: ReaderMessage) => {
+      if ('id' in message) {
+        const chunk = held.get(message.id);
+        held.delete(message.id);
+        chunk?.done(message.results);
+      } else ready = true;
+      fill();
+    });
+    worker.on('error', lose);
+    worker.on('exit', lose);
+    fills.push(fill);
+    return worker;
+  });
+  return {
+    start(take) {
+      next = take;
+      for (const fill of fills) fill();
     },
     close() {
+      next = null;
       for (const worker of workers) void worker.terminate();
     },
   };

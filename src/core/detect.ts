@@ -2,6 +2,9 @@ import type { ResultFormat } from './formats/format';
 import { FORMATS } from './formats/registry';
 import { HEAD_CHARS } from './source';
 
+/** How a JSON document or JSON Lines file opens: `{` or `[`, after a byte-order mark and white space. */
+const JSON_OPENING = /^\uFEFF?\s*[{[]/;
+
 /** A format's claim on a file. */
 export interface Detection {
   format: ResultFormat;
@@ -19,8 +22,11 @@ export function detectFormat(
   formats: readonly ResultFormat[] = FORMATS,
 ): Detection[] {
   const start = head.slice(0, HEAD_CHARS);
+  // Only the formats whose files open as this one does are asked (`ResultFormat.opens`).
+  const opens = JSON_OPENING.test(start) ? 'json' : 'text';
   const claims = (among: readonly ResultFormat[]) =>
     among
+      .filter((format) => format.opens === undefined || format.opens === opens)
       .map((format) => ({ format, confidence: format.detect(path, start) }))
       .filter((d) => d.confidence > 0)
       .sort((a, b) => b.confidence - a.confidence);

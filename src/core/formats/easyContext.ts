@@ -22,6 +22,7 @@ const AXES = [
 export const easyContext: ResultFormat = {
   id: 'easycontext',
   label: 'EasyContext / LongVA (JSON)',
+  opens: 'json',
 
   detect: jsonDetect('[', (json) => {
     if (!json.names('Score')) return 0;

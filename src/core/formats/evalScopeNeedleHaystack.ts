@@ -28,6 +28,7 @@ export function evalScopeCell(name: string): { lengthTokens: number; depthPercen
 export const evalScopeNeedleHaystack: ResultFormat = {
   id: 'evalscope-needle-haystack',
   label: 'EvalScope needle_haystack (JSON)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json, path) => {
     if (!/^\{\s*"name"\s*:\s*"[^"]*@needle_haystack"/.test(json.text)) return 0;

@@ -65,6 +65,12 @@ export interface ResultFormat {
    * and its first few kilobytes only.
    */
   detect(path: string, head: string): number;
+  /**
+   * What every file of the format opens with, where that is always the same: `json` (a JSON
+   * document or JSON Lines: `{` or `[` after white space) or `text` (a table, anything else).
+   * Detection asks the format only about files that open so; unset, about every file.
+   */
+  opens?: 'json' | 'text';
   /** Reads a whole file into the sink, streaming where the format allows. */
   parse(source: Source, sink: RecordSink): Promise<ParseOutcome>;
   /**

@@ -12,6 +12,7 @@ import { jsonDetect } from './kit/jsonHead';
 export const gkamradtV1: ResultFormat = {
   id: 'gkamradt-v1',
   label: 'gkamradt v1 (JSON)',
+  opens: 'json',
 
   detect: jsonDetect('{[', (json, path) => {
     // One object per line is JSONL (generic or another producer's), not one object per file.

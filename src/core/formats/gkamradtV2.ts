@@ -15,6 +15,7 @@ import { jsonDetect, namesKeys } from './kit/jsonHead';
 export const gkamradtV2: ResultFormat = {
   id: 'gkamradt-v2',
   label: 'gkamradt v2 (JSONL)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json) => {
     const version = /"schema_version"\s*:\s*(\d+)/.exec(json.firstLine)?.[1];

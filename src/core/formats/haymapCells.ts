@@ -23,6 +23,7 @@ export const CELLS_CSV_COLUMNS = [
 export const haymapCells: ResultFormat = {
   id: 'haymap-cells',
   label: 'Haymap cells CSV',
+  opens: 'text',
 
   detect(_path, head) {
     const header = headerColumns(head).join(',');

@@ -13,6 +13,7 @@ const SHARE_HEAD = /^\{\s*"v"\s*:\s*\d+\s*,\s*"view"\s*:/;
 export const haymapShare: ResultFormat = {
   id: 'haymap-share',
   label: 'Haymap comparison (JSON)',
+  opens: 'json',
 
   detect(_path, head) {
     // Any version is claimed, so that a newer file is refused with its version, not ignored.

@@ -77,6 +77,7 @@ export function helmetScoreKey(dataset: string): 'ruler_recall' | 'substring_exa
 export const helmet: ResultFormat = {
   id: 'helmet',
   label: 'HELMET (JSON)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json, path) => {
     const named = helmetName(path) !== null;

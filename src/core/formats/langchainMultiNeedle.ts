@@ -26,6 +26,7 @@ function shapeOf(columns: readonly string[]): Shape | null {
 export const langchainMultiNeedle: ResultFormat = {
   id: 'langchain-multi-needle',
   label: 'LangChain multi-needle (CSV)',
+  opens: 'text',
 
   detect(path, head) {
     if (!shapeOf(headerColumns(head))) return 0;

@@ -18,6 +18,7 @@ import { jsonDetect } from './kit/jsonHead';
 export const lmEvalResults: ResultFormat = {
   id: 'lm-eval-results',
   label: 'lm-eval-harness results (JSON)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json, path) => {
     if (!/"results"\s*:\s*\{/.test(json.text)) return 0;

@@ -41,6 +41,7 @@ export const NOT_RUN = -1;
 export const lmEvalSamples: ResultFormat = {
   id: 'lm-eval-samples',
   label: 'lm-eval-harness samples (JSONL)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json, path) => {
     if (!json.names('doc_id', 'doc')) return 0;

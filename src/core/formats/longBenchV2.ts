@@ -16,6 +16,7 @@ import { jsonDetect } from './kit/jsonHead';
 export const longBenchV2: ResultFormat = {
   id: 'longbench-v2',
   label: 'LongBench v2 (JSONL)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json, path) => {
     if (!/^\{\s*"_id"\s*:/.test(json.text)) return 0;

@@ -11,6 +11,7 @@ import { jsonDetect } from './kit/jsonHead';
 export const lwm: ResultFormat = {
   id: 'lwm',
   label: 'LWM / MInference (JSON)',
+  opens: 'json',
 
   detect: jsonDetect('[', (json) => {
     if (!json.names('context_length', 'depth_percent', 'correct')) return 0;

@@ -9,6 +9,7 @@ import { jsonDetect } from './kit/jsonHead';
 export const nemoMetrics: ResultFormat = {
   id: 'nemo-metrics',
   label: 'NeMo-Skills metrics (passed over)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json, path) => {
     if (baseName(path) !== 'metrics.json') return 0;

@@ -16,6 +16,7 @@ const MRCR_OUTPUT = /(?:^|\/)eval-results\/mrcr(?:\.[^/]+)?\/output[^/]*\.jsonl$
 export const nemoMrcr: ResultFormat = {
   id: 'nemo-mrcr',
   label: 'NeMo-Skills MRCR (JSONL)',
+  opens: 'json',
 
   detect(path, head) {
     return nemoConfidence(path, MRCR_OUTPUT.test(path), head, /"seq_match_ratio"\s*:/);

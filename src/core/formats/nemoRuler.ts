@@ -151,6 +151,7 @@ export const isCorrectScore: RowScore = (row, check) => {
 export const nemoRuler: ResultFormat = {
   id: 'nemo-ruler',
   label: 'NeMo-Skills RULER (JSONL)',
+  opens: 'json',
 
   detect(path, head) {
     const inLayout = nemoPlace(path, 'ruler') !== null || isChunkIn(path, 'ruler');

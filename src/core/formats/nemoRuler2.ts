@@ -30,6 +30,7 @@ const symbolicScore: RowScore = (row, check) => {
 export const nemoRuler2: ResultFormat = {
   id: 'nemo-ruler2',
   label: 'NeMo-Skills RULERv2 (JSONL)',
+  opens: 'json',
 
   detect(path, head) {
     const inLayout = nemoPlace(path, 'ruler2') !== null || isChunkIn(path, 'ruler2');

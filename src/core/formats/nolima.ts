@@ -18,6 +18,7 @@ const LAYOUT = /(^|\/)CL\d+K\/[^/]+\/[^/]+_\d+\.json$/;
 export const nolima: ResultFormat = {
   id: 'nolima',
   label: 'NoLiMa (JSON)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json, path) => {
     if (!/^\{\s*"eval_name"\s*:/.test(json.text)) return 0;

@@ -44,6 +44,7 @@ export function needleBenchCell(dataset: string): NeedleBenchCell | null {
 export const openCompassNeedleBench: ResultFormat = {
   id: 'opencompass-needlebench',
   label: 'OpenCompass NeedleBench (CSV)',
+  opens: 'text',
 
   detect(_path, head) {
     const columns = headerColumns(head);

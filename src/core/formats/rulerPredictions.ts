@@ -37,6 +37,7 @@ const PRED_FILE = /(?:^|\/)pred\/[^/]+\.jsonl$/i;
 export const rulerPredictions: ResultFormat = {
   id: 'ruler-pred',
   label: 'RULER predictions (JSONL)',
+  opens: 'json',
 
   detect: jsonDetect('{', (json, path) => {
     // lm-evaluation-harness samples also hold RULER tasks, with their own layout.

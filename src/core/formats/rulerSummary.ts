@@ -19,6 +19,7 @@ const SUMMARY_LAYOUT = '<model>/synthetic/<length>/pred/summary.csv';
 export const rulerSummary: ResultFormat = {
   id: 'ruler-summary',
   label: 'RULER summary (CSV)',
+  opens: 'text',
 
   detect(path, head) {
     const start = trimmedHead(head);

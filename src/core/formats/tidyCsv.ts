@@ -31,6 +31,7 @@ function tidyMapping(columns: readonly string[]): ColumnMapping {
 export const tidyCsv: ResultFormat = {
   id: 'tidy-csv',
   label: 'Tidy CSV',
+  opens: 'text',
 
   detect(path, head) {
     const columns = headerColumns(head);

@@ -31,6 +31,7 @@ function headerLengths(cells: readonly string[]): number[] | null {
 export const wideTable: ResultFormat = {
   id: 'wide-table',
   label: 'Wide table (CSV)',
+  opens: 'text',
 
   detect(path, head) {
     const [first, second] = firstLines(head.replace(/^\uFEFF/, ''), 2);
