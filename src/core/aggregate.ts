@@ -21,7 +21,21 @@ interface CellAccumulator extends CellCounts {
 export function finishedCell(counts: CellCounts): Cell {
   const scoreValues = [...counts.scores.keys()].sort((a, b) => a - b);
   const scoreCounts = scoreValues.map((score) => counts.scores.get(score) ?? 0);
-  return cellOf({ ...counts, scoreValues, scoreCounts });
+  const { task, lengthTokens, depthPercent, n, failedCalls, sum, summaryN, summaryPasses } = counts;
+  const { facets } = counts;
+  return cellOf({
+    task,
+    lengthTokens,
+    depthPercent,
+    n,
+    failedCalls,
+    sum,
+    scoreValues,
+    scoreCounts,
+    summaryN,
+    summaryPasses,
+    facets,
+  });
 }
 
 type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task' | 'facets'>;
@@ -162,7 +176,8 @@ export class GridAccumulator {
     const cells = [...this.cells.values()].map(finishedCell);
     cells.sort(
       (a, b) =>
-        a.task.localeCompare(b.task) ||
+        // Most cells share their task (''): the collation is asked only when tasks differ.
+        (a.task === b.task ? 0 : a.task.localeCompare(b.task)) ||
         a.lengthTokens - b.lengthTokens ||
         (a.depthPercent ?? -1) - (b.depthPercent ?? -1),
     );

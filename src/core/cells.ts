@@ -8,7 +8,8 @@ import type { Cell } from './types';
 export function cellOf(fields: Cell): Cell {
   const { task, lengthTokens, depthPercent, n, failedCalls, sum } = fields;
   const { scoreValues, scoreCounts, summaryN, summaryPasses, facets } = fields;
-  return {
+  // Built field by field, not spread: thousands of cells are made at every load and check.
+  const cell: Cell = {
     task,
     lengthTokens,
     depthPercent,
@@ -19,8 +20,9 @@ export function cellOf(fields: Cell): Cell {
     scoreCounts,
     summaryN,
     summaryPasses,
-    ...(facets ? { facets } : {}),
   };
+  if (facets) cell.facets = facets;
+  return cell;
 }
 
 /**
