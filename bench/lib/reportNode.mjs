@@ -161,7 +161,7 @@ export function cliSection(r) {
   return [
     '## `haymap render` vs the notebook',
     '',
-    "`node cli/bin.mjs render <input> -o out.png` (the command line, `dist-cli/`): read the input with the app's readers, render the figure the app exports (React on the server) and draw it as a PNG with resvg. Timed from spawning `node` to the PNG written (the file's modification time), as the notebook is timed to its PNG written, each process's exit after that left out of both; both in this run on the same inputs. Ratio: the notebook's time over the command line's (above 1: the command line is faster); \"warm\" compares the notebook's warm-kernel time with the whole command-line process.",
+    "`node cli/bin.mjs render <input> -o out.png` (the command line, `dist-cli/`): read the input with the app's readers, render the figure the app exports (React on the server) and draw it as a PNG with resvg, a folder's files read on one thread per core. Each input is run once untimed first, which fills the compile cache (the notebook's Python has its modules' bytecode cached likewise). Timed from spawning `node` to the PNG written (the file's modification time), as the notebook is timed to its PNG written, each process's exit after that left out of both; both in this run on the same inputs. Ratio: the notebook's time over the command line's (above 1: the command line is faster); \"warm\" compares the notebook's warm-kernel time with the whole command-line process.",
     '',
     table(
       [
