@@ -21,21 +21,7 @@ interface CellAccumulator extends CellCounts {
 export function finishedCell(counts: CellCounts): Cell {
   const scoreValues = [...counts.scores.keys()].sort((a, b) => a - b);
   const scoreCounts = scoreValues.map((score) => counts.scores.get(score) ?? 0);
-  const { task, lengthTokens, depthPercent, n, failedCalls, sum, summaryN, summaryPasses } = counts;
-  const { facets } = counts;
-  return cellOf({
-    task,
-    lengthTokens,
-    depthPercent,
-    n,
-    failedCalls,
-    sum,
-    scoreValues,
-    scoreCounts,
-    summaryN,
-    summaryPasses,
-    facets,
-  });
+  return cellOf(counts, counts, { scoreValues, scoreCounts }, counts.facets);
 }
 
 type Coordinates = Pick<Trial, 'lengthTokens' | 'depthPercent' | 'task' | 'facets'>;

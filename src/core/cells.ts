@@ -1,25 +1,37 @@
 import type { Cell } from './types';
 
+/** Where a cell stands: its task, length and depth. */
+export type CellPlace = Pick<Cell, 'task' | 'lengthTokens' | 'depthPercent'>;
+
+/** What a cell counts: trials, failed calls, their sum, and its averaged (summary) part. */
+export type CellTally = Pick<Cell, 'n' | 'failedCalls' | 'sum' | 'summaryN' | 'summaryPasses'>;
+
+/** A cell's score distribution: its distinct scores, ascending, and how often each came. */
+export type CellScores = Pick<Cell, 'scoreValues' | 'scoreCounts'>;
+
 /**
- * A cell of exactly the fields of {@link Cell}, from anything that holds them (an accumulator, a
- * checked record), so no other field leaks into a run, and facets only where it has some (so
- * cells compare equal).
+ * A cell of exactly the fields of {@link Cell}, from whatever holds its parts (an accumulator,
+ * a checked record), so no other field leaks into a run, and facets only where it has some (so
+ * cells compare equal). One literal, not spread objects: thousands of cells are made at every
+ * load and every check.
  */
-export function cellOf(fields: Cell): Cell {
-  const { task, lengthTokens, depthPercent, n, failedCalls, sum } = fields;
-  const { scoreValues, scoreCounts, summaryN, summaryPasses, facets } = fields;
-  // Built field by field, not spread: thousands of cells are made at every load and check.
+export function cellOf(
+  place: CellPlace,
+  counts: CellTally,
+  scores: CellScores,
+  facets?: Cell['facets'],
+): Cell {
   const cell: Cell = {
-    task,
-    lengthTokens,
-    depthPercent,
-    n,
-    failedCalls,
-    sum,
-    scoreValues,
-    scoreCounts,
-    summaryN,
-    summaryPasses,
+    task: place.task,
+    lengthTokens: place.lengthTokens,
+    depthPercent: place.depthPercent,
+    n: counts.n,
+    failedCalls: counts.failedCalls,
+    sum: counts.sum,
+    scoreValues: scores.scoreValues,
+    scoreCounts: scores.scoreCounts,
+    summaryN: counts.summaryN,
+    summaryPasses: counts.summaryPasses,
   };
   if (facets) cell.facets = facets;
   return cell;

@@ -109,23 +109,7 @@ function checkCell(get: (field: keyof Cell) => unknown, maxTaskChars: number): C
   if (facets !== undefined && !isFacets(facets)) {
     return refuse(`facets must map at most ${MAX_FACETS} names to short texts`);
   }
-  const { task, lengthTokens, depthPercent } = place.value;
-  const { n, failedCalls, sum, scoreValues, scoreCounts, summaryN, summaryPasses } = counts.value;
-  return accept(
-    cellOf({
-      task,
-      lengthTokens,
-      depthPercent,
-      n,
-      failedCalls,
-      sum,
-      scoreValues,
-      scoreCounts,
-      summaryN,
-      summaryPasses,
-      facets,
-    }),
-  );
+  return accept(cellOf(place.value, counts.value, counts.value, facets));
 }
 
 /** Where a cell stands: its task, length and depth. */
