@@ -49,7 +49,7 @@ const CHUNKS_PER_THREAD = 2;
 export function threadReaders(count: number): Readers | null {
   const file = fileURLToPath(new URL(WORKER_FILE, import.meta.url));
   if (count < 1 || !existsSync(file)) return null;
-  // A thread keeps its compiled code as this one does (cli/compileCache.mjs), when it does.
+  // A thread compiles with the code this one keeps (cli/compileCache.mjs), where it keeps any.
   const cache = process.env[COMPILE_CACHE_ENV];
   const boot = cache
     ? `import(${JSON.stringify(pathToFileURL(cache).href)}).then((cache) => {` +
