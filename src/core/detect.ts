@@ -1,9 +1,7 @@
 import type { ResultFormat } from './formats/format';
+import { jsonHeadOf } from './formats/kit/jsonHead';
 import { FORMATS } from './formats/registry';
 import { HEAD_CHARS } from './source';
-
-/** How a JSON document or JSON Lines file opens: `{` or `[`, after a byte-order mark and white space. */
-const JSON_OPENING = /^\uFEFF?\s*[{[]/;
 
 /** A format's claim on a file. */
 export interface Detection {
@@ -23,7 +21,7 @@ export function detectFormat(
 ): Detection[] {
   const start = head.slice(0, HEAD_CHARS);
   // Only the formats whose files open as this one does are asked (`ResultFormat.opens`).
-  const opens = JSON_OPENING.test(start) ? 'json' : 'text';
+  const opens = jsonHeadOf(start).opensWith('{[') ? 'json' : 'text';
   const claims = (among: readonly ResultFormat[]) =>
     among
       .filter((format) => format.opens === undefined || format.opens === opens)

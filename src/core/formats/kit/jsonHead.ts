@@ -34,6 +34,12 @@ export class JsonHead {
     return namesKeys(this.text, keys);
   }
 
+  /** Whether the head opens with one of `brackets` (`{` an object or a JSON Lines row, `[` an array). */
+  opensWith(brackets: string): boolean {
+    const first = this.text.charAt(0);
+    return first !== '' && brackets.includes(first);
+  }
+
   /** The first line: the first row of JSON Lines (a pretty-printed document has only `{` there). */
   get firstLine(): string {
     this.line ??= this.text.split('\n', 1)[0] ?? '';
@@ -43,7 +49,8 @@ export class JsonHead {
 
 /**
  * The head the last JSON detection read: detection asks every format of one file in turn, so
- * the formats share one {@link JsonHead} a file (its trimming and its keys) instead of one each.
+ * the formats share one {@link JsonHead} a file (its trimming and its first line) instead of one
+ * each.
  */
 let last: { head: string; json: JsonHead } | null = null;
 
@@ -63,6 +70,6 @@ export function jsonDetect(
 ): ResultFormat['detect'] {
   return (path, head) => {
     const json = jsonHeadOf(head);
-    return opens.includes(json.text[0] ?? ' ') ? claim(json, path) : 0;
+    return json.opensWith(opens) ? claim(json, path) : 0;
   };
 }
