@@ -151,15 +151,13 @@ function isTextList(value: unknown): value is string[] {
 /** A kept trial, checked shallowly (numbers where numbers belong, text where text does). */
 function readTrial(value: unknown): Trial | null {
   if (!isJsonObject(value) || !isJsonObject(value.source)) return null;
-  const { lengthTokens, depthPercent, task, score, model, needle, expected, response, repeat } =
-    value;
+  const { lengthTokens, depthPercent, score, repeat } = value;
   const { file, line } = value.source;
-  const texts = [task, model, needle, expected, response];
   if (
     !isFiniteNumber(lengthTokens) ||
     (depthPercent !== null && !isFiniteNumber(depthPercent)) ||
     !isFiniteNumber(score) ||
-    !texts.every((text) => text === undefined || typeof text === 'string') ||
+    !TRIAL_TEXTS.every((key) => value[key] === undefined || typeof value[key] === 'string') ||
     (repeat !== undefined && !isFiniteNumber(repeat)) ||
     typeof file !== 'string' ||
     (line !== undefined && !isCount(line, 1))

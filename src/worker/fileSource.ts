@@ -18,11 +18,9 @@ export async function fileSource(
   file: File,
   path: string,
   onBytes: (bytes: number) => void,
-  /** The file's bytes when the caller has read them already (small files). */
-  bytes?: ArrayBuffer,
 ): Promise<Source> {
   const whole =
-    file.size <= WHOLE_FILE_BYTES ? new Uint8Array(bytes ?? (await file.arrayBuffer())) : undefined;
+    file.size <= WHOLE_FILE_BYTES ? new Uint8Array(await file.arrayBuffer()) : undefined;
   return byteSource(byteFileOf(file, path), onBytes, whole);
 }
 
@@ -54,7 +52,7 @@ export async function fileSources(
     return bytesSources(path, new Uint8Array(bytes), onBytes, limitBytes);
   }
   const packed = await unpack(byteFileOf(file, path), limitBytes);
-  if (packed === null) return { ok: true, sources: [await fileSource(file, path, onBytes, bytes)] };
+  if (packed === null) return { ok: true, sources: [await fileSource(file, path, onBytes)] };
   return packedSources(packed, file.size, onBytes);
 }
 

@@ -23,10 +23,7 @@ export async function fingerprint(
   if (bytes && bytes.byteLength === file.size) {
     return fingerprintBytes(new Uint8Array(bytes), sha256);
   }
-  const head =
-    bytes && bytes.byteLength <= SAMPLE_BYTES
-      ? bytes
-      : await file.slice(0, SAMPLE_BYTES).arrayBuffer();
+  const head = await file.slice(0, SAMPLE_BYTES).arrayBuffer();
   const tail =
     file.size > 2 * SAMPLE_BYTES
       ? await file.slice(file.size - SAMPLE_BYTES).arrayBuffer()
