@@ -6,7 +6,12 @@
 export { BatchLoader, recordFile, type RecordedFile } from '../src/core/load';
 export type { Source } from '../src/core/source';
 export type { BatchResult, LoadError, Run, RunDraft } from '../src/core/types';
-export { bytesSources, fileSources, type FileSources } from '../src/worker/fileSource';
+export {
+  bytesSources,
+  fileSources,
+  WHOLE_FILE_BYTES,
+  type FileSources,
+} from '../src/worker/fileSource';
 export { Dedupe } from '../src/worker/dedupe';
 export { fingerprint, fingerprintBytes } from '../src/worker/fingerprint';
 export { MAX_FILE_BYTES } from '../src/worker/protocol';

@@ -170,37 +170,33 @@ export async function loadInputs(
     done += 1;
     onFile(done, files.length, input.path);
   };
-  try {
-    for (let i = 0; i < slots.length;) {
-      const slot = slots[i]!;
-      if (slot.state === 'open' || slot.state === 'here') {
-        slot.state = 'here';
-        for (const input of slot.inputs) await taken(input, () => readHere(input));
-        i += 1;
-        if (threaded) await breathe();
-      } else if (slot.state === 'done') {
-        const results = slot.results ?? [];
-        for (const [k, input] of slot.inputs.entries()) {
-          await taken(input, () => takeRecorded(input, results[k] ?? { read: 'large' }));
-        }
-        i += 1;
-      } else {
-        // A reader has this slot: read the last chunk nobody has, ahead, while it works.
-        const ahead = chunks.findLast((s) => s.state === 'open');
-        if (!ahead) {
-          await slot.settled;
-          continue;
-        }
-        sendAway(ahead);
-        const results: RecordedInput[] = [];
-        for (const input of ahead.inputs) results.push(await recordInput(input as DiskInput));
-        ahead.results = results;
-        ahead.state = 'done';
-        await breathe();
+  for (let i = 0; i < slots.length;) {
+    const slot = slots[i]!;
+    if (slot.state === 'open' || slot.state === 'here') {
+      slot.state = 'here';
+      for (const input of slot.inputs) await taken(input, () => readHere(input));
+      i += 1;
+      if (threaded) await breathe();
+    } else if (slot.state === 'done') {
+      const results = slot.results ?? [];
+      for (const [k, input] of slot.inputs.entries()) {
+        await taken(input, () => takeRecorded(input, results[k] ?? { read: 'large' }));
       }
+      i += 1;
+    } else {
+      // A reader has this slot: read the last chunk nobody has, ahead, while it works.
+      const ahead = chunks.findLast((s) => s.state === 'open');
+      if (!ahead) {
+        await slot.settled;
+        continue;
+      }
+      sendAway(ahead);
+      const results: RecordedInput[] = [];
+      for (const input of ahead.inputs) results.push(await recordInput(input as DiskInput));
+      ahead.results = results;
+      ahead.state = 'done';
+      await breathe();
     }
-  } finally {
-    readers?.close();
   }
 
   const result = loader.finish();

@@ -7,6 +7,7 @@ import {
   fingerprint,
   fingerprintBytes,
   MAX_FILE_BYTES,
+  WHOLE_FILE_BYTES,
   recordFile,
   type FileSources,
   type LoadError,
@@ -22,12 +23,6 @@ const sha256 =
   'hash' in nodeCrypto
     ? (data: Uint8Array) => nodeCrypto.hash('sha256', data, 'hex')
     : (data: Uint8Array) => nodeCrypto.createHash('sha256').update(data).digest('hex');
-
-/**
- * Files up to this size are read at once (and may be read on a reading thread, which holds
- * their records); larger ones are opened to be streamed, on the loading thread.
- */
-export const READ_AT_ONCE_BYTES = 1024 * 1024;
 
 /**
  * An input opened as the app's loader worker opens a file: its content fingerprint and what it
@@ -52,7 +47,8 @@ function readSmall(disk: string): { size: number; bytes?: Uint8Array<ArrayBuffer
   const fd = openSync(disk, 'r');
   try {
     const { size } = fstatSync(fd);
-    if (size > READ_AT_ONCE_BYTES) return { size };
+    // Read at once as the app's worker reads a small file; larger ones are streamed.
+    if (size > WHOLE_FILE_BYTES) return { size };
     const bytes = new Uint8Array(size);
     let read = 0;
     while (read < size) {
@@ -100,7 +96,8 @@ export async function openInput(input: InputFile): Promise<Opened> {
 /**
  * An input read on a reading thread, as data: its fingerprint and each source's records (see
  * `recordFile`), or why it could not be opened; `large` for a file past
- * {@link READ_AT_ONCE_BYTES}, left unread for the loading thread to stream in its place.
+ * `WHOLE_FILE_BYTES`, left unread for the loading thread to stream in its place (its records
+ * would all be held).
  */
 export type RecordedInput =
   | { read: true; print: string; files: RecordedFile[] | { error: LoadError } }

@@ -20,6 +20,10 @@ export interface Chunk {
  */
 export interface Readers {
   start(next: () => Chunk | null): void;
+}
+
+/** The command line's reading threads, which their starter ends (cli/main.ts). */
+export interface Threads extends Readers {
   close(): void;
 }
 
@@ -46,7 +50,7 @@ const CHUNKS_PER_THREAD = 2;
  * they are ready by the time the inputs are found; or null where that module is not built
  * beside this one (the sources run under a test runner). A thread asks for work once ready.
  */
-export function threadReaders(count: number): Readers | null {
+export function threadReaders(count: number): Threads | null {
   const file = fileURLToPath(new URL(WORKER_FILE, import.meta.url));
   if (count < 1 || !existsSync(file)) return null;
   // A thread compiles with the code this one keeps (cli/compileCache.mjs), where it keeps any.
