@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeClaudeLikeFolder } from '../scripts/write-fixture-folder.mjs';
-import { cellsOf, FIXTURES, heatmap, LOAD_TIMEOUT, openFiles, realFiles } from './helpers';
+import {
+  cellsOf,
+  FIXTURES,
+  GPT4_128K,
+  heatmap,
+  LOAD_TIMEOUT,
+  openFiles,
+  openGpt4AndRerun,
+} from './helpers';
 
 /** A trial as the test reads it from the files, apart from the app: score 0..1. */
 interface Trial {
@@ -164,28 +172,6 @@ test('margin strips and the length chart give the trial-weighted figures of the 
   await expect(chart.locator('[data-testid="length-band"][data-run="claude-2.1"]')).toHaveCount(1);
 });
 
-const gpt4 = realFiles('gkamradt-gpt-4-128k', [
-  'OpenAI_OriginalResults.json',
-  'OpenAI_OriginalResults_2.json',
-]);
-
-/** The GPT-4 128K original and a re-scored rerun on the same sweep: many cells agree exactly. */
-async function openGpt4AndRerun(page: Page) {
-  await page.goto('/');
-  await openFiles(page, gpt4 ?? []);
-  await expect(page.getByTestId('heatmap')).toHaveCount(1, { timeout: LOAD_TIMEOUT });
-  const original = JSON.parse(readFileSync(gpt4?.[0] ?? '', 'utf8')) as { score: number }[];
-  const rerun = original.map((trial) => ({ ...trial, score: Math.min(10, trial.score + 2) }));
-  await openFiles(page, [
-    {
-      name: 'gpt4-rerun.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(rerun)),
-    },
-  ]);
-  await expect(page.getByTestId('heatmap')).toHaveCount(2, { timeout: LOAD_TIMEOUT });
-}
-
 function overlaps(a: DOMRectLike, b: DOMRectLike): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
@@ -200,7 +186,7 @@ interface DOMRectLike {
 test('the difference legend names both runs, clear of its ticks on a phone, and prints values only where runs differ', async ({
   page,
 }) => {
-  test.skip(!gpt4, 'shared/data/real is absent on this machine');
+  test.skip(!GPT4_128K, 'shared/data/real is absent on this machine');
   test.setTimeout(LOAD_TIMEOUT * 2);
   await openGpt4AndRerun(page);
   const diff = page.getByTestId('diff');

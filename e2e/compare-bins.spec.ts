@@ -2,7 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeClaudeLikeFolder } from '../scripts/write-fixture-folder.mjs';
-import { cellAt, cellsOf, FIXTURES, heatmap, LOAD_TIMEOUT, openFiles, realFiles } from './helpers';
+import {
+  cellAt,
+  cellsOf,
+  FIXTURES,
+  GPT4_128K,
+  heatmap,
+  LOAD_TIMEOUT,
+  MULTI_NEEDLE_RETRIEVAL,
+  openFiles,
+} from './helpers';
 
 /** A trial as the test reads it from the files, apart from the app: score 0..1. */
 interface Trial {
@@ -20,11 +29,6 @@ interface BinCell {
   value: number | null;
   n: number;
 }
-
-const gpt4 = realFiles('gkamradt-gpt-4-128k', [
-  'OpenAI_OriginalResults.json',
-  'OpenAI_OriginalResults_2.json',
-]);
 
 function records(path: string): Record<string, unknown>[] {
   const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -83,13 +87,13 @@ async function openClaudeAndGpt4(page: Page, dir: string): Promise<string[]> {
   await page.goto('/');
   await page.getByTestId('folder-input').setInputFiles(dir);
   await expect(heatmap(page, 'claude-2.1')).toBeVisible({ timeout: LOAD_TIMEOUT });
-  await openFiles(page, gpt4 ?? []);
+  await openFiles(page, GPT4_128K ?? []);
   await expect(page.getByTestId('heatmap')).toHaveCount(2, { timeout: LOAD_TIMEOUT });
   return written;
 }
 
 test.describe('comparing runs of different sweeps on shared bins', () => {
-  test.skip(!gpt4, 'shared/data/real is absent on this machine');
+  test.skip(!GPT4_128K, 'shared/data/real is absent on this machine');
 
   test('Claude-like 35 x 35 against GPT-4 128K 15 x 15: the difference is on bins, each the difference of trial-weighted means', async ({
     page,
@@ -102,7 +106,7 @@ test.describe('comparing runs of different sweeps on shared bins', () => {
       readdirSync(dir).map((name) => join(dir, name)),
       'context_length',
     );
-    const openai = trialsOf(gpt4 ?? [], 'token_limit');
+    const openai = trialsOf(GPT4_128K ?? [], 'token_limit');
     expect(claude).toHaveLength(1376);
 
     const diff = page.getByTestId('diff');
@@ -232,14 +236,12 @@ test('a LongVA-shaped folder: one exact run per all_accuracies.json, video runs 
   await expect(row.getByTestId('cells')).toContainText('9');
 });
 
-const multiNeedle = realFiles('gkamradt-multi-needle', ['gpt4_retrieval.csv']);
-
 test('multi-needle results split by needle count into small multiples on one colour scale', async ({
   page,
 }) => {
-  test.skip(!multiNeedle, 'shared/data/real is absent on this machine');
+  test.skip(!MULTI_NEEDLE_RETRIEVAL, 'shared/data/real is absent on this machine');
   await page.goto('/');
-  await openFiles(page, multiNeedle ?? []);
+  await openFiles(page, MULTI_NEEDLE_RETRIEVAL ?? []);
   await expect(page.getByTestId('heatmap')).toHaveCount(1, { timeout: LOAD_TIMEOUT });
   await page.getByTestId('small-multiples').check();
   const panels = page.locator('figure[data-testid="heatmap"][data-facet]');

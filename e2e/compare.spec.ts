@@ -1,7 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { cellAt, cellsOf, FIXTURES, heatmap, openFiles, realFiles } from './helpers';
+import {
+  cellAt,
+  cellsOf,
+  FIXTURES,
+  GPT4_128K,
+  heatmap,
+  openFiles,
+  openGpt4AndRerun,
+} from './helpers';
 
 const COMPARE = join(FIXTURES, 'compare');
 const STAGES = ['65k', '262k', '524k'].map((s) => `public/samples/checkpoints/stage-${s}.json`);
@@ -185,29 +192,11 @@ test.describe('comparing runs', () => {
   });
 });
 
-const gpt4 = realFiles('gkamradt-gpt-4-128k', [
-  'OpenAI_OriginalResults.json',
-  'OpenAI_OriginalResults_2.json',
-]);
-
 test('the GPT-4 128K original against a second run on the same sweep: exactly 225 shared cells', async ({
   page,
 }) => {
-  test.skip(!gpt4, 'shared/data/real is absent on this machine');
-  await page.goto('/');
-  await openFiles(page, gpt4 ?? []);
-  await expect(page.getByTestId('heatmap')).toHaveCount(1);
-  // A second run on the same sweep: the first repeat re-scored, as a rerun of the model would be.
-  const original = JSON.parse(readFileSync(gpt4?.[0] ?? '', 'utf8')) as { score: number }[];
-  const rerun = original.map((trial) => ({ ...trial, score: Math.min(10, trial.score + 2) }));
-  await openFiles(page, [
-    {
-      name: 'gpt4-rerun.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(rerun)),
-    },
-  ]);
-  await expect(page.getByTestId('heatmap')).toHaveCount(2);
+  test.skip(!GPT4_128K, 'shared/data/real is absent on this machine');
+  await openGpt4AndRerun(page);
   const diff = page.getByTestId('diff');
   await expect(page.getByTestId('diff-note')).toContainText('225 cells compared');
   const diffCells = (await cellsOf(diff)).filter((c) => c.value !== null);

@@ -14,6 +14,15 @@ export function realFiles(folder: string, names: string[]): string[] | null {
   return existsSync(dir) ? names.map((name) => join(dir, name)) : null;
 }
 
+/** The published GPT-4 128K run (gkamradt's original two files), or null where absent. */
+export const GPT4_128K = realFiles('gkamradt-gpt-4-128k', [
+  'OpenAI_OriginalResults.json',
+  'OpenAI_OriginalResults_2.json',
+]);
+
+/** LangChain's GPT-4 multi-needle retrieval run, or null where absent. */
+export const MULTI_NEEDLE_RETRIEVAL = realFiles('gkamradt-multi-needle', ['gpt4_retrieval.csv']);
+
 export const FIXTURES = join(here, 'fixtures');
 
 export function fixtureText(name: string): string {
@@ -90,4 +99,25 @@ export function savedCopy(page: Page): Promise<{ runs: number; metric: unknown }
         };
       }),
   );
+}
+
+/**
+ * Opens the GPT-4 128K original, then a rerun on the same sweep (its first repeat re-scored +2,
+ * as a rerun of the model would be), waiting as long as a load may take for each: many cells
+ * of the two runs agree exactly, the others differ.
+ */
+export async function openGpt4AndRerun(page: Page): Promise<void> {
+  await page.goto('/');
+  await openFiles(page, GPT4_128K ?? []);
+  await expect(page.getByTestId('heatmap')).toHaveCount(1, { timeout: LOAD_TIMEOUT });
+  const original = JSON.parse(readFileSync(GPT4_128K?.[0] ?? '', 'utf8')) as { score: number }[];
+  const rerun = original.map((trial) => ({ ...trial, score: Math.min(10, trial.score + 2) }));
+  await openFiles(page, [
+    {
+      name: 'gpt4-rerun.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(rerun)),
+    },
+  ]);
+  await expect(page.getByTestId('heatmap')).toHaveCount(2, { timeout: LOAD_TIMEOUT });
 }

@@ -6,10 +6,10 @@ import {
   cellAt,
   cellsOf,
   fixtureText,
+  GPT4_128K,
   heatmap,
   LOAD_TIMEOUT,
   openFiles,
-  realFiles,
 } from './helpers';
 
 test.describe('loading results', () => {
@@ -17,16 +17,11 @@ test.describe('loading results', () => {
     await page.goto('/');
   });
 
-  const gpt4 = realFiles('gkamradt-gpt-4-128k', [
-    'OpenAI_OriginalResults.json',
-    'OpenAI_OriginalResults_2.json',
-  ]);
-
   test('the published GPT-4 128K run: both files make one 15 x 15 run with the known values', async ({
     page,
   }) => {
-    test.skip(!gpt4, 'shared/data/real is absent on this machine');
-    await openFiles(page, gpt4 ?? []);
+    test.skip(!GPT4_128K, 'shared/data/real is absent on this machine');
+    await openFiles(page, GPT4_128K ?? []);
     const figure = heatmap(page, 'OpenAI_OriginalResults');
     const cells = await cellsOf(figure);
     expect(cells).toHaveLength(225);

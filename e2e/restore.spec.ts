@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { sharedViewOf } from '../src/state/sharedView';
 import { DEFAULT_VIEW } from '../src/state/viewFields';
-import { LOAD_TIMEOUT, openFiles, realFiles } from './helpers';
+import { GPT4_128K, LOAD_TIMEOUT, openFiles } from './helpers';
 
 declare global {
   interface Window {
@@ -13,10 +13,6 @@ declare global {
   }
 }
 
-const GPT4_FILES = realFiles('gkamradt-gpt-4-128k', [
-  'OpenAI_OriginalResults.json',
-  'OpenAI_OriginalResults_2.json',
-]);
 const TIDY = 'context_length,depth_percent,score';
 const BIG = 'x'.repeat(1_100_000);
 
@@ -108,12 +104,12 @@ const CASES = [
 ];
 
 test.describe('a reload brings back every run that was shown', () => {
-  test.skip(GPT4_FILES === null, 'the real GPT-4 128K results are not on this machine');
+  test.skip(GPT4_128K === null, 'the real GPT-4 128K results are not on this machine');
 
   for (const { name, text } of CASES) {
     test(`after the GPT-4 128K run and ${name}`, async ({ page }) => {
       await page.goto('/');
-      await loadGpt4(page, GPT4_FILES!);
+      await loadGpt4(page, GPT4_128K!);
       await openFiles(page, [file('case.csv', text)]);
       await expect(page.getByTestId('heatmap')).toHaveCount(2, { timeout: LOAD_TIMEOUT });
       const before = await runNames(page);
@@ -131,7 +127,7 @@ test.describe('a reload brings back every run that was shown', () => {
     page,
   }, testInfo) => {
     await page.goto('/');
-    await loadGpt4(page, GPT4_FILES!);
+    await loadGpt4(page, GPT4_128K!);
     await openFiles(page, [
       file('two.csv', `${TIDY},model\n1000,50,1,broken-model\n2000,50,1,kept-model\n`),
     ]);

@@ -7,8 +7,8 @@ import {
   FIXTURES,
   heatmap,
   LOAD_TIMEOUT,
+  MULTI_NEEDLE_RETRIEVAL,
   openFiles,
-  realFiles,
   savedCopy,
 } from './helpers';
 
@@ -180,14 +180,12 @@ test('the LangChain multi-needle run split by needle count: three runs, each its
   await context.close();
 });
 
-const multiNeedle = realFiles('gkamradt-multi-needle', ['gpt4_retrieval.csv']);
-
 test('the published GPT-4 multi-needle run split by needle count gives runs of 1, 3 and 10 needles', async ({
   page,
 }) => {
-  test.skip(!multiNeedle, 'shared/data/real is absent on this machine');
+  test.skip(!MULTI_NEEDLE_RETRIEVAL, 'shared/data/real is absent on this machine');
   await page.goto('/');
-  await openFiles(page, multiNeedle ?? []);
+  await openFiles(page, MULTI_NEEDLE_RETRIEVAL ?? []);
   await expect(page.getByTestId('heatmap')).toHaveCount(1, { timeout: LOAD_TIMEOUT });
   const item = page.getByTestId('run-item');
   await item.getByTestId('run-split-field').selectOption('needles');
