@@ -203,11 +203,14 @@ test('the difference legend names both runs, clear of its ticks on a phone, and 
   const differing = cells.filter((c) => Math.round((c.value ?? 0) * 100) !== 0);
   expect(differing.length).toBeGreaterThan(0);
   expect(differing.length).toBeLessThan(225);
+  // The labels may come a frame after the cells: wait for them before reading them.
+  await expect(diff.locator('.value-labels text')).toHaveCount(differing.length);
   const labels = await diff.locator('.value-labels text').allTextContents();
   expect(labels).toHaveLength(differing.length);
   for (const label of labels) expect(label).toMatch(/^[+−][1-9]\d*$/);
   // The data table still gives every cell, the unlabelled ones as 0.
   await diff.locator('summary', { hasText: 'Data table' }).click();
+  await expect(diff.getByTestId('data-table').locator('tbody td')).toHaveCount(225);
   const table = await diff.getByTestId('data-table').locator('tbody td').allTextContents();
   expect(table).toHaveLength(225);
   expect(table.filter((text) => text === '0')).toHaveLength(225 - differing.length);
