@@ -55,6 +55,20 @@ describe('EvalScope needle_haystack parsing', () => {
     ]);
   });
 
+  it('skips a subset whose num is too large to count or not whole, keeping the others', async () => {
+    const text = report([
+      {
+        name: 'Context#1000 Depth#0',
+        categories: subsets(['english', 1, 1e308], ['chinese', 0.5, 2.5], ['french', 0.25, 4]),
+      },
+    ]);
+    const [run] = (await loadBatch([{ path: PATH, text }])).runs;
+    expect(run?.cells.map((c) => [c.task, c.n, cellMean(c)])).toEqual([['french', 4, 0.25]]);
+    expect(run?.warnings[0]).toBe(
+      `${PATH}: 2 records skipped (first at item 1: num 1e+308 is not a count of samples)`,
+    );
+  });
+
   it('skips metrics that name no cell and subsets without a count, saying why', async () => {
     const text = report([
       { name: 'Context#1000 Depth#0', categories: subsets(['english', 1, 1], ['chinese', 1, 0]) },

@@ -68,13 +68,9 @@ function parseReport(root: JsonRoot<typeof REPORT.shape>, reading: FileReading):
       }
       const task = optionalText(subset.name);
       const meanScore = check.number('score', subset.score);
-      const n = meanScore === null ? null : check.number('num', subset.num);
-      if (meanScore === null || n === null) continue;
-      if (!check.inRange('score', meanScore, 1)) continue;
-      if (!Number.isInteger(n) || n < 1) {
-        check.skip('num', `num ${n} is not a count of samples`);
-        continue;
-      }
+      if (meanScore === null || !check.inRange('score', meanScore, 1)) continue;
+      const n = check.count('num', subset.num, `num ${given(subset.num)} is not a count of samples`);
+      if (n === null) continue;
       reading.summary({ ...cell, task, model, n, meanScore, source: { file: reading.file } });
     }
   });

@@ -1,4 +1,4 @@
-import { optionalText, toFiniteNumber } from '../normalize';
+import { optionalText } from '../normalize';
 import { forEachJsonLine } from '../read/jsonLines';
 import { baseName, type ResultFormat } from './format';
 import { given, RecordCheck } from './kit/fields';
@@ -32,10 +32,12 @@ export const nemoMrcr: ResultFormat = {
       const tokens = check.number('n_tokens', row.n_tokens);
       if (tokens === null) return;
       if (tokens < 1) return check.skip('n_tokens', `n_tokens ${tokens} is not positive`);
-      const needles = toFiniteNumber(row.n_needles);
-      if (needles === null || !Number.isInteger(needles) || needles < 1) {
-        return check.skip('n_needles', `n_needles ${given(row.n_needles)} is not a needle count`);
-      }
+      const needles = check.count(
+        'n_needles',
+        row.n_needles,
+        `n_needles ${given(row.n_needles)} is not a needle count`,
+      );
+      if (needles === null) return;
       const score = check.number('seq_match_ratio', row.seq_match_ratio);
       if (score === null || !check.inRange('seq_match_ratio', score, 1)) return;
       const lengthTokens = powerOfTwoAbove(tokens);

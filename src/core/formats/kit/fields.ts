@@ -43,6 +43,17 @@ export class RecordCheck {
   }
 
   /**
+   * A count of at least 1 (samples, needles), or null after skipping with `<name> <value> is
+   * not a count` (or `detail`). The count must be a safe integer: 1e308 is an integer to
+   * JavaScript, but two of them sum to Infinity and the cell's mean to NaN.
+   */
+  count(name: string, value: unknown, detail?: string): number | null {
+    const number = toFiniteNumber(value);
+    if (number !== null && Number.isSafeInteger(number) && number >= 1) return number;
+    return this.skip(name, detail ?? `${name} ${given(value)} is not a count`);
+  }
+
+  /**
    * Whether a (length, depth) can go on the grid; skips the record when not. `options` is the
    * producer's opt-in beyond the usual coordinates (a length of 0 for "no filler").
    */
