@@ -6,7 +6,7 @@
  * wrong column, a crafted file) can make a run the app cannot keep, draw or bring back.
  */
 import type { RecordProblem } from './normalize';
-import type { Cell, CellSummary, FailedCall, Trial } from './types';
+import type { Cell, CellSummary, Facets, FailedCall, Trial } from './types';
 
 /**
  * The longest context length kept, in tokens: 1e9, a hundred times the longest context window
@@ -28,6 +28,10 @@ export const MAX_STORED_NAME_CHARS = 500;
  * (cells would merge). Share links allow fewer (`share/cell.ts`), to stay short.
  */
 export const MAX_TASK_CHARS = 10_000;
+/** Facet fields a cell or record may carry (needle count, mode): a few, each name and value short. */
+export const MAX_FACETS = 8;
+/** The longest facet name or value: a facet labels a small multiple, and is a coordinate. */
+export const MAX_FACET_CHARS = 200;
 /** A kept trial's needle, expected answer and response are cut to this for the drill-down. */
 export const MAX_DETAIL_CHARS = 100_000;
 /** Notes and file paths of a run: each cut to this many characters. */
@@ -62,6 +66,40 @@ export function countLimitProblem(n: number): RecordProblem | null {
     kind: 'count-limit',
     detail: `n ${n} is more trials than Haymap counts in one row (${MAX_RECORD_TRIALS.toLocaleString('en-US')})`,
   };
+}
+
+/**
+ * Why a record's or cell's facets cannot be kept, or null. A facet is a coordinate (records
+ * of one facet value make one small multiple), so a record past it is skipped, never cut.
+ */
+export function facetsLimitProblem(facets: Facets | undefined): RecordProblem | null {
+  if (facets === undefined || facetsWithinLimits(facets)) return null;
+  const entries = Object.entries(facets);
+  const long = entries.find(
+    ([field, text]) => field.length > MAX_FACET_CHARS || text.length > MAX_FACET_CHARS,
+  );
+  const detail =
+    entries.length > MAX_FACETS
+      ? `${entries.length} facets, more than the ${MAX_FACETS} Haymap keeps`
+      : `the facet ${JSON.stringify(clip(long?.[0] ?? '', 40))} is longer than ${MAX_FACET_CHARS} characters`;
+  return { kind: 'facet-limit', detail };
+}
+
+/**
+ * Whether facets are texts by name, within {@link MAX_FACETS} and {@link MAX_FACET_CHARS}
+ * (a share's facets are checked with it while still unknown).
+ */
+export function facetsWithinLimits(facets: { readonly [field: string]: unknown }): boolean {
+  const entries = Object.entries(facets);
+  return (
+    entries.length <= MAX_FACETS &&
+    entries.every(
+      ([field, text]) =>
+        field.length <= MAX_FACET_CHARS &&
+        typeof text === 'string' &&
+        text.length <= MAX_FACET_CHARS,
+    )
+  );
 }
 
 /** `text` cut to `max` characters (never through a surrogate pair), or as it is. */
@@ -118,7 +156,7 @@ export class RecordLimits {
    * dropped or cut as its cell was, without counting the record twice; texts cut as for trials.
    */
   detail(trial: Trial): Trial | null {
-    if (lengthLimitProblem(trial.lengthTokens) ?? taskLimitProblem(trial.task ?? '')) return null;
+    if (placeLimitProblem(trial)) return null;
     const { model } = trial;
     const named =
       model !== undefined && model.length > MAX_RUN_NAME_CHARS
@@ -141,30 +179,41 @@ export class RecordLimits {
 
   /** A whole cell (a share file's) and its run name within limits, or null when skipped. */
   cell(cell: Cell, model: string | undefined): { cell: Cell; model: string | undefined } | null {
-    const problem =
-      lengthLimitProblem(cell.lengthTokens) ??
-      countLimitProblem(cell.n) ??
-      taskLimitProblem(cell.task);
+    const problem = placeLimitProblem(cell) ?? countLimitProblem(cell.n);
     if (problem) return this.skip(problem);
     return { cell, model: this.name(model) };
   }
 
   /** One note per kind of skip or cut, with its count. */
   messages(): string[] {
-    const skips = [...this.skipped.values()].map(({ count, detail, line }) => {
-      const head = count === 1 ? '1 record skipped' : `${count} records skipped`;
-      const where = line === undefined ? '' : `line ${line}: `;
-      return `${this.file}: ${head} (${count === 1 ? '' : 'first at '}${where}${detail})`;
-    });
     const cuts = [...this.cut].map(
-      ([what, count]) =>
-        `${this.file}: ${count} ${count === 1 ? 'record' : 'records'} with ${what}`,
+      ([what, count]) => `${count} ${count === 1 ? 'record' : 'records'} with ${what}`,
     );
-    return [...skips, ...cuts];
+    return [...this.skips(), ...cuts].map((message) => `${this.file}: ${message}`);
+  }
+
+  /**
+   * Why a file gave nothing, when each of its records was past a limit (null when none was):
+   * the skips, at the line of the first.
+   */
+  nothingKept(): { reason: string; line?: number } | null {
+    const first = this.skipped.values().next().value;
+    if (!first) return null;
+    const reason = `no record within the limits Haymap keeps: ${this.skips().join('; ')}`;
+    return first.line === undefined ? { reason } : { reason, line: first.line };
+  }
+
+  /** One phrase per kind of skip, with its count: `2 records skipped (first at line 3: …)`. */
+  private skips(): string[] {
+    return [...this.skipped.values()].map(({ count, detail, line }) => {
+      const head = count === 1 ? '1 record skipped' : `${count} records skipped`;
+      if (line === undefined) return `${head} (${count === 1 ? '' : 'first: '}${detail})`;
+      return `${head} (${count === 1 ? '' : 'first at '}line ${line}: ${detail})`;
+    });
   }
 
   private record<T extends Record>(record: T): T | null {
-    const problem = lengthLimitProblem(record.lengthTokens) ?? taskLimitProblem(record.task ?? '');
+    const problem = placeLimitProblem(record);
     if (problem) return this.skip(problem, record.source.line);
     const model = this.name(record.model);
     return model === record.model ? record : { ...record, model };
@@ -186,6 +235,19 @@ export class RecordLimits {
   private count(what: string): void {
     this.cut.set(what, (this.cut.get(what) ?? 0) + 1);
   }
+}
+
+/** Why a record's or cell's place (length, task, facets) is past the limits, or null. */
+function placeLimitProblem(place: {
+  lengthTokens: number;
+  task?: string;
+  facets?: Facets;
+}): RecordProblem | null {
+  return (
+    lengthLimitProblem(place.lengthTokens) ??
+    taskLimitProblem(place.task ?? '') ??
+    facetsLimitProblem(place.facets)
+  );
 }
 
 function taskLimitProblem(task: string): RecordProblem | null {

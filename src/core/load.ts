@@ -233,6 +233,9 @@ export class BatchLoader {
     }
     if (read.kind === 'failed') return this.fail(read.error);
     const { path, reader, outcome } = read;
+    // Every record past the limits: the file failed, rather than loaded empty without a word.
+    const nothing = fileGroups.size === 0 ? limits.nothingKept() : null;
+    if (nothing) return this.fail({ file: path, ...nothing });
     this.formats.push({
       file: path,
       formatId: reader.id,

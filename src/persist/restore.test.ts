@@ -58,6 +58,45 @@ describe('limits at load, so that a restore brings back what was loaded', () => 
     expect(roundTrip(runs).restored.map((r) => r.draft)).toEqual(runs);
   });
 
+  /** A LongBench v2 row: its difficulty is the run's one facet. */
+  const longBenchRow = (difficulty: string, judge: boolean) =>
+    JSON.stringify({ _id: 'q', domain: 'QA', difficulty, length: 'short', pred: 'A', judge });
+
+  it('skips a record whose facet is too long to be one, with a counted note', async () => {
+    const text = [longBenchRow('easy', true), longBenchRow('9'.repeat(400), false)].join('\n');
+    const { runs, errors } = await loadBatch([{ path: 'm/gpt-4o.jsonl', text }]);
+    expect(errors).toEqual([]);
+    expect(runs[0]!.cells.map((cell) => [cell.facets, cell.n])).toEqual([
+      [{ difficulty: 'easy' }, 1],
+    ]);
+    expect(runs[0]!.warnings).toContain(
+      'm/gpt-4o.jsonl: 1 record skipped (line 2: the facet "difficulty" is longer than 200 characters)',
+    );
+    expect(roundTrip(runs).restored.map((r) => r.draft)).toEqual(runs);
+  });
+
+  it('fails a file all of whose records are past the limits, saying why, and keeps the others', async () => {
+    const long = 'x'.repeat(400);
+    const { runs, errors, formats } = await loadBatch([
+      {
+        path: 'a/gpt-4o.jsonl',
+        text: [longBenchRow(long, true), longBenchRow(long, true)].join('\n'),
+      },
+      { path: 'b/gpt-4o.jsonl', text: longBenchRow('hard', true) },
+    ]);
+    expect(runs.map((run) => run.files)).toEqual([['b/gpt-4o.jsonl']]);
+    expect(formats.map((format) => format.file)).toEqual(['b/gpt-4o.jsonl']);
+    expect(errors).toEqual([
+      {
+        file: 'a/gpt-4o.jsonl',
+        line: 1,
+        reason:
+          'no record within the limits Haymap keeps: 2 records skipped (first at line 1: ' +
+          'the facet "difficulty" is longer than 200 characters)',
+      },
+    ]);
+  });
+
   it('refuses a run with more distinct lengths than a heatmap can draw, naming the count', async () => {
     const rows = Array.from({ length: MAX_AXIS_VALUES + 1 }, (_, i) => [1000 + i, 50, 1]);
     const { runs, errors } = await loadBatch([csvFile('wide.csv', TIDY, rows)]);

@@ -1,5 +1,6 @@
 import { GridAccumulator } from '../../aggregate';
 import { cellOf } from '../../cells';
+import { facetsWithinLimits, MAX_FACETS } from '../../limits';
 import { isJsonObject } from '../../read/json';
 import type { Cell, Facets, RunDraft } from '../../types';
 import { accept, isCount, isList, isNumberIn, isText, refuse, type Checked } from './guards';
@@ -165,18 +166,8 @@ function checkCounts(
   return accept({ n, failedCalls, sum, scoreValues, scoreCounts, summaryN, summaryPasses });
 }
 
-/** Facet fields a cell may carry (needle count, mode): a few, each name and value short. */
-const MAX_FACETS = 8;
-const MAX_FACET_CHARS = 200;
-
 /** A cell's facets: field -> value, a few short texts (needles -> "3"). */
 export function isFacets(value: unknown): value is Facets {
   if (!isJsonObject(value)) return false;
-  const entries = Object.entries(value);
-  return (
-    entries.length <= MAX_FACETS &&
-    entries.every(
-      ([field, text]) => field.length <= MAX_FACET_CHARS && isText(text, MAX_FACET_CHARS),
-    )
-  );
+  return facetsWithinLimits(value);
 }
