@@ -114,18 +114,67 @@ function interFonts(require: NodeJS.Require): string[] {
   });
 }
 
+/** What resvg's native binding offers here: its renderer, which takes its options as JSON. */
+interface NativeResvg {
+  Resvg: new (svg: string, options: string) => { render(): { asPng(): Buffer } };
+}
+
+/**
+ * resvg's platform packages for this machine, in the order to try: the one npm installed
+ * (its `os`, `cpu` and `libc` match) loads, a wrong libc's fails to, and is passed over.
+ */
+export function platformBindings(
+  platform: string = process.platform,
+  arch: string = process.arch,
+): string[] {
+  const names: Partial<Record<string, string[]>> = {
+    linux: [`linux-${arch}-gnu`, `linux-${arch}-musl`],
+    darwin: [`darwin-${arch}`],
+    win32: [`win32-${arch}-msvc`],
+  };
+  return (names[platform] ?? []).map((name) => `@resvg/resvg-js-${name}`);
+}
+
+/**
+ * resvg's native binding, loaded here on the first PNG, not when the command line starts:
+ * straight from its platform package where one loads, else through @resvg/resvg-js, whose
+ * loader first asks `process.report` which C library this is (a full diagnostic report, a
+ * tenth of a PNG's time) and tries a dozen paths. Both are the same binding.
+ */
+export function resvgBinding(
+  require: NodeJS.Require,
+  candidates: readonly string[] = platformBindings(),
+): { binding: NativeResvg; from: string } {
+  for (const name of candidates) {
+    try {
+      return { binding: require(name) as NativeResvg, from: name };
+    } catch {
+      // Not installed here, or built for another C library: the next, or the package's loader.
+    }
+  }
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  // The package's class takes the options as an object and passes them on as JSON.
+  const binding: NativeResvg = {
+    Resvg: class extends Resvg {
+      constructor(svg: string, options: string) {
+        super(svg, JSON.parse(options) as ConstructorParameters<typeof Resvg>[1]);
+      }
+    },
+  };
+  return { binding, from: '@resvg/resvg-js' };
+}
+
 /**
  * The figure as a PNG of `scale` times its size, drawn by resvg with Inter only: system fonts
- * are left out, so the same figure gives the same pixels on any machine. resvg's native
- * binding is loaded here, on the first PNG, not when the command line starts.
+ * are left out, so the same figure gives the same pixels on any machine.
  */
 export function figurePng(figure: RenderedFigure, scale: number): Buffer {
   const require = createRequire(import.meta.url);
-  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  const resvg = new Resvg(figure.svg, {
+  const { Resvg } = resvgBinding(require).binding;
+  const options = {
     fitTo: { mode: 'zoom', value: scale },
     font: { fontFiles: interFonts(require), loadSystemFonts: false, defaultFontFamily: 'Inter' },
     background: 'rgba(0,0,0,0)',
-  });
-  return resvg.render().asPng();
+  };
+  return new Resvg(figure.svg, JSON.stringify(options)).render().asPng();
 }
