@@ -112,10 +112,11 @@ export function runFolder(folder: string): string {
 function folderSplitNeeded(groups: readonly RunGroup[]): boolean {
   const foldersByName = new Map<string, Set<string>>();
   for (const group of groups) {
+    const folder = runFolder(group.key.folder);
     for (const file of group.files) {
       const name = file.slice(file.lastIndexOf('/') + 1);
       const folders = foldersByName.get(name) ?? new Set<string>();
-      folders.add(runFolder(group.key.folder));
+      folders.add(folder);
       foldersByName.set(name, folders);
     }
   }
@@ -126,7 +127,9 @@ function groupIndices<K>(items: readonly number[], key: (i: number) => K): Map<K
   const out = new Map<K, number[]>();
   for (const i of items) {
     const k = key(i);
-    out.set(k, [...(out.get(k) ?? []), i]);
+    const group = out.get(k);
+    if (group) group.push(i);
+    else out.set(k, [i]);
   }
   return out;
 }
