@@ -3,9 +3,12 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { install } from './compileCache.mjs';
 
 const require = createRequire(import.meta.url);
+// CommonJS, as the bundle is: the reading threads load it too, without the ES module loader.
+const { install } = /** @type {typeof import('./compileCache.cjs')} */ (
+  require('./compileCache.cjs')
+);
 const bundleDir = fileURLToPath(new URL('../dist-cli/', import.meta.url));
 if (!existsSync(`${bundleDir}main.cjs`)) {
   process.stderr.write('haymap: not built yet; run `npm run build` in the checkout first\n');

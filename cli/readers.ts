@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DiskInput } from './inputs';
 import type { RecordedInput } from './read';
@@ -36,7 +36,7 @@ export interface ReaderTask {
   inputs: DiskInput[];
 }
 
-/** Set by cli/compileCache.mjs to its own path where the command line keeps compiled code. */
+/** Set by cli/compileCache.cjs to its own path where the command line keeps compiled code. */
 const COMPILE_CACHE_ENV = 'HAYMAP_COMPILE_CACHE';
 
 /** The reading thread's module, built beside the command line's (`npm run build`). */
@@ -53,11 +53,11 @@ const CHUNKS_PER_THREAD = 2;
 export function threadReaders(count: number): Threads | null {
   const file = fileURLToPath(new URL(WORKER_FILE, import.meta.url));
   if (count < 1 || !existsSync(file)) return null;
-  // A thread compiles with the code this one keeps (cli/compileCache.mjs), where it keeps any.
+  // A thread compiles with the code this one keeps (cli/compileCache.cjs), where it keeps any.
   const cache = process.env[COMPILE_CACHE_ENV];
   const boot = cache
-    ? `import(${JSON.stringify(pathToFileURL(cache).href)}).then((cache) => {` +
-      `cache.install(${JSON.stringify(dirname(file))}); require(${JSON.stringify(file)}); });`
+    ? `require(${JSON.stringify(cache)}).install(${JSON.stringify(dirname(file))});` +
+      `require(${JSON.stringify(file)});`
     : null;
   let next: (() => Chunk | null) | null = null;
   const fills: (() => void)[] = [];

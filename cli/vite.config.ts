@@ -9,7 +9,7 @@ import { defineConfig } from 'vite';
  * reads a few files rather than resolving hundreds of modules; only resvg's native binding
  * stays external. Each command is a chunk of its own (cli/main.ts imports them when they run).
  * No source maps: a start should read and compile nothing it does not run. CommonJS, because
- * Node 20 keeps compiled code between runs only for scripts (cli/compileCache.mjs), not for
+ * Node 20 keeps compiled code between runs only for scripts (cli/compileCache.cjs), not for
  * ES modules.
  */
 export default defineConfig({

@@ -4,15 +4,16 @@
 // same file on the same Node; a run that found none, or had its code refused, writes it on
 // exit, with every function that run compiled. The cache sits in the bundle's folder, owned by
 // whoever built it: where that cannot be written, nothing is kept.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { basename, dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+'use strict';
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { createRequire } = Module;
+const { basename, dirname, join, sep } = require('node:path');
+const vm = require('node:vm');
 
 /** Names this file for the bundle's threads (cli/readers.ts), to use the same cache. */
-export const ENV = 'HAYMAP_COMPILE_CACHE';
+const ENV = 'HAYMAP_COMPILE_CACHE';
 
 /**
  * The cache's file for a bundle file of this content, compiled by this Node.
@@ -38,13 +39,13 @@ function cacheFile(dir, filename, content) {
  * later, Node's own compile cache does it for every file.
  * @param {string} bundleDir
  */
-export function install(bundleDir) {
+function install(bundleDir) {
   const nodeCache = /** @type {{ enableCompileCache?: () => unknown }} */ (Module);
   if (typeof nodeCache.enableCompileCache === 'function') {
     nodeCache.enableCompileCache();
     return;
   }
-  process.env[ENV] = fileURLToPath(import.meta.url);
+  process.env[ENV] = __filename;
   const prefix = bundleDir.endsWith(sep) ? bundleDir : `${bundleDir}${sep}`;
   /** @type {{ script: vm.Script; file: string }[]} */
   const toWrite = [];
@@ -82,3 +83,5 @@ export function install(bundleDir) {
     }
   });
 }
+
+module.exports = { ENV, install };
