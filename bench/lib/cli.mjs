@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 
 import { OUT_DIR, ROOT } from './paths.mjs';
+import { runNotebookOnce } from './peer.mjs';
 import { median } from './stats.mjs';
 
 /** @typedef {import('./inputs.mjs').Input} Input */
@@ -20,6 +21,9 @@ import { median } from './stats.mjs';
  * @property {number} exitMs median, spawned to the process ended
  * @property {number} width of the PNG, px
  * @property {number} height of the PNG, px
+ * @property {number} [notebookMs] median of the notebook's runs taken in turn with these
+ *   (ABAB: one render, one notebook, and again), process spawned to the PNG written
+ * @property {number} [notebookRuns]
  */
 
 const BIN = join(ROOT, 'cli', 'bin.mjs');
@@ -78,12 +82,16 @@ function runOnce(input) {
 }
 
 /**
- * `haymap render` to PNG on every input the notebook runs on, as often as the notebook runs.
+ * `haymap render` to PNG on every input the notebook runs on, as often as the notebook runs,
+ * each run followed by one of the notebook's when it is available (`withNotebook`): the ratio
+ * compares runs taken in turn, so the machine's speed drifting between sections (by a third
+ * from one minute to the next here) weighs on both alike.
  * @param {Input[]} inputs
  * @param {(line: string) => void} log
+ * @param {boolean} [withNotebook]
  * @returns {Promise<CliFigure[]>}
  */
-export async function benchCli(inputs, log) {
+export async function benchCli(inputs, log, withNotebook = false) {
   /** @type {CliFigure[]} */
   const figures = [];
   for (const input of inputs) {
@@ -92,6 +100,8 @@ export async function benchCli(inputs, log) {
     const times = [];
     /** @type {number[]} */
     const exits = [];
+    /** @type {number[]} */
+    const notebook = [];
     let png = '';
     // One untimed run first: it fills the command line's compile cache (as the notebook's
     // Python has its modules' bytecode cached already), then every timed run finds it.
@@ -101,6 +111,7 @@ export async function benchCli(inputs, log) {
       times.push(run.ms);
       exits.push(run.exitMs);
       png = run.png;
+      if (withNotebook) notebook.push((await runNotebookOnce(input)).e2eMs);
     }
     const bytes = readFileSync(png);
     const figure = {
@@ -112,9 +123,18 @@ export async function benchCli(inputs, log) {
       exitMs: median(exits),
       width: bytes.readUInt32BE(16),
       height: bytes.readUInt32BE(20),
+      ...(notebook.length > 0
+        ? { notebookMs: median(notebook), notebookRuns: notebook.length }
+        : {}),
     };
     figures.push(figure);
-    log(`  ${input.id}: ${(figure.e2eMs / 1000).toFixed(2)} s to PNG (${times.length} runs)`);
+    const beside =
+      figure.notebookMs === undefined
+        ? ''
+        : `, notebook ${(figure.notebookMs / 1000).toFixed(2)} s in turn: ${(figure.notebookMs / figure.e2eMs).toFixed(1)}x`;
+    log(
+      `  ${input.id}: ${(figure.e2eMs / 1000).toFixed(2)} s to PNG (${times.length} runs)${beside}`,
+    );
   }
   return figures;
 }

@@ -149,27 +149,30 @@ export function cliSection(r) {
   if (figures.length === 0) return '## `haymap render` vs the notebook\n\nNot measured.';
   const rows = figures.map((c) => {
     const p = r.peer.figures.find((f) => f.id === c.id);
+    const notebook = c.notebookMs;
     return [
       inputLabel(r.inputs, c.id),
       `${seconds(c.e2eMs)} (${c.runs}; ${seconds(c.minMs)}–${seconds(c.maxMs)})`,
       `${c.width} × ${c.height}`,
-      p ? `${seconds(p.e2eMs)} (${p.runs})` : '—',
-      p ? `**${times(p.e2eMs / c.e2eMs)}**` : '—',
+      notebook === undefined ? '—' : `${seconds(notebook)} (${c.notebookRuns ?? 0})`,
+      notebook === undefined ? '—' : `**${times(notebook / c.e2eMs)}**`,
+      p ? `${seconds(p.e2eMs)} (${p.runs}): ${times(p.e2eMs / c.e2eMs)}` : '—',
       p ? times(p.warmMs / c.e2eMs) : '—',
     ];
   });
   return [
     '## `haymap render` vs the notebook',
     '',
-    "`node cli/bin.mjs render <input> -o out.png` (the command line, `dist-cli/`): read the input with the app's readers, render the figure the app exports (React on the server) and draw it as a PNG with resvg, a folder's files read on one thread per core. Each input is run once untimed first, which fills the compile cache (the notebook's Python has its modules' bytecode cached likewise). Timed from spawning `node` to the PNG written (the file's modification time), as the notebook is timed to its PNG written, each process's exit after that left out of both; both in this run on the same inputs. Ratio: the notebook's time over the command line's (above 1: the command line is faster); \"warm\" compares the notebook's warm-kernel time with the whole command-line process.",
+    "`node cli/bin.mjs render <input> -o out.png` (the command line, `dist-cli/`): read the input with the app's readers, render the figure the app exports (React on the server) and draw it as a PNG with resvg, a folder's files read on one thread per core. Each input is run once untimed first, which fills the compile cache (the notebook's Python has its modules' bytecode cached likewise). Timed from spawning `node` to the PNG written (the file's modification time), as the notebook is timed to its PNG written, each process's exit after that left out of both; both in this run on the same inputs. Each render is followed by one notebook run (ABAB), and the ratio is the notebook's median over the command line's from those runs taken in turn (above 1: the command line is faster), so a drift of the machine's speed between sections weighs on both. The notebook section's own runs, minutes apart, are shown beside for reference; \"warm\" compares the notebook's warm-kernel time with the whole command-line process.",
     '',
     table(
       [
         'Input',
         '`haymap render` to PNG (runs; min–max)',
         'PNG px',
-        'Notebook, process to PNG (runs)',
+        'Notebook in turn, process to PNG (runs)',
         'Ratio',
+        'Notebook section (runs): ratio',
         'Ratio (warm kernel)',
       ],
       rows,
