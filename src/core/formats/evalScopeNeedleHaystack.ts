@@ -69,7 +69,11 @@ function parseReport(root: JsonRoot<typeof REPORT.shape>, reading: FileReading):
       const task = optionalText(subset.name);
       const meanScore = check.number('score', subset.score);
       if (meanScore === null || !check.inRange('score', meanScore, 1)) continue;
-      const n = check.count('num', subset.num, `num ${given(subset.num)} is not a count of samples`);
+      const n = check.count(
+        'num',
+        subset.num,
+        `num ${given(subset.num)} is not a count of samples`,
+      );
       if (n === null) continue;
       reading.summary({ ...cell, task, model, n, meanScore, source: { file: reading.file } });
     }
