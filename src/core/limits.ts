@@ -194,13 +194,11 @@ export class RecordLimits {
 
   /**
    * Why a file gave nothing, when each of its records was past a limit (null when none was):
-   * the skips, at the line of the first.
+   * the skips, each kind with its count and the line of its first.
    */
-  nothingKept(): { reason: string; line?: number } | null {
-    const first = this.skipped.values().next().value;
-    if (!first) return null;
-    const reason = `no record within the limits Haymap keeps: ${this.skips().join('; ')}`;
-    return first.line === undefined ? { reason } : { reason, line: first.line };
+  nothingKept(): string | null {
+    if (this.skipped.size === 0) return null;
+    return `no record within the limits Haymap keeps: ${this.skips().join('; ')}`;
   }
 
   /** One phrase per kind of skip, with its count: `2 records skipped (first at line 3: …)`. */

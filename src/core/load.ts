@@ -235,7 +235,7 @@ export class BatchLoader {
     const { path, reader, outcome } = read;
     // Every record past the limits: the file failed, rather than loaded empty without a word.
     const nothing = fileGroups.size === 0 ? limits.nothingKept() : null;
-    if (nothing) return this.fail({ file: path, ...nothing });
+    if (nothing) return this.fail({ file: path, reason: nothing });
     this.formats.push({
       file: path,
       formatId: reader.id,

@@ -89,7 +89,6 @@ describe('limits at load, so that a restore brings back what was loaded', () => 
     expect(errors).toEqual([
       {
         file: 'a/gpt-4o.jsonl',
-        line: 1,
         reason:
           'no record within the limits Haymap keeps: 2 records skipped (first at line 1: ' +
           'the facet "difficulty" is longer than 200 characters)',
