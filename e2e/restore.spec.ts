@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import Papa from 'papaparse';
 import { sharedViewOf } from '../src/state/sharedView';
 import { DEFAULT_VIEW } from '../src/state/viewFields';
@@ -87,6 +87,28 @@ async function longestTask(page: Page): Promise<number> {
       navigation instanceof PerformanceNavigationTiming ? navigation.domContentLoadedEventEnd : 0;
     const after = window.longTaskEntries.filter(([start]) => start >= loaded);
     return Math.max(0, ...after.map(([, duration]) => duration));
+  });
+}
+
+/**
+ * The page still loads and draws after a refusal: one more small file comes up as a heatmap
+ * of its own (waited for as long as a load may take, whatever the machine's speed).
+ */
+async function expectStillWorking(page: Page): Promise<void> {
+  const before = await page.getByTestId('heatmap').count();
+  await openFiles(page, [file('after.csv', `${TIDY}\n4000,0,1\n`)]);
+  await expect(page.getByTestId('heatmap')).toHaveCount(before + 1, { timeout: LOAD_TIMEOUT });
+}
+
+/**
+ * The longest main-thread task, as an annotation of the test: reported, not asserted, as a
+ * time depends on the machine (`npm run bench` judges the longest task against its budget).
+ */
+async function reportLongestTask(page: Page, testInfo: TestInfo, what: string): Promise<void> {
+  const longest = await longestTask(page);
+  testInfo.annotations.push({
+    type: 'longest task',
+    description: `${what}: ${Math.round(longest)} ms`,
   });
 }
 
@@ -246,14 +268,11 @@ test.describe('inputs that would freeze the page', () => {
       timeout: LOAD_TIMEOUT,
     });
     await expect(error).toContainText('wide.csv');
+    // Refused before anything of it is drawn: the page holds the tiny run's two cells only.
     await expect(page.getByTestId('heatmap')).toHaveCount(1);
-
-    const longest = await longestTask(page);
-    testInfo.annotations.push({
-      type: 'longest task',
-      description: `100,000-length CSV: ${Math.round(longest)} ms`,
-    });
-    expect(longest).toBeLessThanOrEqual(200);
+    await expect(page.getByTestId('heatmap').locator('rect[data-length]')).toHaveCount(2);
+    await reportLongestTask(page, testInfo, '100,000-length CSV');
+    await expectStillWorking(page);
   });
 
   test('a share link of 20,000 runs is refused with a clear message, the page stays responsive', async ({
@@ -275,12 +294,7 @@ test.describe('inputs that would freeze the page', () => {
     await expect(error).toContainText('Share link', { timeout: LOAD_TIMEOUT });
     await expect(error).toContainText('holds 20,000 runs; a share brings up to 500');
     await expect(page.getByTestId('heatmap')).toHaveCount(0);
-
-    const longest = await longestTask(page);
-    testInfo.annotations.push({
-      type: 'longest task',
-      description: `20,000-run share link: ${Math.round(longest)} ms`,
-    });
-    expect(longest).toBeLessThanOrEqual(200);
+    await reportLongestTask(page, testInfo, '20,000-run share link');
+    await expectStillWorking(page);
   });
 });
