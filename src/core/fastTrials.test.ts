@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordSink } from './formats/format';
+import { recordingSink, type SinkRecord } from './load';
 import { parseWithMapping } from './parseWithMapping';
 import { textSource } from './source';
 import type { ColumnMapping } from './types';
@@ -23,14 +23,8 @@ async function read(
   fastPath: boolean,
   { mapping = TIDY, chunkChars = 1 << 20, path = 't.csv' } = {},
 ) {
-  const calls: unknown[] = [];
-  const sink: RecordSink = {
-    trial: (t) => calls.push(['trial', t]),
-    summary: (s) => calls.push(['summary', s]),
-    failedCall: (c) => calls.push(['failed', c]),
-    cell: (c, m) => calls.push(['cell', c, m]),
-    aggregated: (a) => calls.push(['aggregated', a]),
-  };
+  const calls: SinkRecord[] = [];
+  const sink = recordingSink(calls);
   const source = textSource(path, text, chunkChars);
   const kind = path.endsWith('.csv') ? ('csv' as const) : undefined;
   const outcome = await parseWithMapping(source, mapping, sink, {

@@ -106,14 +106,18 @@ async function readFile(source: Source, choice: ReadChoice, sink: RecordSink): P
  */
 export async function recordFile(source: Source, choice: ReadChoice = {}): Promise<RecordedFile> {
   const records: SinkRecord[] = [];
-  const sink: RecordSink = {
+  return { read: await readFile(source, choice, recordingSink(records)), records };
+}
+
+/** A sink that keeps every call made on it, in order, in `records` (see {@link replay}). */
+export function recordingSink(records: SinkRecord[]): RecordSink {
+  return {
     trial: (trial) => records.push(['trial', trial]),
     summary: (summary) => records.push(['summary', summary]),
     failedCall: (call) => records.push(['failedCall', call]),
     cell: (cell, model) => records.push(['cell', cell, model]),
     aggregated: (trials) => records.push(['aggregated', trials]),
   };
-  return { read: await readFile(source, choice, sink), records };
 }
 
 /** A kept call made again on `sink`. */
