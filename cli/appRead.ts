@@ -13,6 +13,7 @@ export {
   type FileSources,
 } from '../src/worker/fileSource';
 export { Dedupe } from '../src/worker/dedupe';
+export { unreadable } from '../src/worker/unreadable';
 export { fingerprint, fingerprintBytes } from '../src/worker/fingerprint';
 export { MAX_FILE_BYTES } from '../src/worker/protocol';
 export { uniqueName } from '../src/state/runNaming';

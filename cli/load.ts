@@ -2,13 +2,14 @@ import {
   BatchLoader,
   Dedupe,
   uniqueName,
+  unreadable,
   type LoadError,
   type RecordedFile,
   type Run,
   type Source,
 } from './appRead';
 import type { DiskInput, InputFile, MissingInput } from './inputs';
-import { openInput, recordInput, unreadable, type RecordedInput } from './read';
+import { openInput, recordInput, type RecordedInput } from './read';
 import type { Chunk, Readers } from './readers';
 
 /** What loading the inputs gave: runs as the app would name them, and the files that failed. */

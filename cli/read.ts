@@ -12,6 +12,7 @@ import {
   type FileSources,
   type LoadError,
   type RecordedFile,
+  unreadable,
 } from './appRead';
 import type { DiskInput, InputFile } from './inputs';
 
@@ -32,15 +33,6 @@ const sha256 =
  */
 export type Opened =
   { read: true; print: string; opened: FileSources } | { read: false; error: LoadError };
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The reason a file could not be read, as the app words it. */
-export function unreadable(path: string, error: unknown): LoadError {
-  return { file: path, reason: `could not be read (${describe(error)})` };
-}
 
 /** The bytes of a small file on disk, read at once into a buffer of its own; else its size. */
 function readSmall(disk: string): { size: number; bytes?: Uint8Array<ArrayBuffer> } {

@@ -10,13 +10,10 @@ import {
   type ParseSpan,
 } from './protocol';
 import { ReadAhead } from './readAhead';
+import { unreadable } from './unreadable';
 
 /** Progress is posted at most this often, so thousands of files or rows do not flood the page. */
 const PROGRESS_INTERVAL_MS = 50;
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function megabytes(bytes: number): number {
   return Math.round(bytes / 2 ** 20);
@@ -90,7 +87,7 @@ export async function loadBatch(
           if (!failed && seen.print !== null) dedupe.read(path, seen.print);
         }
       } catch (error) {
-        loader.fail({ file: path, reason: `could not be read (${describe(error)})` });
+        loader.fail(unreadable(path, error));
       }
     }
     progress.filesDone += 1;
