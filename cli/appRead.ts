@@ -9,11 +9,12 @@ export type { BatchResult, LoadError, Run, RunDraft } from '../src/core/types';
 export {
   bytesSources,
   fileSources,
+  smallFileSources,
   WHOLE_FILE_BYTES,
   type FileSources,
 } from '../src/worker/fileSource';
 export { Dedupe } from '../src/worker/dedupe';
 export { unreadable } from '../src/worker/unreadable';
-export { fingerprint, fingerprintBytes } from '../src/worker/fingerprint';
+export { fingerprint, fingerprintBytesNow } from '../src/worker/fingerprint';
 export { MAX_FILE_BYTES } from '../src/worker/protocol';
 export { uniqueName } from '../src/state/runNaming';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeClaudeLikeFolder } from '../scripts/write-fixture-folder.mjs';
@@ -9,7 +10,7 @@ import { fingerprint } from '../src/worker/fingerprint';
 import { collectInputs } from './inputs';
 import { loadInputs } from './load';
 import { WHOLE_FILE_BYTES } from './appRead';
-import { recordInput, type RecordedInput } from './read';
+import { openInput, recordInput, type RecordedInput } from './read';
 import type { Readers } from './readers';
 import { tempDir } from './testing';
 
@@ -23,6 +24,25 @@ describe('loading on the command line', () => {
     expect(await fingerprint(file, new Uint8Array(bytes).buffer, sha256)).toBe(
       await fingerprint(file),
     );
+  });
+
+  it("opens a file with the app's fingerprint, whatever its size or packing", async () => {
+    const dir = tempDir();
+    const text = readFileSync(STAGE, 'utf8');
+    // Small; past both 256 KiB samples (the tail hashed apart); past the size read at once.
+    const sizes = { small: 1, samples: 2 * 256 * 1024 + 9, large: WHOLE_FILE_BYTES + 3 };
+    const files: Record<string, Uint8Array> = {};
+    for (const [name, size] of Object.entries(sizes)) {
+      const padded = `${text}${' '.repeat(Math.max(0, size - text.length))}`;
+      files[`${name}.json`] = new TextEncoder().encode(padded);
+    }
+    files['packed.json.gz'] = gzipSync(text);
+    for (const [name, bytes] of Object.entries(files)) {
+      const disk = join(dir, name);
+      writeFileSync(disk, bytes);
+      const opened = await openInput({ path: name, disk });
+      expect(opened.read && opened.print, name).toBe(await fingerprint(new File([bytes], name)));
+    }
   });
 
   it('reads the same content once, listing the copy as the app does', async () => {

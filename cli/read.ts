@@ -1,14 +1,15 @@
 import * as nodeCrypto from 'node:crypto';
-import { closeSync, fstatSync, openAsBlob, openSync, readSync } from 'node:fs';
+import { closeSync, openAsBlob, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   bytesSources,
   fileSources,
   fingerprint,
-  fingerprintBytes,
+  fingerprintBytesNow,
   MAX_FILE_BYTES,
   WHOLE_FILE_BYTES,
   recordFile,
+  smallFileSources,
   type FileSources,
   type LoadError,
   type RecordedFile,
@@ -16,14 +17,41 @@ import {
 } from './appRead';
 import type { DiskInput, InputFile } from './inputs';
 
+/** What the fingerprint's parts are joined in before they are hashed, grown as needed. */
+let joined = new Uint8Array(64 * 1024);
+
+const UTF8 = new TextEncoder();
+
+/** Node's one-shot hash (20.12 on), which needs no Hash object. */
+const hashOnce = 'hash' in nodeCrypto ? nodeCrypto.hash : null;
+
 /**
- * Node's own SHA-256 as hex, synchronous (WebCrypto's is a trip through the thread pool per
- * file): the one-shot `crypto.hash` where Node has it (20.12 on), a Hash object before.
+ * Node's own SHA-256 as hex, of some parts in turn, synchronous (WebCrypto's is a trip through
+ * the thread pool per file): the parts joined in one buffer kept for it and hashed by the
+ * one-shot hash where Node has it, through a Hash object before.
  */
-const sha256 =
-  'hash' in nodeCrypto
-    ? (data: Uint8Array) => nodeCrypto.hash('sha256', data, 'hex')
-    : (data: Uint8Array) => nodeCrypto.createHash('sha256').update(data).digest('hex');
+const sha256 = (parts: readonly (string | Uint8Array)[]): string => {
+  if (!hashOnce) {
+    const hash = nodeCrypto.createHash('sha256');
+    for (const part of parts) hash.update(part);
+    return hash.digest('hex');
+  }
+  // A string takes at most three bytes a character in UTF-8.
+  const most = parts.reduce(
+    (sum, part) => sum + part.length * (typeof part === 'string' ? 3 : 1),
+    0,
+  );
+  if (most > joined.length) joined = new Uint8Array(most);
+  let at = 0;
+  for (const part of parts) {
+    if (typeof part === 'string') at += UTF8.encodeInto(part, joined.subarray(at)).written;
+    else {
+      joined.set(part, at);
+      at += part.byteLength;
+    }
+  }
+  return hashOnce('sha256', joined.subarray(0, at), 'hex');
+};
 
 /**
  * An input opened as the app's loader worker opens a file: its content fingerprint and what it
@@ -34,30 +62,56 @@ const sha256 =
 export type Opened =
   { read: true; print: string; opened: FileSources } | { read: false; error: LoadError };
 
-/** The bytes of a small file on disk, read at once into a buffer of its own; else its size. */
-function readSmall(disk: string): { size: number; bytes?: Uint8Array<ArrayBuffer> } {
+/**
+ * The buffer this thread reads small files into, one past {@link WHOLE_FILE_BYTES} so that a
+ * larger file shows by filling it. A file read into it is hashed and decoded before anything
+ * else runs (see {@link openSmall}), so one buffer serves every file.
+ */
+let scratch: Uint8Array<ArrayBuffer> | null = null;
+
+/**
+ * A file on disk opened at once if it is small, as the app's worker reads a small file: its
+ * fingerprint and text sources, all done synchronously with no buffer of its own for a text
+ * file (a folder of thousands of small files reads several times faster so than through
+ * promises). `large` for a file past {@link WHOLE_FILE_BYTES}, to be streamed; a packed file's
+ * bytes, copied out, to be unpacked.
+ */
+function openSmall(
+  path: string,
+  disk: string,
+): { opened: Opened } | { packed: Uint8Array<ArrayBuffer>; print: string } | 'large' {
+  scratch ??= new Uint8Array(WHOLE_FILE_BYTES + 1);
+  const buffer = scratch;
   const fd = openSync(disk, 'r');
+  let read = 0;
   try {
-    const { size } = fstatSync(fd);
-    // Read at once as the app's worker reads a small file; larger ones are streamed.
-    if (size > WHOLE_FILE_BYTES) return { size };
-    const bytes = new Uint8Array(size);
-    let read = 0;
-    while (read < size) {
-      const got = readSync(fd, bytes, read, size - read, read);
+    // Read to the end, or until the buffer is full: no stat is needed to know the size.
+    while (read < buffer.length) {
+      const got = readSync(fd, buffer, read, buffer.length - read, read);
       if (got === 0) break;
       read += got;
     }
-    return { size: read, bytes: read === size ? bytes : bytes.slice(0, read) };
   } finally {
     closeSync(fd);
   }
+  if (read > WHOLE_FILE_BYTES) return 'large';
+  const bytes = buffer.subarray(0, read);
+  const print = fingerprintBytesNow(bytes, sha256);
+  const sources = smallFileSources(path, bytes);
+  if (sources) return { opened: { read: true, print, opened: sources } };
+  return { packed: bytes.slice(), print };
 }
 
-/** A small file's bytes opened: no `File` is made for them. */
-async function openBytes(path: string, bytes: Uint8Array<ArrayBuffer>): Promise<Opened> {
-  const print = await fingerprintBytes(bytes, sha256);
-  return { read: true, print, opened: await bytesSources(path, bytes, () => {}) };
+/** A small file on disk opened: {@link openSmall}, a packed one unpacked; `large` to stream. */
+async function openDisk(path: string, disk: string): Promise<Opened | 'large'> {
+  const small = openSmall(path, disk);
+  if (small === 'large') return small;
+  if ('opened' in small) return small.opened;
+  return {
+    read: true,
+    print: small.print,
+    opened: await bytesSources(path, small.packed, () => {}),
+  };
 }
 
 /**
@@ -68,8 +122,8 @@ async function openBytes(path: string, bytes: Uint8Array<ArrayBuffer>): Promise<
 export async function openInput(input: InputFile): Promise<Opened> {
   const { path } = input;
   try {
-    const small = 'disk' in input ? readSmall(input.disk) : null;
-    if (small?.bytes) return await openBytes(path, small.bytes);
+    const small = 'disk' in input ? await openDisk(path, input.disk) : 'large';
+    if (small !== 'large') return small;
     const file =
       'disk' in input ? new File([await openAsBlob(input.disk)], basename(input.disk)) : input.file;
     if (file.size > MAX_FILE_BYTES) {
@@ -78,7 +132,7 @@ export async function openInput(input: InputFile): Promise<Opened> {
         error: { file: path, reason: 'too large to load (over the 2 GB limit)' },
       };
     }
-    const print = await fingerprint(file, undefined, sha256);
+    const print = await fingerprint(file, undefined, (data) => sha256([data]));
     return { read: true, print, opened: await fileSources(file, path, () => {}) };
   } catch (error) {
     return { read: false, error: unreadable(path, error) };
@@ -99,9 +153,8 @@ export type RecordedInput =
 /** Reads a small input on disk and keeps what it gave, to be taken into the batch elsewhere. */
 export async function recordInput(input: DiskInput): Promise<RecordedInput> {
   try {
-    const { bytes } = readSmall(input.disk);
-    if (!bytes) return { read: 'large' };
-    const opened = await openBytes(input.path, bytes);
+    const opened = await openDisk(input.path, input.disk);
+    if (opened === 'large') return { read: 'large' };
     if (!opened.read) return opened;
     const { print } = opened;
     if (!opened.opened.ok) {

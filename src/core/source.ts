@@ -19,6 +19,11 @@ export interface Source {
   /** The text, chunk by chunk, in order. Each call starts from the beginning. */
   chunks(): AsyncIterable<string>;
   /**
+   * The whole text, where the source holds it in memory already (a small file read at once):
+   * what the chunks give, joined, without iterating them.
+   */
+  text?: string;
+  /**
    * Notes on how the file was read, shown with its run: the encoding guessed, the column used
    * of two with one name. Readers add to it while reading (`addNote`).
    */
@@ -40,6 +45,7 @@ export function textSource(path: string, text: string, chunkChars = 1 << 20): So
     size: text.length,
     head: detectionHead(text, HEAD_CHARS),
     notes: [],
+    text,
     // An async generator because the interface is async; a string has nothing to wait for.
     // eslint-disable-next-line @typescript-eslint/require-await
     async *chunks() {
@@ -50,6 +56,7 @@ export function textSource(path: string, text: string, chunkChars = 1 << 20): So
 
 /** The whole text of a source. */
 export async function readAll(source: Source): Promise<string> {
+  if (source.text !== undefined) return source.text;
   const parts: string[] = [];
   for await (const chunk of source.chunks()) parts.push(chunk);
   return parts.join('');

@@ -1,5 +1,5 @@
-import { byteSource, memoryFile, type ByteFile } from '../core/read/byteSource';
-import { unpack, type Unpacked } from '../core/read/packed';
+import { byteSource, memoryFile, wholeSource, type ByteFile } from '../core/read/byteSource';
+import { packedKind, unpack, type Unpacked } from '../core/read/packed';
 import type { Source } from '../core/source';
 import { MAX_FILE_BYTES } from './protocol';
 
@@ -63,13 +63,24 @@ export async function bytesSources(
   onBytes: (bytes: number) => void,
   limitBytes = MAX_FILE_BYTES,
 ): Promise<FileSources> {
+  const small = smallFileSources(path, bytes);
+  if (small) {
+    onBytes(bytes.length);
+    return small;
+  }
   const file = memoryFile(path, bytes);
   const packed = await unpack(file, limitBytes);
-  if (packed === null) {
-    const whole = bytes.length <= WHOLE_FILE_BYTES ? bytes : undefined;
-    return { ok: true, sources: [await byteSource(file, onBytes, whole)] };
-  }
+  if (packed === null) return { ok: true, sources: [await byteSource(file, onBytes)] };
   return packedSources(packed, bytes.length, onBytes);
+}
+
+/**
+ * {@link bytesSources} of a small file that is not packed, the common case, decoded here and
+ * now with nothing to wait for; null for a large or a packed file.
+ */
+export function smallFileSources(path: string, bytes: Uint8Array): FileSources | null {
+  if (bytes.length > WHOLE_FILE_BYTES || packedKind(bytes) !== null) return null;
+  return { ok: true, sources: [wholeSource(path, bytes.length, bytes)] };
 }
 
 async function packedSources(

@@ -36,9 +36,30 @@ export async function fingerprintBytes(
   bytes: Uint8Array<ArrayBuffer>,
   sha256: Sha256 = webSha256,
 ): Promise<string> {
+  const [, head, tail] = sampled(bytes);
+  return digestOf(bytes.byteLength, head, tail, sha256);
+}
+
+/**
+ * {@link fingerprintBytes} with a hash that answers at once and takes its input in parts
+ * (Node's): a folder of small files is fingerprinted without a wait or a copy per file.
+ */
+export function fingerprintBytesNow(
+  bytes: Uint8Array,
+  sha256: (parts: readonly (string | Uint8Array)[]) => string,
+): string {
+  return sha256(sampled(bytes));
+}
+
+/** What a file's fingerprint hashes, in turn: its size, its first and its last bytes. */
+function sampled(bytes: Uint8Array): [string, Uint8Array, Uint8Array] {
   const size = bytes.byteLength;
   const tail = size > 2 * SAMPLE_BYTES ? bytes.subarray(size - SAMPLE_BYTES) : bytes.subarray(0, 0);
-  return digestOf(size, bytes.subarray(0, SAMPLE_BYTES), tail, sha256);
+  return [sizePart(size), bytes.subarray(0, SAMPLE_BYTES), tail];
+}
+
+function sizePart(fileSize: number): string {
+  return `${fileSize}:`;
 }
 
 async function digestOf(
@@ -47,7 +68,7 @@ async function digestOf(
   tail: Uint8Array,
   sha256: Sha256,
 ): Promise<string> {
-  const size = UTF8.encode(`${fileSize}:`);
+  const size = UTF8.encode(sizePart(fileSize));
   const data = new Uint8Array(size.byteLength + head.byteLength + tail.byteLength);
   data.set(size, 0);
   data.set(head, size.byteLength);

@@ -36,11 +36,7 @@ export async function byteSource(
   const { path, size } = file;
   if (whole) {
     onBytes(size);
-    const decoded = decodeWhole(whole, whole.length >= size);
-    if (!decoded.ok) return unreadable(path, size, decoded.reason);
-    const source = textSource(path, decoded.text);
-    for (const note of decoded.notes) addNote(source, note);
-    return { ...source, size };
+    return wholeSource(path, size, whole);
   }
   const first = await file.slice(0, HEAD_BYTES[0]);
   const sniffed = sniffEncoding(first);
@@ -76,6 +72,18 @@ export async function byteSource(
   // A guess from zero bytes is known before reading; a fallback to Windows-1252 once met.
   if (sniffed.guessed) addNote(source, guessedNote(sniffed.guessed));
   return source;
+}
+
+/**
+ * A text source over bytes already read: a file's `size` bytes, or its first bytes (a
+ * preview). Decoded at once, without waiting on anything.
+ */
+export function wholeSource(path: string, size: number, whole: Uint8Array): Source {
+  const decoded = decodeWhole(whole, whole.length >= size);
+  if (!decoded.ok) return unreadable(path, size, decoded.reason);
+  const source = textSource(path, decoded.text);
+  for (const note of decoded.notes) addNote(source, note);
+  return { ...source, size };
 }
 
 function unreadable(path: string, size: number, reason: string): Source {

@@ -38,6 +38,9 @@ const SIGNATURES: readonly { bytes: readonly number[]; reason: string }[] = [
   { bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], reason: archive('a RAR archive') },
 ];
 
+/** The first bytes of the signatures, to pass over them at once for most files. */
+const SIGNATURE_STARTS = new Set(SIGNATURES.map(({ bytes }) => bytes[0]));
+
 function compressed(kind: string, tool: string): string {
   return `compressed with ${kind}, which Haymap does not read: decompress it first (e.g. ${tool}) and load the result`;
 }
@@ -56,15 +59,18 @@ const UTF16_SNIFF_BYTES = 1024;
  * UTF-32 are refused with a message naming them.
  */
 export function sniffEncoding(head: Uint8Array): Sniffed {
-  for (const { bytes, reason } of SIGNATURES) {
-    if (bytes.every((byte, i) => head[i] === byte)) return { ok: false, reason };
+  if (SIGNATURE_STARTS.has(head[0] ?? -1)) {
+    for (const { bytes, reason } of SIGNATURES) {
+      if (bytes.every((byte, i) => head[i] === byte)) return { ok: false, reason };
+    }
   }
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
     return { ok: true, encoding: 'utf-8' };
   if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encoding: 'utf-16le' };
   if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encoding: 'utf-16be' };
   const pairs = Math.floor(Math.min(head.length, UTF16_SNIFF_BYTES) / 2);
-  if (pairs >= 2) {
+  // UTF-16 shows by its zero bytes: a head without any (most files) needs no count.
+  if (pairs >= 2 && head.subarray(0, pairs * 2).includes(0)) {
     let evenZeros = 0;
     let oddZeros = 0;
     for (let i = 0; i < pairs * 2; i += 2) {
@@ -155,6 +161,9 @@ function incompleteTail(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(0);
 }
 
+/** The decoder of whole UTF-8 texts (see {@link decodeWhole}), made when first needed. */
+let wholeUtf8: TextDecoder | null = null;
+
 /**
  * A whole file's text, with the notes to show about how it was decoded. With `complete` false
  * the bytes are only the start of a file: a character they end inside is left out.
@@ -165,6 +174,15 @@ export function decodeWhole(
 ): { ok: true; text: string; notes: string[] } | { ok: false; reason: string } {
   const sniffed = sniffEncoding(bytes);
   if (!sniffed.ok) return sniffed;
+  if (complete && sniffed.encoding === 'utf-8') {
+    // A whole text decoded in one call leaves the decoder as it was: one serves every file.
+    wholeUtf8 ??= new TextDecoder('utf-8', { fatal: true });
+    try {
+      return { ok: true, text: wholeUtf8.decode(bytes), notes: [] };
+    } catch {
+      // Not UTF-8: decoded below, with the fallback and its note.
+    }
+  }
   const decoder = new ChunkDecoder(sniffed.encoding);
   const text = decoder.decode(bytes, complete);
   const notes = sniffed.guessed ? [guessedNote(sniffed.guessed)] : [];

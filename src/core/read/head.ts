@@ -19,28 +19,28 @@ export function detectionHead(text: string, maxChars: number, windowChars = 4 <<
   const open = text.charAt(start);
   if (open !== '{' && open !== '[') return text.slice(0, maxChars);
   const end = Math.min(text.length, windowChars);
-  const parts: string[] = [];
-  let length = 0;
+  // The head is the text as it is up to `at`, but for the long strings cut in `cut`: the text
+  // from `copied` on is taken as it is only when a long string comes, or at the end.
+  let cut = '';
+  let copied = 0;
   let at = 0;
-  const add = (part: string) => {
-    parts.push(part);
-    length += part.length;
-  };
-  while (at < end && length < maxChars) {
+  while (at < end && cut.length + (at - copied) < maxChars) {
     const quote = text.indexOf('"', at);
     if (quote < 0 || quote >= end) {
-      add(text.slice(at, end));
+      at = end;
       break;
     }
-    add(text.slice(at, quote + 1));
     const close = closingQuote(text, quote + 1, end);
-    const body = text.slice(quote + 1, close < 0 ? end : close);
-    add(body.length > LONG_STRING_CHARS ? `${body.slice(0, safeCut(body))}…` : body);
-    if (close < 0) break;
-    add('"');
-    at = close + 1;
+    const bodyEnd = close < 0 ? end : close;
+    if (bodyEnd - (quote + 1) > LONG_STRING_CHARS) {
+      const body = text.slice(quote + 1, bodyEnd);
+      cut += `${text.slice(copied, quote + 1)}${body.slice(0, safeCut(body))}…`;
+      copied = bodyEnd;
+    }
+    at = close < 0 ? end : close + 1;
   }
-  return parts.join('').slice(0, maxChars);
+  const head = copied === 0 ? text.slice(0, at) : cut + text.slice(copied, at);
+  return head.slice(0, maxChars);
 }
 
 /** The index of the quote that ends a JSON string starting at `from`, or -1 before `end`. */
