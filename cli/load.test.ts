@@ -31,12 +31,12 @@ describe('loading on the command line', () => {
     const text = readFileSync(STAGE, 'utf8');
     // Small; past both 256 KiB samples (the tail hashed apart); past the size read at once.
     const sizes = { small: 1, samples: 2 * 256 * 1024 + 9, large: WHOLE_FILE_BYTES + 3 };
-    const files: Record<string, Uint8Array> = {};
+    const files: Record<string, Uint8Array<ArrayBuffer>> = {};
     for (const [name, size] of Object.entries(sizes)) {
       const padded = `${text}${' '.repeat(Math.max(0, size - text.length))}`;
       files[`${name}.json`] = new TextEncoder().encode(padded);
     }
-    files['packed.json.gz'] = gzipSync(text);
+    files['packed.json.gz'] = new Uint8Array(gzipSync(text));
     for (const [name, bytes] of Object.entries(files)) {
       const disk = join(dir, name);
       writeFileSync(disk, bytes);

@@ -3,6 +3,7 @@ import type { GridAxes } from '../core/grid';
 import type { PlotCell } from './plotCell';
 import { lengthInWords, rowLabel } from './labels';
 import type { LengthUnit } from '../core/types';
+import { grouped } from '../core/numberText';
 
 /**
  * The heatmap's text alternative: its values as a table a screen reader can read (and anyone
@@ -49,7 +50,7 @@ export function DataTable({
                       lengthLabel ? `${lengthLabel(length)} ${unit}` : lengthInWords(length, unit)
                     }
                   >
-                    {lengthLabel ? lengthLabel(length) : length.toLocaleString('en-US')}
+                    {lengthLabel ? lengthLabel(length) : grouped(length)}
                   </th>
                 ))}
               </tr>

@@ -12,6 +12,7 @@ import { HeatmapPlot } from './HeatmapPlot';
 import { cellPlace, points } from './labels';
 import { significanceNote, type PanelModel } from './panels';
 import { TooltipBox } from './Tooltip';
+import { grouped } from '../core/numberText';
 
 /** The difference panel: cell by cell, or on shared bins. */
 export type DiffPanelModel =
@@ -40,7 +41,7 @@ function averagedNote(diff: BinnedDiff, a: Run, b: Run): string | null {
   ] as const;
   const parts = sides
     .filter(([, count]) => count > 0)
-    .map(([name, count]) => `${count.toLocaleString('en-US')} of ${name}`);
+    .map(([name, count]) => `${grouped(count)} of ${name}`);
   return parts.length === 0
     ? null
     : `Pre-averaged cells pooled into bins (${parts.join(', ')}) count with their n where their file gives it, else as one trial.`;

@@ -7,6 +7,7 @@ import type { FigureOptions } from './figureOptions';
 import { HeatmapPlot } from './HeatmapPlot';
 import type { PanelModel } from './panels';
 import { CellTooltip } from './Tooltip';
+import { grouped } from '../core/numberText';
 
 /** The view settings a heatmap reads besides its panel. */
 export interface HeatmapView {
@@ -41,7 +42,7 @@ interface HeatmapProps {
 
 /** Column labels naming bucket lengths (LongBench v2's "short"), or none when there are none. */
 function bucketLabel(labels: Record<number, string> | undefined) {
-  return labels && ((length: number) => labels[length] ?? length.toLocaleString('en-US'));
+  return labels && ((length: number) => labels[length] ?? grouped(length));
 }
 
 /** A run's depth x length heatmap with its caption, legend, tooltip, drill-down and CSV download. */
@@ -102,8 +103,8 @@ export const Heatmap = memo(function Heatmap({
       )}
       {task === null && grid.leftOut > 0 && (
         <p className="panel-note" data-testid="left-out-note">
-          {grid.leftOut.toLocaleString('en-US')} cells record no needle depth and are not drawn
-          here; pick their task above to see them as a length × task matrix.
+          {grouped(grid.leftOut)} cells record no needle depth and are not drawn here; pick their
+          task above to see them as a length × task matrix.
         </p>
       )}
       {task !== null && grid.slots.length === 0 && (

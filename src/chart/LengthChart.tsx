@@ -18,6 +18,7 @@ import {
 } from './lengthChartLayout';
 import { markerPath, type RunStyle } from './runColours';
 import { RunSwatch } from './RunSwatch';
+import { grouped } from '../core/numberText';
 
 /** One run's line: its trial-weighted figure at each length, ascending. */
 export interface LengthSeries {
@@ -286,7 +287,7 @@ function pointTitle(
     : p.noInterval === 'averaged'
       ? 'no interval: pre-averaged cells give no spread'
       : 'no interval: a single trial';
-  return `${name}\n${lengthLabel(p.lengthTokens)} (${exactLength(p.lengthTokens)})\n${metricTitle} ${percent(p.value)}, trial-weighted over ${p.n.toLocaleString('en-US')} trials in ${p.cells.toLocaleString('en-US')} cells\n${interval}`;
+  return `${name}\n${lengthLabel(p.lengthTokens)} (${exactLength(p.lengthTokens)})\n${metricTitle} ${percent(p.value)}, trial-weighted over ${grouped(p.n)} trials in ${grouped(p.cells)} cells\n${interval}`;
 }
 
 /** Markers shrink where lengths crowd (35 lengths on a phone), so the lines still show between them. */

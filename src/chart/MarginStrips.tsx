@@ -4,6 +4,7 @@ import type { PlotCell } from './plotCell';
 import type { HeatmapLayout } from './layout';
 import { marginBoxes, marginMeans, type MarginChoice } from './margins';
 import type { FigureTheme } from './theme';
+import { grouped } from '../core/numberText';
 
 export interface MarginStripsProps {
   layout: HeatmapLayout;
@@ -18,7 +19,7 @@ export interface MarginStripsProps {
   theme: FigureTheme;
 }
 
-const trials = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'trial' : 'trials'}`;
+const trials = (n: number) => `${grouped(n)} ${n === 1 ? 'trial' : 'trials'}`;
 
 /**
  * Each length's figure as a bar above its column, and each row's as a bar beside it, on their

@@ -15,6 +15,7 @@ import { percent } from './format';
 import { differenceKey, differenceText } from './diverging';
 import { panelOfGrid } from './panels';
 import type { PanelModel, PanelView } from './panels';
+import { grouped } from '../core/numberText';
 
 /** The user's choice of bins, as the view holds it. */
 export interface BinChoice {
@@ -108,12 +109,12 @@ export function binnedRunPanel(
   const noun = LENGTH_UNITS[lengthUnitOf(run)].noun;
   const outside =
     binned.outsideRange > 0
-      ? ` · ${binned.outsideRange.toLocaleString('en-US')} cells outside the shared range left out`
+      ? ` · ${grouped(binned.outsideRange)} cells outside the shared range left out`
       : '';
   return {
     ...base,
     binned,
-    subtitle: `On shared bins: ${withValue.toLocaleString('en-US')} of ${binned.slots.length.toLocaleString('en-US')} bins with trials · ${trials.toLocaleString('en-US')} trials${outside}`,
+    subtitle: `On shared bins: ${grouped(withValue)} of ${grouped(binned.slots.length)} bins with trials · ${grouped(trials)} trials${outside}`,
     ...binLabels(binned.axes),
     cells: binned.slots.map((slot) => ({
       lengthTokens: slot.length.from,
@@ -147,7 +148,7 @@ export function binnedDiffPanel(
   return {
     binnedDiff: diff,
     title: `Difference: ${a.name} − ${b.name}`,
-    subtitle: `${diff.compared.toLocaleString('en-US')} bins compared (trials of both runs in the bin) · ${name} in points, trial-weighted`,
+    subtitle: `${grouped(diff.compared)} bins compared (trials of both runs in the bin) · ${name} in points, trial-weighted`,
     axes: grid,
     ...binLabels(diff.axes),
     cells: diff.slots.map((slot) => {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { depthTick, isBinarySweep, lengthTickFormat, percent } from './format';
+import { depthTick, exactLength, isBinarySweep, lengthTickFormat, percent } from './format';
 
 describe('lengthTickFormat', () => {
   const decimal = lengthTickFormat([1000, 10071, 128000]);
@@ -56,5 +57,20 @@ describe('percent', () => {
   it('formats 0..1 as a percentage and NaN as a dash', () => {
     expect(percent(0.85)).toBe('85.0%');
     expect(percent(Number.NaN)).toBe('–');
+  });
+});
+
+describe('exactLength', () => {
+  it('writes a length as a number format with no fraction digits does', () => {
+    const format = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+    for (const n of [0, 1, 999, 1000, 82643, 1048576, 2.5, 3.49, 1e9, 1e22]) {
+      expect(exactLength(n), String(n)).toBe(`${format.format(n)} tokens`);
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e12, noNaN: true })), (n) => {
+        expect(exactLength(n)).toBe(`${format.format(n)} tokens`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

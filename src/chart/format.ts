@@ -1,6 +1,5 @@
 /** Number formats for axes, legends and tooltips. */
-
-const groupedInteger = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+import { grouped } from '../core/numberText';
 
 /**
  * Whether lengths come from a power-of-two sweep (4096, 131072 ...), where "K" means 1024.
@@ -47,7 +46,8 @@ export function depthTick(depthPercent: number): string {
 
 /** Exact length for tooltips: "82,643 tokens". */
 export function exactLength(lengthTokens: number): string {
-  return `${groupedInteger.format(lengthTokens)} tokens`;
+  // Rounded half away from zero, as a number format with no fraction digits rounds.
+  return `${grouped(Math.sign(lengthTokens) * Math.round(Math.abs(lengthTokens)))} tokens`;
 }
 
 /** Exact depth for tooltips: "0.896%". */

@@ -11,6 +11,7 @@ import type { PlotCell } from './plotCell';
 import { cellPlace, points } from './labels';
 import type { LegendSpec, LegendTick } from './Legend';
 import { PALETTES, type PaletteId } from './palettes';
+import { grouped } from '../core/numberText';
 
 /** The view settings a panel is drawn with. */
 export interface PanelView {
@@ -106,11 +107,9 @@ function runSubtitle(
         ? `Pass rate ${percent(gridMean(grid))} (mean of cells)`
         : `Pass rate ${FIGURE_LABELS.notApplicable}`;
   const averaged =
-    figures.averagedCells > 0
-      ? ` (${figures.averagedCells.toLocaleString('en-US')} pre-averaged)`
-      : '';
+    figures.averagedCells > 0 ? ` (${grouped(figures.averagedCells)} pre-averaged)` : '';
   const frames = lengthUnitOf(run) === 'frames' ? ' · lengths in frames' : '';
-  return `${head} · ${scored.toLocaleString('en-US')} cells${averaged}${tasks} · ${run.trialCount.toLocaleString('en-US')} trials${frames}`;
+  return `${head} · ${grouped(scored)} cells${averaged}${tasks} · ${grouped(run.trialCount)} trials${frames}`;
 }
 
 /**
@@ -174,7 +173,7 @@ export function diffPanel(a: Run, b: Run, view: PanelView): PanelModel & { diff:
   return {
     diff,
     title: `Difference: ${a.name} − ${b.name}`,
-    subtitle: `${diff.compared.toLocaleString('en-US')} cells compared (in both runs) · ${name} in points`,
+    subtitle: `${grouped(diff.compared)} cells compared (in both runs) · ${name} in points`,
     axes: diff,
     cells: diffCells(diff),
     ...differenceKey(a.name, b.name),

@@ -3,6 +3,7 @@ import { FORMATS } from '../core/formats/registry';
 import type { FileFormat } from '../core/types';
 import { useStore } from '../state/store';
 import { SidebarSection } from './fields';
+import { grouped } from '../core/numberText';
 
 /** What the "Read as" menu offers besides the formats. */
 const MAP_COLUMNS = '__map__';
@@ -31,7 +32,7 @@ export function FileList() {
         ))}
       </ul>
       {files.length > LISTED && (
-        <p className="muted small">and {(files.length - LISTED).toLocaleString('en-US')} more</p>
+        <p className="muted small">and {grouped(files.length - LISTED)} more</p>
       )}
     </>
   );
@@ -46,7 +47,7 @@ export function FileList() {
           onToggle={(e) => setOpen(e.currentTarget.open)}
         >
           <summary>
-            {open ? 'Hide' : 'Show'} the {files.length.toLocaleString('en-US')} files
+            {open ? 'Hide' : 'Show'} the {grouped(files.length)} files
           </summary>
           {open && list}
         </details>

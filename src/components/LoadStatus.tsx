@@ -3,6 +3,7 @@ import { useStore } from '../state/store';
 import type { ShownError } from '../state/types';
 import { DismissibleAlert } from './DismissibleAlert';
 import { SetAsideNotice } from './SetAsideNotice';
+import { grouped } from '../core/numberText';
 
 function megabytes(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MB`;
@@ -22,14 +23,13 @@ export function LoadStatus() {
         <div className="progress" data-testid="progress" role="status">
           <div className="progress-text">
             <strong>
-              Loading {loading.filesDone.toLocaleString('en-US')} of{' '}
-              {loading.filesTotal.toLocaleString('en-US')}{' '}
+              Loading {grouped(loading.filesDone)} of {grouped(loading.filesTotal)}{' '}
               {loading.filesTotal === 1 ? 'file' : 'files'}
             </strong>
             <span className="muted">
               {' '}
               · {loading.current} · {megabytes(loading.bytesDone)} of{' '}
-              {megabytes(loading.bytesTotal)} · {loading.records.toLocaleString('en-US')} records
+              {megabytes(loading.bytesTotal)} · {grouped(loading.records)} records
             </span>
           </div>
           <progress
@@ -101,7 +101,7 @@ function GroupedErrors({
   group: ErrorGroup;
   onDismiss: (ids: number[]) => void;
 }) {
-  const count = group.errors.length.toLocaleString('en-US');
+  const count = grouped(group.errors.length);
   return (
     <div
       className="error"

@@ -3,6 +3,7 @@ import type { Run } from '../core/types';
 import { useStore } from '../state/store';
 import { SidebarSection } from './fields';
 import { MergeBar, SplitControl } from './RunEditing';
+import { grouped } from '../core/numberText';
 
 /** The loaded runs: rename, remove, merge, split, and what loading noted about each. */
 export function RunList() {
@@ -33,7 +34,7 @@ export function RunList() {
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+  return `${grouped(n)} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** "15 lengths × 15 depths · 330 trials · 2 files · gkamradt v1 (JSON)" */

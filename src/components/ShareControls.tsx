@@ -14,6 +14,7 @@ import { selectCarriedView, useShownRuns } from '../state/selectors';
 import { sharedViewOf, type SharedView } from '../state/sharedView';
 import { useStore } from '../state/store';
 import { SidebarSection } from './fields';
+import { grouped } from '../core/numberText';
 
 /** How long "Clear all" waits for its second click. */
 const CONFIRM_MS = 3000;
@@ -107,8 +108,7 @@ export function ShareControls() {
           {tooLong && (
             <div className="share-too-long" data-testid="share-too-long">
               <p>
-                Too long for most chat apps (they keep about{' '}
-                {CHAT_LINK_CHARS.toLocaleString('en-US')} characters)
+                Too long for most chat apps (they keep about {grouped(CHAT_LINK_CHARS)} characters)
                 {current.url.length > MAX_LINK_CHARS && ', and too long to open as a link'}. Send
                 the comparison as a file: it loads like any results file.
               </p>

@@ -14,6 +14,7 @@ import { selectSummaryView, useRunStyles, useSummaries } from '../state/selector
 import { useStore } from '../state/store';
 import { SummaryActions } from './SummaryActions';
 import { nextSort, sortSummaries, type SortKey, type SortOrder } from './summarySort';
+import { grouped } from '../core/numberText';
 
 /** A depth bound without padding zeros: 30 -> "30", 12.5 -> "12.5". */
 function depthBound(depthPercent: number): string {
@@ -159,22 +160,22 @@ function SummaryRow({
         data-testid="trials"
         title={row.failedCalls > 0 ? `${row.failedCalls} failed calls, not scored` : undefined}
       >
-        {row.trials.toLocaleString('en-US')}
+        {grouped(row.trials)}
       </td>
       <td
         className="numeric"
         data-testid="cells"
         title={
           row.averagedCells
-            ? `${row.averagedCells.toLocaleString('en-US')} ${FIGURE_LABELS.averagedCells.toLowerCase()}: known only as pre-averaged means`
+            ? `${grouped(row.averagedCells)} ${FIGURE_LABELS.averagedCells.toLowerCase()}: known only as pre-averaged means`
             : undefined
         }
       >
-        {row.cells.toLocaleString('en-US')}
+        {grouped(row.cells)}
         {row.averagedCells ? (
           <span className="muted" data-testid="averaged-cells">
             {' '}
-            ({row.averagedCells.toLocaleString('en-US')} averaged)
+            ({grouped(row.averagedCells)} averaged)
           </span>
         ) : null}
       </td>

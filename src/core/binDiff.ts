@@ -15,6 +15,7 @@ import { heatmapGrid } from './grid';
 import { DEFAULT_FDR, testGrid, type CellTest, type GridSignificance } from './significance';
 import type { Metric, Run } from './types';
 import { lengthUnitOf, sharedLengthUnit } from './units';
+import { grouped } from './numberText';
 
 /** One bin of the difference. */
 export interface BinnedDiffSlot {
@@ -149,7 +150,7 @@ export function chooseComparison(
   const matched = slotsA.filter((s) => keysB.has(`${s.row}\u0000${s.lengthTokens}`)).length;
   const [smaller, smallerRun] =
     slotsA.length <= slotsB.length ? [slotsA.length, a] : [slotsB.length, b];
-  const cellsOf = `${matched.toLocaleString('en-US')} of the ${smaller.toLocaleString('en-US')} cells of ${smallerRun.name}`;
+  const cellsOf = `${grouped(matched)} of the ${grouped(smaller)} cells of ${smallerRun.name}`;
   if (smaller > 0 && matched * 2 >= smaller) {
     return {
       mode: 'exact',

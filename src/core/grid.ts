@@ -36,13 +36,17 @@ export interface GridAxes {
   rows: (number | string)[];
 }
 
-/** Natural order for task names: qa1, qa2, … qa10, not qa1, qa10, qa2. */
-const naturalOrder = new Intl.Collator('en', { numeric: true });
+/**
+ * Natural order for task names: qa1, qa2, … qa10, not qa1, qa10, qa2. Made when first asked:
+ * a collator loads its locale's data (milliseconds at every start), and depth grids never sort
+ * by name.
+ */
+let naturalOrder: Intl.Collator | null = null;
 
 function compareRows(a: number | string, b: number | string): number {
-  return typeof a === 'number' && typeof b === 'number'
-    ? a - b
-    : naturalOrder.compare(String(a), String(b));
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  naturalOrder ??= new Intl.Collator('en', { numeric: true });
+  return naturalOrder.compare(String(a), String(b));
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { RecordProblem } from './normalize';
 import type { Cell, CellSummary, Facets, FailedCall, Trial } from './types';
+import { grouped } from './numberText';
 
 /**
  * The longest context length kept, in tokens: 1e9, a hundred times the longest context window
@@ -55,7 +56,7 @@ export function lengthLimitProblem(lengthTokens: number): RecordProblem | null {
   if (Number.isSafeInteger(lengthTokens) && lengthTokens <= MAX_LENGTH_TOKENS) return null;
   return {
     kind: 'length-limit',
-    detail: `context length ${lengthTokens} is beyond the ${MAX_LENGTH_TOKENS.toLocaleString('en-US')} tokens Haymap keeps`,
+    detail: `context length ${lengthTokens} is beyond the ${grouped(MAX_LENGTH_TOKENS)} tokens Haymap keeps`,
   };
 }
 
@@ -64,7 +65,7 @@ export function countLimitProblem(n: number): RecordProblem | null {
   if (Number.isSafeInteger(n) && n <= MAX_RECORD_TRIALS) return null;
   return {
     kind: 'count-limit',
-    detail: `n ${n} is more trials than Haymap counts in one row (${MAX_RECORD_TRIALS.toLocaleString('en-US')})`,
+    detail: `n ${n} is more trials than Haymap counts in one row (${grouped(MAX_RECORD_TRIALS)})`,
   };
 }
 
@@ -113,8 +114,7 @@ export function clip(text: string, max: number): string {
 export function clipNotes(notes: readonly string[]): string[] {
   const kept = notes.slice(0, MAX_NOTES).map((note) => clip(note, MAX_NOTE_CHARS));
   if (notes.length > MAX_NOTES) {
-    kept[MAX_NOTES - 1] =
-      `… and ${(notes.length - MAX_NOTES + 1).toLocaleString('en-US')} more notes`;
+    kept[MAX_NOTES - 1] = `… and ${grouped(notes.length - MAX_NOTES + 1)} more notes`;
   }
   return kept;
 }
@@ -145,7 +145,7 @@ export class RecordLimits {
       const text = out[field];
       if (text !== undefined && text.length > MAX_DETAIL_CHARS) {
         out = { ...out, [field]: clip(text, MAX_DETAIL_CHARS) };
-        this.count(`a ${field} cut to ${MAX_DETAIL_CHARS.toLocaleString('en-US')} characters`);
+        this.count(`a ${field} cut to ${grouped(MAX_DETAIL_CHARS)} characters`);
       }
     }
     return out;
@@ -264,7 +264,7 @@ export const MAX_SHARE_CELLS = 250_000;
  */
 export function shareSizeProblem(runs: readonly unknown[]): string | null {
   if (runs.length > MAX_RUNS) {
-    return `holds ${runs.length.toLocaleString('en-US')} runs; a share brings up to ${MAX_RUNS}`;
+    return `holds ${grouped(runs.length)} runs; a share brings up to ${MAX_RUNS}`;
   }
   let cells = 0;
   for (const [i, run] of runs.entries()) {
@@ -272,7 +272,7 @@ export function shareSizeProblem(runs: readonly unknown[]): string | null {
     if (!Array.isArray(list)) continue;
     cells += list.length;
     if (cells > MAX_SHARE_CELLS) {
-      return `holds more than ${MAX_SHARE_CELLS.toLocaleString('en-US')} cells; a share brings up to that many`;
+      return `holds more than ${grouped(MAX_SHARE_CELLS)} cells; a share brings up to that many`;
     }
     const lengths = new Set<unknown>();
     const depths = new Set<unknown>();
@@ -285,7 +285,7 @@ export function shareSizeProblem(runs: readonly unknown[]): string | null {
       lengths.size > MAX_AXIS_VALUES ? lengths : depths.size > MAX_AXIS_VALUES ? depths : null;
     if (axis) {
       const what = axis === lengths ? 'context lengths' : 'depths';
-      return `run ${i + 1}: ${axis.size.toLocaleString('en-US')} distinct ${what}; Haymap draws up to ${MAX_AXIS_VALUES.toLocaleString('en-US')} per run`;
+      return `run ${i + 1}: ${grouped(axis.size)} distinct ${what}; Haymap draws up to ${grouped(MAX_AXIS_VALUES)} per run`;
     }
   }
   return null;

@@ -16,6 +16,7 @@ import type {
   UnmappedFile,
 } from './types';
 import { folderOf, planRuns, runKeyId, type RunKey } from './runIdentity';
+import { grouped } from './numberText';
 
 export { batchName } from './runIdentity';
 
@@ -329,7 +330,7 @@ export class BatchLoader {
     if (over[0]) {
       this.fail({
         file: over[0].files[0] ?? over[0].name,
-        reason: `not loaded: ${over.length.toLocaleString('en-US')} more runs (models) than the ${MAX_RUNS} one load brings`,
+        reason: `not loaded: ${grouped(over.length)} more runs (models) than the ${MAX_RUNS} one load brings`,
       });
     }
     return { runs, errors: this.errors, formats: this.formats, unmapped: this.unmapped };

@@ -20,6 +20,7 @@ import { isJsonObject } from './read/json';
 import { cellFromObject, gridOfCells } from './formats/share/cell';
 import { accept, isCount, isList, isNumberIn, refuse, type Checked } from './formats/share/guards';
 import type { Cell, Trial } from './types';
+import { grouped } from './numberText';
 
 /**
  * Reads a run (a loaded draft, or a saved one: `unknown` until checked): names and texts as
@@ -46,7 +47,7 @@ export function checkRun(value: unknown): Checked<RunDraft> {
     const cell = cellFromObject(item, MAX_TASK_CHARS);
     if (!cell.ok) return fail(`a cell’s ${cell.reason}`);
     if (cell.value.lengthTokens > MAX_LENGTH_TOKENS) {
-      return fail(`a cell’s length is beyond ${MAX_LENGTH_TOKENS.toLocaleString('en-US')} tokens`);
+      return fail(`a cell’s length is beyond ${grouped(MAX_LENGTH_TOKENS)} tokens`);
     }
     checked.push(cell.value);
   }
@@ -99,8 +100,8 @@ function axisProblem(cells: readonly unknown[]): string | null {
 
 /** The refusal for a run past {@link MAX_AXIS_VALUES} on one axis, with its count where known. */
 export function axisLimitReason(what: 'context lengths' | 'depths', count?: number): string {
-  const max = MAX_AXIS_VALUES.toLocaleString('en-US');
-  const counted = count === undefined ? `more than ${max}` : count.toLocaleString('en-US');
+  const max = grouped(MAX_AXIS_VALUES);
+  const counted = count === undefined ? `more than ${max}` : grouped(count);
   return (
     `${counted} distinct ${what}; Haymap draws up to ${max} per run ` +
     '(is the right column read as the length and depth?)'

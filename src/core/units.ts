@@ -3,6 +3,7 @@
  * "Number of frames", "32K tokens" or "3K frames". Runs of different units are never compared.
  */
 import type { LengthUnit, Run } from './types';
+import { grouped } from './numberText';
 
 /** The unit a run's lengths are in: tokens unless the run says otherwise. */
 export function lengthUnitOf(run: Pick<Run, 'lengthUnit'>): LengthUnit {
@@ -23,7 +24,7 @@ export function lengthAxisTitle(run: Pick<Run, 'lengthUnit'>): string {
 /** A length with its unit, for tooltips and summaries: "32,000 tokens", "1 frame". */
 export function lengthWithUnit(length: number, unit: LengthUnit = 'tokens'): string {
   const noun = LENGTH_UNITS[unit].noun;
-  return `${length.toLocaleString('en-US')} ${length === 1 ? noun.replace(/s$/, '') : noun}`;
+  return `${grouped(length)} ${length === 1 ? noun.replace(/s$/, '') : noun}`;
 }
 
 /** The one unit all the runs share, or null when they mix units (or there are none). */
