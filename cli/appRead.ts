@@ -18,3 +18,4 @@ export { unreadable } from '../src/worker/unreadable';
 export { fingerprint, fingerprintBytesNow } from '../src/worker/fingerprint';
 export { MAX_FILE_BYTES } from '../src/worker/protocol';
 export { uniqueName } from '../src/state/runNaming';
+export { grouped } from '../src/core/numberText';

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Run } from './app';
 import { collectInputs } from './inputs';
+import { grouped } from './appRead';
 import { errorLine, loadInputs } from './load';
 import type { Readers } from './readers';
 import { MAX_THREADS, threadCount } from './threads';
@@ -81,9 +82,8 @@ export async function loadRuns(
     say.note(`skipped ${file}: same content as ${sameAs}`);
   }
   if (loaded.readElsewhere > 0) {
-    const count = (n: number) => n.toLocaleString('en-US');
     say.note(
-      `read ${count(files.length)} files, ${count(loaded.readElsewhere)} of them on other threads`,
+      `read ${grouped(files.length)} files, ${grouped(loaded.readElsewhere)} of them on other threads`,
     );
   }
   if (loaded.runs.length === 0) throw new InputError('the inputs hold no results');
