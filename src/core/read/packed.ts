@@ -1,4 +1,4 @@
-import { Gunzip, Inflate } from 'fflate';
+import type { Gunzip, Inflate } from 'fflate';
 import type { ByteFile } from './byteSource';
 
 /**
@@ -46,15 +46,21 @@ export async function unpack(file: ByteFile, limitBytes: number): Promise<Unpack
 
 type Decompressor = Gunzip | Inflate;
 
+/**
+ * The decompressor's module, loaded for the first packed file: most loads hold none, and its
+ * tables take milliseconds to build at every start.
+ */
+const fflate = () => import('fflate');
+
 /** The output of `input` through a decompressor, stopped once past `maxBytes`. */
 async function* expanded(
   input: AsyncIterable<Uint8Array>,
-  make: () => Decompressor | null,
+  make: () => Promise<Decompressor | null>,
   maxBytes: number,
   tooMuch: () => Error,
 ): AsyncIterable<Uint8Array> {
   const out: Uint8Array[] = [];
-  const decompressor = make();
+  const decompressor = await make();
   if (decompressor) decompressor.ondata = (chunk) => out.push(chunk);
   let total = 0;
   const flush = function* () {
@@ -116,7 +122,7 @@ async function gunzipped(file: ByteFile, limitBytes: number): Promise<Unpacked> 
     exactSizes: false,
     files: [
       streamedFile(path, declared, () =>
-        expanded(file.stream(), () => new Gunzip(), limitBytes, tooMuch),
+        expanded(file.stream(), async () => new (await fflate()).Gunzip(), limitBytes, tooMuch),
       ),
     ],
   };
@@ -199,7 +205,7 @@ async function unzipped(file: ByteFile, limitBytes: number): Promise<Unpacked> {
         throw new Error(
           `${entry.name} is packed in a way Haymap does not open (method ${entry.method})`,
         );
-      const make = () => (entry.method === 8 ? new Inflate() : null);
+      const make = async () => (entry.method === 8 ? new (await fflate()).Inflate() : null);
       yield* expanded(
         chunked(file, start, start + entry.compressedBytes),
         make,
