@@ -84,7 +84,9 @@ export class GridAccumulator {
   private keep(cell: CellAccumulator, trial: Trial): void {
     if (cell.detailCount < DETAILS_PER_CELL) {
       cell.detailCount += 1;
-      this.kept.push({ ...trial, depthPercent: cell.depthPercent });
+      // At the cell's rounded depth; a trial already there (merged from a file) is kept as is.
+      const { depthPercent } = cell;
+      this.kept.push(trial.depthPercent === depthPercent ? trial : { ...trial, depthPercent });
     }
   }
 

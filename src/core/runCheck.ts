@@ -145,6 +145,15 @@ function labelsOf(
   return Object.keys(labels).length > 0 ? labels : undefined;
 }
 
+/** Whether each of `keys` of `value` is text or absent (a loop: a run checks every detail). */
+function textsOrAbsent(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (const key of keys) {
+    const text = value[key];
+    if (text !== undefined && typeof text !== 'string') return false;
+  }
+  return true;
+}
+
 function isTextList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
@@ -158,7 +167,7 @@ function readTrial(value: unknown): Trial | null {
     !isFiniteNumber(lengthTokens) ||
     (depthPercent !== null && !isFiniteNumber(depthPercent)) ||
     !isFiniteNumber(score) ||
-    !TRIAL_TEXTS.every((key) => value[key] === undefined || typeof value[key] === 'string') ||
+    !textsOrAbsent(value, TRIAL_TEXTS) ||
     (repeat !== undefined && !isFiniteNumber(repeat)) ||
     typeof file !== 'string' ||
     (line !== undefined && !isCount(line, 1))

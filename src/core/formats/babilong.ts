@@ -1,7 +1,7 @@
 import { readCsv } from '../read/csv';
 import type { Source } from '../source';
 import { compareAnswers, TASK_LABELS } from './babilongScore';
-import { baseName, type ParseOutcome, type ResultFormat } from './format';
+import { baseName, folderName, type ParseOutcome, type ResultFormat } from './format';
 import { RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
 
@@ -32,12 +32,6 @@ export function babilongName(path: string): BabilongName | null {
 /** Whether a file's name holds its coordinates (task, length, configuration): two names, two files. */
 export function coordinatesInName(path: string): boolean {
   return babilongName(path) !== null;
-}
-
-/** The model folder (`babilong_evals/<org>/<model>/`), or undefined for a file given alone. */
-function modelFolder(path: string): string | undefined {
-  const parts = path.split('/');
-  return parts.length > 1 ? parts[parts.length - 2] : undefined;
 }
 
 /**
@@ -74,7 +68,7 @@ async function parseAnswers(source: Source, reading: FileReading): Promise<Parse
   const { task, lengthTokens, config } = name;
   const labels = TASK_LABELS[task];
   if (!labels) return reading.fail(`${task} is not a BABILong task (qa1 to qa20)`);
-  const folder = modelFolder(source.path);
+  const folder = folderName(source.path);
   const model = folder ? `${folder} · ${config}` : config;
   const { file } = reading;
   const read = await readCsv(

@@ -86,6 +86,12 @@ export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+/** The name of the folder a file sits in, or undefined for a file given alone. */
+export function folderName(path: string): string | undefined {
+  const end = path.lastIndexOf('/');
+  return end < 0 ? undefined : path.slice(path.lastIndexOf('/', end - 1) + 1, end);
+}
+
 /** A failed outcome naming the file. */
 export function failure(file: string, reason: string, line?: number): ParseOutcome {
   return { ...problem(reason, line), file };

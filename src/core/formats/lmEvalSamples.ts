@@ -2,7 +2,7 @@ import { lengthProblem, optionalText, toFiniteNumber } from '../normalize';
 import { isJsonObject } from '../read/json';
 import { forEachJsonLine } from '../read/jsonLines';
 import type { Source } from '../source';
-import { baseName, type ParseOutcome, type ResultFormat } from './format';
+import { baseName, folderName, type ParseOutcome, type ResultFormat } from './format';
 import { given } from './kit/fields';
 import { RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
@@ -20,12 +20,6 @@ export function samplesTask(path: string): string {
   const stamped = /^samples_(.+?)_\d{4}-\d{2}-\d{2}T[\d.:-]+\.jsonl$/i.exec(name);
   if (stamped?.[1]) return stamped[1];
   return name.replace(/^samples_/i, '').replace(/\.jsonl$/i, '');
-}
-
-/** The folder a file sits in, or undefined at the top. */
-function parentFolder(path: string): string | undefined {
-  const parts = path.split('/');
-  return parts.length > 1 ? parts[parts.length - 2] : undefined;
 }
 
 /** A score of -1: lm-eval's mark for a length that was not run. */
@@ -71,7 +65,7 @@ function answersText(value: unknown): string | undefined {
 async function parseSamples(source: Source, reading: FileReading): Promise<ParseOutcome> {
   const { file, skips } = reading;
   const task = samplesTask(file);
-  const model = parentFolder(file);
+  const model = folderName(file);
   const read = await forEachJsonLine(source, skips, (row, line) => {
     const doc = isJsonObject(row.doc) ? row.doc : {};
     // The row's metrics are its length keys; all but the length the sample was built for are -1.
@@ -130,7 +124,7 @@ async function parseAccSamples(
   task: string,
 ): Promise<ParseOutcome> {
   const { file, skips } = reading;
-  const model = parentFolder(file);
+  const model = folderName(file);
   const babilong = isBabilongTask(task);
   const read = await forEachJsonLine(source, skips, (row, line) => {
     const check = new RecordCheck(reading, { line });

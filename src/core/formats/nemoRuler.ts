@@ -3,7 +3,13 @@ import { trimmedHead } from '../read/json';
 import { forEachJsonLine } from '../read/jsonLines';
 import type { Source } from '../source';
 import type { Trial } from '../types';
-import { baseName, type ParseOutcome, type RecordSink, type ResultFormat } from './format';
+import {
+  baseName,
+  folderName,
+  type ParseOutcome,
+  type RecordSink,
+  type ResultFormat,
+} from './format';
 import { given, RecordCheck } from './kit/fields';
 import { FileReading } from './kit/reading';
 
@@ -27,7 +33,7 @@ export interface NemoPlace {
  */
 export function nemoPlace(path: string, benchmark: string): NemoPlace | null {
   const name = OUTPUT_FILE.exec(baseName(path));
-  const folder = path.split('/').at(-2) ?? '';
+  const folder = folderName(path) ?? '';
   if (!name || !folder.startsWith(`${benchmark}.`)) return null;
   const rest = folder.slice(benchmark.length + 1);
   const dot = rest.lastIndexOf('.');
@@ -165,6 +171,6 @@ export const nemoRuler: ResultFormat = {
 
 /** A chunk file in a `<benchmark>.` folder, claimed so it is passed over rather than reported. */
 export function isChunkIn(path: string, benchmark: string): boolean {
-  const folder = path.split('/').at(-2) ?? '';
+  const folder = folderName(path) ?? '';
   return isChunkFile(path) && folder.startsWith(`${benchmark}.`);
 }
