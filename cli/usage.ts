@@ -42,7 +42,7 @@ const FIGURE = `Figure options (the app's Figure section):
                         that range. Repeatable`;
 
 const COMMON = `  --threads N           threads reading a folder's files, this one included (default: one
-                        per core, up to 8; 1 reads them all on one thread)
+                        fewer than the cores, up to 8; 1 reads them all on one thread)
   -q, --quiet           no progress or notes on stderr
   -h, --help            this help`;
 
