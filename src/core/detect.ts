@@ -22,14 +22,20 @@ export function detectFormat(
   const start = head.slice(0, HEAD_CHARS);
   // Only the formats whose files open as this one does are asked (`ResultFormat.opens`).
   const opens = jsonHeadOf(start).opensWith('{[') ? 'json' : 'text';
-  const claims = (among: readonly ResultFormat[]) =>
-    among
-      .filter((format) => format.opens === undefined || format.opens === opens)
-      .map((format) => ({ format, confidence: format.detect(path, start) }))
-      .filter((d) => d.confidence > 0)
-      .sort((a, b) => b.confidence - a.confidence);
-  const producers = claims(formats.filter((format) => !format.fallback));
-  return producers.length > 0 ? producers : claims(formats.filter((format) => format.fallback));
+  // A loop, not a chain of array methods: a folder asks it of each of thousands of files.
+  const claims = (fallbacks: boolean) => {
+    const found: Detection[] = [];
+    for (const format of formats) {
+      if ((format.fallback === true) !== fallbacks) continue;
+      if (format.opens !== undefined && format.opens !== opens) continue;
+      const confidence = format.detect(path, start);
+      if (confidence > 0) found.push({ format, confidence });
+    }
+    // A stable sort: of equal claims, the format listed first stays first.
+    return found.sort((a, b) => b.confidence - a.confidence);
+  };
+  const producers = claims(false);
+  return producers.length > 0 ? producers : claims(true);
 }
 
 /** A format by its id. */

@@ -186,6 +186,7 @@ export class RecordLimits {
 
   /** One note per kind of skip or cut, with its count. */
   messages(): string[] {
+    if (this.skipped.size === 0 && this.cut.size === 0) return [];
     const cuts = [...this.cut].map(
       ([what, count]) => `${count} ${count === 1 ? 'record' : 'records'} with ${what}`,
     );

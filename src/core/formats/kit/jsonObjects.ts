@@ -38,7 +38,8 @@ export function readJsonTrials(
   const reading = new FileReading(source, sink);
   const onObject = (item: Record<string, unknown>, check: RecordCheck) => {
     const trial = toTrial(item, check);
-    if (trial) reading.trial({ ...trial, source: { file: reading.file } });
+    // The trial is this reading's own: it gets its source, rather than being copied with it.
+    if (trial) reading.trial(Object.assign(trial, { source: { file: reading.file } }));
   };
   return readJsonObjects(
     source,
