@@ -136,6 +136,8 @@ export function placeCallouts(
   cells: readonly { lengthTokens: number; row: number | string; value: number | null }[] = [],
 ): { placed: PlacedCallout[]; missing: Callout[] } {
   const placed: PlacedCallout[] = [];
+  // Most figures have none: the cells that stand out are boxed only for a callout to avoid.
+  if (callouts.length === 0) return { placed, missing: [] };
   const telling = standingOut(cells).flatMap((c) => {
     const box = cellBox(layout, c);
     return box ? [box] : [];

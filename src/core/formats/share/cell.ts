@@ -89,6 +89,12 @@ export function gridOfCells(
   return accept({ cells: rebuilt, lengths, depths, tasks, trialCount: acc.trialCount });
 }
 
+/** Whether each of a cell's score counts is a whole number above 0 (a loop: a run checks every cell). */
+function areTrialCounts(scoreCounts: readonly unknown[]): scoreCounts is number[] {
+  for (const count of scoreCounts) if (!isCount(count, 1)) return false;
+  return true;
+}
+
 /** Distinct scores in 0..1, ascending, as {@link Cell.scoreValues} holds them. */
 function isScoreList(value: unknown): value is number[] {
   if (!isList(value)) return false;
@@ -151,11 +157,12 @@ function checkCounts(
   if (
     !isList(scoreCounts) ||
     scoreCounts.length !== scoreValues.length ||
-    !scoreCounts.every((count) => isCount(count, 1))
+    !areTrialCounts(scoreCounts)
   ) {
     return refuse('scoreCounts must be one whole number above 0 per score value');
   }
-  const known = scoreCounts.reduce((total, count) => total + count, 0);
+  let known = 0;
+  for (const count of scoreCounts) known += count;
   if (known + summaryN !== n) return refuse('n must be the scored trials plus summaryN');
   const sum = get('sum');
   if (!isNumberIn(sum, 0, n * SLACK)) return refuse('sum must lie in 0..n (scores are 0..1)');
