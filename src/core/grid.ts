@@ -63,17 +63,6 @@ export function unionAxes(grids: readonly HeatmapGrid[]): GridAxes | null {
   };
 }
 
-function groupBy<K>(cells: readonly Cell[], key: (cell: Cell) => K): Map<K, Cell[]> {
-  const groups = new Map<K, Cell[]>();
-  for (const cell of cells) {
-    const k = key(cell);
-    const group = groups.get(k);
-    if (group) group.push(cell);
-    else groups.set(k, [cell]);
-  }
-  return groups;
-}
-
 /**
  * The grid of a run for a task choice and metric. With depths: rows are depths, and "all
  * tasks" merges each (length, depth) across tasks. Without any depth (RULER predictions,
@@ -93,10 +82,17 @@ export function heatmapGrid(
   const shown = rowKind === 'depth' ? withDepth : chosen;
   const rowOf = (cell: Cell): number | string =>
     rowKind === 'depth' ? (cell.depthPercent ?? 0) : cell.task || run.name;
-  const merged = [...groupBy(shown, (c) => `${rowOf(c)}\u0000${c.lengthTokens}`).values()].map(
-    mergeCells,
-  );
-  const byKey = new Map(merged.map((cell) => [`${rowOf(cell)}\u0000${cell.lengthTokens}`, cell]));
+  // The cells at each row and length (several where tasks share a place), by the values
+  // themselves: no key text is made for each of thousands of cells.
+  const byPlace = new Map<number | string, Map<number, Cell[]>>();
+  for (const cell of shown) {
+    const row = rowOf(cell);
+    let byLength = byPlace.get(row);
+    if (!byLength) byPlace.set(row, (byLength = new Map()));
+    const group = byLength.get(cell.lengthTokens);
+    if (group) group.push(cell);
+    else byLength.set(cell.lengthTokens, [cell]);
+  }
 
   const aligned = axes?.rowKind === rowKind ? axes : null;
   const lengths = aligned
@@ -109,7 +105,8 @@ export function heatmapGrid(
   const slots: GridSlot[] = [];
   for (const row of rows) {
     for (const lengthTokens of lengths) {
-      const cell = byKey.get(`${row}\u0000${lengthTokens}`) ?? null;
+      const group = byPlace.get(row)?.get(lengthTokens);
+      const cell = group ? mergeCells(group) : null;
       slots.push({
         lengthTokens,
         row,
