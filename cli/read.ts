@@ -102,16 +102,16 @@ function openSmall(
   return { packed: bytes.slice(), print };
 }
 
-/** A small file on disk opened: {@link openSmall}, a packed one unpacked; `large` to stream. */
-async function openDisk(path: string, disk: string): Promise<Opened | 'large'> {
+/**
+ * A small file on disk opened: {@link openSmall}, at once; a packed one unpacked, later;
+ * `large` to stream.
+ */
+function openDisk(path: string, disk: string): Opened | 'large' | Promise<Opened> {
   const small = openSmall(path, disk);
   if (small === 'large') return small;
   if ('opened' in small) return small.opened;
-  return {
-    read: true,
-    print: small.print,
-    opened: await bytesSources(path, small.packed, () => {}),
-  };
+  const { print, packed } = small;
+  return bytesSources(path, packed, () => {}).then((opened) => ({ read: true, print, opened }));
 }
 
 /**
@@ -122,7 +122,8 @@ async function openDisk(path: string, disk: string): Promise<Opened | 'large'> {
 export async function openInput(input: InputFile): Promise<Opened> {
   const { path } = input;
   try {
-    const small = 'disk' in input ? await openDisk(path, input.disk) : 'large';
+    const onDisk = 'disk' in input ? openDisk(path, input.disk) : 'large';
+    const small = onDisk instanceof Promise ? await onDisk : onDisk;
     if (small !== 'large') return small;
     const file =
       'disk' in input ? new File([await openAsBlob(input.disk)], basename(input.disk)) : input.file;
@@ -153,7 +154,8 @@ export type RecordedInput =
 /** Reads a small input on disk and keeps what it gave, to be taken into the batch elsewhere. */
 export async function recordInput(input: DiskInput): Promise<RecordedInput> {
   try {
-    const opened = await openDisk(input.path, input.disk);
+    const onDisk = openDisk(input.path, input.disk);
+    const opened = onDisk instanceof Promise ? await onDisk : onDisk;
     if (opened === 'large') return { read: 'large' };
     if (!opened.read) return opened;
     const { print } = opened;

@@ -113,7 +113,8 @@ export function trimmedHead(head: string): string {
 
 /** Reads a whole JSON document (for files that are one object, or small). */
 export async function readJson(source: Source): Promise<JsonParse> {
-  return parseJson(await readAll(source));
+  // A source holding its text is parsed without a wait (a folder of small files, each one).
+  return parseJson(source.text ?? (await readAll(source)));
 }
 
 /** Whether a file's start is JSON Lines: a complete object on its first line and another after. */

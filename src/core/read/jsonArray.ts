@@ -12,7 +12,7 @@ export async function forEachJsonItem(
   onItem: (value: unknown, index: number) => void,
 ): Promise<Result<{ items: number }>> {
   if (source.size <= JSON_WHOLE_CHARS || !trimmedHead(source.head).startsWith('[')) {
-    const parsed = await readJson(source);
+    const parsed = source.text === undefined ? await readJson(source) : parseJson(source.text);
     if (!parsed.ok) return parsed;
     if (Array.isArray(parsed.value)) {
       parsed.value.forEach((item: unknown, index) => onItem(item, index));
