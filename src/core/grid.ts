@@ -88,7 +88,7 @@ export function heatmapGrid(
   for (const cell of shown) {
     const row = rowOf(cell);
     let byLength = byPlace.get(row);
-    if (!byLength) byPlace.set(row, (byLength = new Map()));
+    if (!byLength) byPlace.set(row, (byLength = new Map<number, Cell[]>()));
     const group = byLength.get(cell.lengthTokens);
     if (group) group.push(cell);
     else byLength.set(cell.lengthTokens, [cell]);
