@@ -14,7 +14,7 @@ export {
   type FileSources,
 } from '../src/worker/fileSource';
 export { Dedupe } from '../src/worker/dedupe';
-export { unreadable } from '../src/worker/unreadable';
+export { tooLarge, unreadable } from '../src/worker/unreadable';
 export { fingerprint, fingerprintBytesNow } from '../src/worker/fingerprint';
 export { MAX_FILE_BYTES } from '../src/worker/protocol';
 export { uniqueName } from '../src/state/runNaming';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
@@ -9,7 +9,7 @@ import { FORMAT_FIXTURES_DIR } from '../src/core/testing/fixtures';
 import { fingerprint } from '../src/worker/fingerprint';
 import { collectInputs } from './inputs';
 import { loadInputs } from './load';
-import { WHOLE_FILE_BYTES } from './appRead';
+import { MAX_FILE_BYTES, WHOLE_FILE_BYTES } from './appRead';
 import { openInput, recordInput, type RecordedInput } from './read';
 import type { Readers } from './readers';
 import { tempDir } from './testing';
@@ -43,6 +43,17 @@ describe('loading on the command line', () => {
       const opened = await openInput({ path: name, disk });
       expect(opened.read && opened.print, name).toBe(await fingerprint(new File([bytes], name)));
     }
+  });
+
+  it('refuses a file past the size limit unread, in the words of the app', async () => {
+    const disk = join(tempDir(), 'huge.jsonl');
+    // Sparse: the size is past the limit without the bytes written.
+    writeFileSync(disk, '');
+    truncateSync(disk, MAX_FILE_BYTES + 2 ** 20);
+    expect(await openInput({ path: 'huge.jsonl', disk })).toEqual({
+      read: false,
+      error: { file: 'huge.jsonl', reason: 'too large to load (2049 MB; the limit is 2048 MB)' },
+    });
   });
 
   it('reads the same content once, listing the copy as the app does', async () => {

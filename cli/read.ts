@@ -13,6 +13,7 @@ import {
   type FileSources,
   type LoadError,
   type RecordedFile,
+  tooLarge,
   unreadable,
 } from './appRead';
 import type { DiskInput, InputFile } from './inputs';
@@ -128,10 +129,7 @@ export async function openInput(input: InputFile): Promise<Opened> {
     const file =
       'disk' in input ? new File([await openAsBlob(input.disk)], basename(input.disk)) : input.file;
     if (file.size > MAX_FILE_BYTES) {
-      return {
-        read: false,
-        error: { file: path, reason: 'too large to load (over the 2 GB limit)' },
-      };
+      return { read: false, error: tooLarge(path, file.size) };
     }
     const print = await fingerprint(file, undefined, (data) => sha256([data]));
     return { read: true, print, opened: await fileSources(file, path, () => {}) };

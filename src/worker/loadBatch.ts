@@ -10,14 +10,10 @@ import {
   type ParseSpan,
 } from './protocol';
 import { ReadAhead } from './readAhead';
-import { unreadable } from './unreadable';
+import { tooLarge, unreadable } from './unreadable';
 
 /** Progress is posted at most this often, so thousands of files or rows do not flood the page. */
 const PROGRESS_INTERVAL_MS = 50;
-
-function megabytes(bytes: number): number {
-  return Math.round(bytes / 2 ** 20);
-}
 
 /** One batch being loaded: its id, the files as they come, and those already loaded. */
 export interface BatchInput {
@@ -68,10 +64,7 @@ export async function loadBatch(
     if (seen.duplicate) {
       // Listed among the duplicates; nothing to read.
     } else if (file.size > MAX_FILE_BYTES) {
-      loader.fail({
-        file: path,
-        reason: `too large to load (${megabytes(file.size)} MB; the limit is ${megabytes(MAX_FILE_BYTES)} MB)`,
-      });
+      loader.fail(tooLarge(path, file.size));
     } else {
       try {
         const onBytes = (read: number) => {
